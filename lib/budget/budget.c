@@ -1,0 +1,176 @@
+/* Water budget: storage change, package inflow and outflow, mass-balance error per step and
+   cumulative. Package flows come from the same per-cell rates the residual uses, so the budget
+   closes to the Newton tolerance. */
+#include <gw/private/modelimpl.h>
+
+/* Percent-discrepancy style error (MODFLOW; Harbaugh 2005, USGS TM 6-A16, ch. 4): storage
+   decrease counts as inflow, storage increase as outflow; error = IN - OUT, relative to
+   (IN + OUT)/2. */
+static void MassBalance(PetscInt n, const PetscReal in[], const PetscReal out[], PetscReal storage, PetscReal *abserr, PetscReal *relerr)
+{
+  PetscReal IN = PetscMax(-storage, 0.0), OUT = PetscMax(storage, 0.0);
+
+  for (PetscInt p = 0; p < n; p++) {
+    IN += in[p];
+    OUT += out[p];
+  }
+  *abserr = IN - OUT;
+  *relerr = (IN + OUT) > 0 ? PetscAbsReal(IN - OUT) / (0.5 * (IN + OUT)) : 0.0;
+}
+
+/* Budget of the step just accepted (state psi over [step_t0, step_t1]). */
+PetscErrorCode GWModelComputeBudget_Private(GWModel m)
+{
+  PetscReal  dt = m->step_t1 - m->step_t0, dS, *loc;
+  PetscInt   np = m->npkg;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelComputeStorage_Private(m, m->psi, &dS)); /* also fills psi_local */
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  PetscCall(PetscCalloc1(2 * np + 1, &loc));
+  for (PetscInt p = 0; p < np; p++) {
+    GWPackage pkg = m->pkg[p];
+    for (PetscInt e = 0; e < pkg->nentry; e++) {
+      if (pkg->Q[e] > 0) loc[2 * p] += pkg->Q[e] * dt;
+      else loc[2 * p + 1] -= pkg->Q[e] * dt;
+    }
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  m->step.storage = dS;
+  m->cum.storage += dS;
+  for (PetscInt p = 0; p < np; p++) {
+    m->step.in[p]  = loc[2 * p];
+    m->step.out[p] = loc[2 * p + 1];
+    m->cum.in[p] += loc[2 * p];
+    m->cum.out[p] += loc[2 * p + 1];
+  }
+  PetscCall(PetscFree(loc));
+  MassBalance(np, m->step.in, m->step.out, m->step.storage, &m->mb_abs, &m->mb_rel);
+  MassBalance(np, m->cum.in, m->cum.out, m->cum.storage, &m->mb_abs_cum, &m->mb_rel_cum);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetStorageChange - gets the increase of stored water over the last step and since the start
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ step - storage increase over the last accepted step [m^3] (may be NULL)
+- cum - storage increase since the start [m^3] (may be NULL)
+
+  Notes:
+  Storage is sum over cells of V (theta - theta^0 + Ss Sw (psi - psi^0)) per step, the
+  accumulation term of the mixed-form Richards equation (Celia et al. 1990, eq. 7).
+
+  Level: beginner
+
+.seealso: `GWModelGetPackageBudget()`, `GWModelGetMassBalanceError()`
+@*/
+PetscErrorCode GWModelGetStorageChange(GWModel model, PetscReal *step, PetscReal *cum)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (step) *step = model->step.storage;
+  if (cum) *cum = model->cum.storage;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetPackageBudget - gets the volume a package brought in and took out
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+- p - package index, in the order added
+
+  Output Parameters:
++ in - volume into the domain over the last step [m^3] (may be NULL)
+. out - volume out of the domain over the last step [m^3], >= 0 (may be NULL)
+. in_cum - volume in since the start [m^3] (may be NULL)
+- out_cum - volume out since the start [m^3] (may be NULL)
+
+  Level: beginner
+
+.seealso: `GWModelGetStorageChange()`
+@*/
+PetscErrorCode GWModelGetPackageBudget(GWModel model, PetscInt p, PetscReal *in, PetscReal *out, PetscReal *in_cum, PetscReal *out_cum)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCheck(p >= 0 && p < model->npkg, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Package %" PetscInt_FMT " does not exist: the model has %" PetscInt_FMT " packages", p, model->npkg);
+  if (in) *in = model->step.in[p];
+  if (out) *out = model->step.out[p];
+  if (in_cum) *in_cum = model->cum.in[p];
+  if (out_cum) *out_cum = model->cum.out[p];
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetMassBalanceError - gets the mass-balance error of the last step and since the start
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ abs_step - IN - OUT over the last step [m^3] (may be NULL)
+. rel_step - |IN - OUT| / ((IN + OUT)/2) over the last step [-] (may be NULL)
+. abs_cum - IN - OUT since the start [m^3] (may be NULL)
+- rel_cum - its relative value [-] (may be NULL)
+
+  Notes:
+  IN is the sum of package inflows plus storage decrease, OUT the sum of package outflows plus
+  storage increase, as MODFLOW's percent discrepancy (Harbaugh 2005, USGS TM 6-A16, ch. 4)
+  without the factor 100.
+
+  Level: beginner
+
+.seealso: `GWModelSetMassBalanceTolerance()`
+@*/
+PetscErrorCode GWModelGetMassBalanceError(GWModel model, PetscReal *abs_step, PetscReal *rel_step, PetscReal *abs_cum, PetscReal *rel_cum)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (abs_step) *abs_step = model->mb_abs;
+  if (rel_step) *rel_step = model->mb_rel;
+  if (abs_cum) *abs_cum = model->mb_abs_cum;
+  if (rel_cum) *rel_cum = model->mb_rel_cum;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelBudgetView - prints the budget table of the last step and the cumulative one
+
+  Collective
+
+  Input Parameters:
++ model - the model
+- viewer - an ASCII viewer, or NULL for stdout
+
+  Level: beginner
+
+.seealso: `GWModelGetPackageBudget()`
+@*/
+PetscErrorCode GWModelBudgetView(GWModel model, PetscViewer viewer)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)model), &viewer));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "Water budget at t = %g s [m^3]\n", (double)model->t));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14s %14s %14s %14s\n", "term", "step in", "step out", "cum. in", "cum. out"));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", "storage", (double)PetscMax(-model->step.storage, 0), (double)PetscMax(model->step.storage, 0), (double)PetscMax(-model->cum.storage, 0), (double)PetscMax(model->cum.storage, 0)));
+  for (PetscInt p = 0; p < model->npkg; p++) {
+    const char *name;
+    PetscCall(GWPackageGetName(model->pkg[p], &name));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", name, (double)model->step.in[p], (double)model->step.out[p], (double)model->cum.in[p], (double)model->cum.out[p]));
+  }
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  mass-balance error: step %.3e m^3 (relative %.3e), cumulative %.3e m^3 (relative %.3e)\n", (double)model->mb_abs, (double)model->mb_rel, (double)model->mb_abs_cum, (double)model->mb_rel_cum));
+  PetscFunctionReturn(0);
+}

@@ -1,0 +1,618 @@
+/* GWModel set-up, state and adaptive time stepping. */
+#include <gw/private/modelimpl.h>
+
+/* Fills psi from the initial state given before set-up (uniform pressure head or water table). */
+static PetscErrorCode ApplyInitialState(GWModel m)
+{
+  PetscScalar ***x, ****g;
+  PetscInt       xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  if (!m->initkind) PetscFunctionReturn(0);
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMDAVecGetArray(m->da, m->psi, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) x[k][j][i] = m->initkind == 1 ? m->initvalue : m->initvalue - g[k][j][i][GW_GEO_ZC];
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecRestoreArray(m->da, m->psi, &x));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetUp - builds the distributed grid, checks materials and packages, and creates the solver
+
+  Collective
+
+  Input Parameter:
+. model - the model with grid, materials and packages given
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE when the grid, widths, elevations or materials are missing;
+  PETSC_ERR_ARG_OUTOFRANGE for a zone naming a missing material or a package cell outside the grid;
+  errors from each material's parameter check.
+
+  Level: beginner
+
+.seealso: `GWModelCreate()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetUp(GWModel model)
+{
+  GWModel m = model;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (m->setupcalled) PetscFunctionReturn(0);
+  for (PetscInt i = 0; i < m->nmat; i++) PetscCall(GWMaterialCheck_Private(m->mat[i]));
+  PetscCall(GWModelSetUpGeometry_Private(m));
+  PetscCall(DMCreateGlobalVector(m->da, &m->psi));
+  PetscCall(PetscObjectSetName((PetscObject)m->psi, "pressure_head"));
+  PetscCall(VecDuplicate(m->psi, &m->psi_old));
+  PetscCall(VecDuplicate(m->psi, &m->theta_old));
+  PetscCall(ApplyInitialState(m));
+  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWPackageSetUp_Private(m->pkg[p], m));
+  PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
+  PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
+  PetscCall(GWModelSetUpSolver_Private(m));
+  m->dt          = m->dt_init;
+  m->setupcalled = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetInitialPressureHead - starts from a uniform pressure head
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- psi - pressure head [m] in every cell
+
+  Notes:
+  Before GWModelSetUp() the value is kept and applied at set-up; after, it overwrites the state.
+  For any other initial field, fill the vector from GWModelGetPressureHead() after set-up.
+
+  Level: beginner
+
+.seealso: `GWModelSetInitialWaterTable()`, `GWModelGetPressureHead()`
+@*/
+PetscErrorCode GWModelSetInitialPressureHead(GWModel model, PetscReal psi)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(!PetscIsInfOrNanReal(psi), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Initial pressure head must be finite, got %g m", (double)psi);
+  model->initkind  = 1;
+  model->initvalue = psi;
+  if (model->setupcalled) PetscCall(ApplyInitialState(model));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetInitialWaterTable - starts from hydrostatic equilibrium with a flat water table:
+  psi = z_wt - z at every cell centre (positive below the water table, negative above)
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- zwt - water-table elevation [m]
+
+  Level: beginner
+
+.seealso: `GWModelSetInitialPressureHead()`
+@*/
+PetscErrorCode GWModelSetInitialWaterTable(GWModel model, PetscReal zwt)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(!PetscIsInfOrNanReal(zwt), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Water-table elevation must be finite, got %g m", (double)zwt);
+  model->initkind  = 2;
+  model->initvalue = zwt;
+  if (model->setupcalled) PetscCall(ApplyInitialState(model));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetPressureHead - gets the pressure-head state vector
+
+  Not collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. psi - global vector of pressure head [m] per cell on the model's DMDA (borrowed: do not
+        destroy; it may be written to set an initial state before the first step)
+
+  Level: beginner
+
+.seealso: `GWModelGetDM()`, `GWModelComputeHydraulicHead()`
+@*/
+PetscErrorCode GWModelGetPressureHead(GWModel model, Vec *psi)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(model->psi, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  *psi = model->psi;
+  PetscFunctionReturn(0);
+}
+
+typedef enum {
+  FIELD_HEAD,
+  FIELD_THETA,
+  FIELD_SATURATION
+} Field;
+
+static PetscErrorCode ComputeField(GWModel m, Field field, Vec out)
+{
+  PetscScalar ***x, ***o, ****g;
+  PetscInt       xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(m, GWMODEL_CLASSID, 1);
+  PetscCheck(m->psi, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi, &x));
+  PetscCall(DMDAVecGetArray(m->da, out, &o));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) {
+        GWMaterial mat = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]];
+        if (field == FIELD_HEAD) o[k][j][i] = x[k][j][i] + g[k][j][i][GW_GEO_ZC];
+        else if (field == FIELD_THETA) PetscCall(GWMaterialGetWaterContent(mat, x[k][j][i], &o[k][j][i], NULL));
+        else PetscCall(GWMaterialGetSaturation(mat, x[k][j][i], &o[k][j][i], NULL));
+      }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecRestoreArray(m->da, out, &o));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi, &x));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelComputeHydraulicHead - computes hydraulic head H = psi + z [m] at every cell centre
+
+  Collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. H - global vector on the model's DMDA (from DMCreateGlobalVector()), filled
+
+  Level: beginner
+
+.seealso: `GWModelGetPressureHead()`
+@*/
+PetscErrorCode GWModelComputeHydraulicHead(GWModel model, Vec H)
+{
+  PetscFunctionBegin;
+  PetscCall(ComputeField(model, FIELD_HEAD, H));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelComputeWaterContent - computes volumetric water content theta(psi) [-] of every cell
+
+  Collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. theta - global vector on the model's DMDA, filled
+
+  Level: beginner
+
+.seealso: `GWMaterialGetWaterContent()`
+@*/
+PetscErrorCode GWModelComputeWaterContent(GWModel model, Vec theta)
+{
+  PetscFunctionBegin;
+  PetscCall(ComputeField(model, FIELD_THETA, theta));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelComputeSaturation - computes water saturation Sw = theta/theta_s [-] of every cell
+
+  Collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. sw - global vector on the model's DMDA, filled
+
+  Level: beginner
+
+.seealso: `GWMaterialGetSaturation()`
+@*/
+PetscErrorCode GWModelComputeSaturation(GWModel model, Vec sw)
+{
+  PetscFunctionBegin;
+  PetscCall(ComputeField(model, FIELD_SATURATION, sw));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetTime - sets the model time
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- t - time [s]
+
+  Level: intermediate
+
+.seealso: `GWModelGetTime()`
+@*/
+PetscErrorCode GWModelSetTime(GWModel model, PetscReal t)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  model->t = t;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetTime - gets the model time
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. t - time [s]
+
+  Level: beginner
+
+.seealso: `GWModelSetTime()`
+@*/
+PetscErrorCode GWModelGetTime(GWModel model, PetscReal *t)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *t = model->t;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetTimeStepLimits - sets the first, smallest and largest time step
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+. dt_init - first time step [s]
+. dt_min - a step is never cut below this [s]; Newton failure at dt_min is an error
+- dt_max - largest time step [s]
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE unless 0 < dt_min <= dt_init <= dt_max.
+
+  Level: beginner
+
+.seealso: `GWModelSetMaxTimeStepCuts()`
+@*/
+PetscErrorCode GWModelSetTimeStepLimits(GWModel model, PetscReal dt_init, PetscReal dt_min, PetscReal dt_max)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(dt_min > 0 && dt_min <= dt_init && dt_init <= dt_max, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Time-step limits need 0 < dt_min <= dt_init <= dt_max; got dt_min %g s, dt_init %g s, dt_max %g s", (double)dt_min, (double)dt_init, (double)dt_max);
+  model->dt_init = dt_init;
+  model->dt_min  = dt_min;
+  model->dt_max  = dt_max;
+  if (!model->setupcalled || model->nsteps == 0) model->dt = dt_init;
+  model->dt = PetscMin(PetscMax(model->dt, dt_min), dt_max);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetTimeStepLimits - gets the first, smallest and largest time step [s]
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ dt_init, dt_min, dt_max - the limits [s] (any may be NULL)
+
+  Level: beginner
+
+.seealso: `GWModelSetTimeStepLimits()`
+@*/
+PetscErrorCode GWModelGetTimeStepLimits(GWModel model, PetscReal *dt_init, PetscReal *dt_min, PetscReal *dt_max)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (dt_init) *dt_init = model->dt_init;
+  if (dt_min) *dt_min = model->dt_min;
+  if (dt_max) *dt_max = model->dt_max;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetMaxTimeStepCuts - sets how often one step may be cut (halved) after Newton failures
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- n - number of cuts, >= 0 (default 10)
+
+  Level: intermediate
+
+.seealso: `GWModelSetTimeStepLimits()`
+@*/
+PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel model, PetscInt n)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(n >= 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Number of time-step cuts must be >= 0, got %" PetscInt_FMT, n);
+  model->max_cuts = n;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetMaxTimeStepCuts - gets how often one step may be cut
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. n - number of cuts
+
+  Level: intermediate
+
+.seealso: `GWModelSetMaxTimeStepCuts()`
+@*/
+PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel model, PetscInt *n)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *n = model->max_cuts;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetMassBalanceTolerance - sets the relative mass-balance error each Newton solve must reach
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- rtol - relative error (default 1e-10): the volume left unbalanced in a step, over the step's
+         storage change plus package flows
+
+  Level: intermediate
+
+.seealso: `GWModelGetMassBalanceError()`
+@*/
+PetscErrorCode GWModelSetMassBalanceTolerance(GWModel model, PetscReal rtol)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(rtol > 0 && rtol < 1, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Mass-balance tolerance must be in (0, 1), got %g", (double)rtol);
+  model->mb_rtol = rtol;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetMassBalanceTolerance - gets the relative mass-balance tolerance of a Newton solve
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. rtol - the tolerance
+
+  Level: intermediate
+
+.seealso: `GWModelSetMassBalanceTolerance()`
+@*/
+PetscErrorCode GWModelGetMassBalanceTolerance(GWModel model, PetscReal *rtol)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *rtol = model->mb_rtol;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetTimeStep - gets the time step the next GWModelStep() will try [s]
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. dt - time step [s]
+
+  Level: intermediate
+
+.seealso: `GWModelStep()`
+@*/
+PetscErrorCode GWModelGetTimeStep(GWModel model, PetscReal *dt)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *dt = model->dt;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetSNES - gets the Newton solver (options prefix gw_)
+
+  Not collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. snes - the solver (borrowed)
+
+  Level: advanced
+
+.seealso: `GWModelSetFromOptions()`
+@*/
+PetscErrorCode GWModelGetSNES(GWModel model, SNES *snes)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(model->snes, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  *snes = model->snes;
+  PetscFunctionReturn(0);
+}
+
+/* Largest change of water content over the accepted step, for time-step control. */
+static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
+{
+  PetscFunctionBegin;
+  PetscCall(GWModelComputeWaterContent(m, m->work));
+  PetscCall(VecAXPY(m->work, -1.0, m->theta_old));
+  PetscCall(VecNorm(m->work, NORM_INFINITY, dth));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelStep - advances the model by one accepted time step, not past t_stop
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+- t_stop - time [s] the step must not pass; the step lands exactly on it (and on every package
+           schedule breakpoint) when it would otherwise step over it
+
+  Notes:
+  Each step solves the mixed-form Richards equation (Celia et al. 1990, eq. 7) by Newton's
+  method, accepted only when the step's relative mass-balance error is below the tolerance of
+  GWModelSetMassBalanceTolerance(). On failure the step is cut by 0.5 and retried. The next
+  step grows by 1.25 after at most 4 Newton iterations, shrinks by 0.5 after more than 8, and
+  shrinks so that no cell's water content changes by more than -gw_dtheta_max (0.05).
+
+  Errors:
+  PETSC_ERR_NOT_CONVERGED when Newton fails after the allowed cuts or at dt_min, naming the time,
+  time step and Newton's reason; the state is left at the last accepted step.
+
+  Level: beginner
+
+.seealso: `GWModelRun()`, `GWModelSetTimeStepLimits()`
+@*/
+PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
+{
+  GWModel             m = model;
+  PetscReal           next = t_stop, dt, dth;
+  PetscBool           landed = PETSC_FALSE;
+  PetscInt            its = 0, cuts = 0;
+  SNESConvergedReason reason;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() before GWModelStep()");
+  PetscCheck(t_stop > m->t, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_OUTOFRANGE, "Step end %g s must be after the model time %g s", (double)t_stop, (double)m->t);
+  PetscCall(PetscLogEventBegin(GW_Step, m, 0, 0, 0));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    PetscReal tb;
+    PetscCall(GWPackageGetNextBreakpoint(m->pkg[p], m->t, &tb));
+    next = PetscMin(next, tb);
+  }
+  dt = PetscMin(m->dt, m->dt_max);
+  if (m->t + dt >= next - 1e-9 * dt) {
+    dt     = next - m->t;
+    landed = PETSC_TRUE;
+  } else if (next - (m->t + dt) < 0.5 * dt) dt = 0.5 * (next - m->t); /* avoid a sliver step later */
+  PetscCall(VecCopy(m->psi, m->psi_old));
+  PetscCall(GWModelComputeWaterContent(m, m->theta_old));
+  for (;;) {
+    m->step_t0 = m->t;
+    m->step_t1 = landed ? next : m->t + dt;
+    PetscCall(SNESSolve(m->snes, NULL, m->psi));
+    PetscCall(SNESGetConvergedReason(m->snes, &reason));
+    PetscCall(SNESGetIterationNumber(m->snes, &its));
+    if (reason > 0) break;
+    PetscCall(VecCopy(m->psi_old, m->psi));
+    PetscCall(PetscInfo(m, "Newton failed (%s) at t = %g s, dt = %g s; cutting the step\n", SNESConvergedReasons[reason], (double)m->t, (double)dt));
+    PetscCheck(cuts < m->max_cuts && dt * m->dt_cut >= m->dt_min, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED,
+               "Newton's method did not converge at t = %g s with time step %g s (reason: %s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
+               (double)m->t, (double)dt, SNESConvergedReasons[reason], cuts, (double)m->dt_min, m->max_cuts);
+    dt *= m->dt_cut;
+    landed = PETSC_FALSE;
+    cuts++;
+    m->ncuts++;
+  }
+  PetscCall(GWModelComputeBudget_Private(m));
+  dt   = m->step_t1 - m->step_t0;
+  m->t = m->step_t1;
+  m->nsteps++;
+  m->nnewton += its;
+  if (landed && cuts == 0) dt = PetscMax(dt, m->dt); /* a step shortened to land does not slow the next */
+  if (its <= m->it_easy && cuts == 0) dt *= m->dt_grow;
+  else if (its > m->it_hard) dt *= m->dt_cut;
+  PetscCall(MaxWaterContentChange(m, &dth));
+  if (dth > m->dtheta_max) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMax(0.5, m->dtheta_max / dth));
+  m->dt = PetscMin(PetscMax(dt, m->dt_min), m->dt_max);
+  PetscCall(PetscLogEventEnd(GW_Step, m, 0, 0, 0));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelRun - advances the model to time t_end with adaptive steps
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+- t_end - end time [s]; the last step lands on it exactly
+
+  Errors:
+  As GWModelStep(); the state is that of the last accepted step.
+
+  Level: beginner
+
+.seealso: `GWModelStep()`
+@*/
+PetscErrorCode GWModelRun(GWModel model, PetscReal t_end)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  while (t_end - model->t > 1e-12 * PetscMax(PetscAbsReal(t_end), 1.0)) PetscCall(GWModelStep(model, t_end));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetStepStatistics - gets counts of accepted steps, step cuts and Newton iterations
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ nsteps - accepted time steps (may be NULL)
+. ncuts - time-step cuts after Newton failures (may be NULL)
+- nnewton - Newton iterations of accepted steps (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelStep()`
+@*/
+PetscErrorCode GWModelGetStepStatistics(GWModel model, PetscInt *nsteps, PetscInt *ncuts, PetscInt *nnewton)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (nsteps) *nsteps = model->nsteps;
+  if (ncuts) *ncuts = model->ncuts;
+  if (nnewton) *nnewton = model->nnewton;
+  PetscFunctionReturn(0);
+}

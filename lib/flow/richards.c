@@ -1,0 +1,361 @@
+/* Mixed-form Richards equation: cell-centred finite-volume residual, analytic Jacobian, and the
+   Newton acceptance test on mass balance.
+
+   For cell c with volume V, over a step t^n -> t^{n+1} = t^n + dt (backward Euler), Celia et al.
+   (1990, Water Resour. Res. 26(7), eq. 7) with the specific-storage term of the design notes:
+
+     F_c = [ V (theta(psi) - theta(psi^n) + Ss Sw(psi) (psi - psi^n)) / dt
+             - sum_faces Q_f - sum_packages Q_p ] / V                                [1/s]
+
+   Q_f = T_f kr_f (H_n - H_c) is the two-point Darcy flux into c across face f [m^3/s], with
+   H = psi + z, T_f = A / (d_c/K_c + d_n/K_n) (harmonic Ks weighted by distance) and kr_f upstream
+   (or arithmetic). Dividing by V makes the residual a rate per unit volume, so tolerances mean the
+   same on any grid. */
+#include <gw/private/modelimpl.h>
+
+typedef struct {
+  PetscInt xs, ys, zs, xm, ym, zm;     /* owned corners */
+  PetscInt gxs, gys, gzs, gxm, gym, gzm; /* ghosted corners */
+} Box;
+
+static inline PetscInt GhostIndex(const Box *b, PetscInt i, PetscInt j, PetscInt k)
+{
+  return (i - b->gxs) + b->gxm * ((j - b->gys) + b->gym * (k - b->gzs));
+}
+
+static PetscErrorCode GetBox(DM da, Box *b)
+{
+  PetscFunctionBegin;
+  PetscCall(DMDAGetCorners(da, &b->xs, &b->ys, &b->zs, &b->xm, &b->ym, &b->zm));
+  PetscCall(DMDAGetGhostCorners(da, &b->gxs, &b->gys, &b->gzs, &b->gxm, &b->gym, &b->gzm));
+  PetscFunctionReturn(0);
+}
+
+/* Se, dSe, kr, dkr at every ghosted cell for the current iterate (corner ghosts of the star
+   stencil are never read, but are evaluated harmlessly). */
+static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g)
+{
+  PetscFunctionBegin;
+  for (PetscInt k = b->gzs; k < b->gzs + b->gzm; k++)
+    for (PetscInt j = b->gys; j < b->gys + b->gym; j++)
+      for (PetscInt i = b->gxs; i < b->gxs + b->gxm; i++) {
+        PetscReal *c   = &m->cons[4 * GhostIndex(b, i, j, k)];
+        GWMaterial mat = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]];
+        PetscCall(mat->ops->evaluate(mat, x[k][j][i], &c[0], &c[1], &c[2], &c[3]));
+      }
+  PetscFunctionReturn(0);
+}
+
+static const PetscInt Nbr[6][4] = {
+  {-1, 0,  0, 0},
+  {1,  0,  0, 0},
+  {0,  -1, 0, 1},
+  {0,  1,  0, 1},
+  {0,  0,  -1, 2},
+  {0,  0,  1,  2}
+};
+
+/* Darcy flux into cell c from neighbour n across their shared face, and its derivatives. */
+static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn)
+{
+  PetscInt         in = i + Nbr[f][0], jn = j + Nbr[f][1], kn = k + Nbr[f][2], dir = Nbr[f][3];
+  const PetscReal *cc = &m->cons[4 * GhostIndex(b, i, j, k)], *cn = &m->cons[4 * GhostIndex(b, in, jn, kn)];
+  PetscScalar     *gc = g[k][j][i], *gn = g[kn][jn][in];
+  GWMaterial       mc = m->mat[(PetscInt)gc[GW_GEO_MAT]], mn = m->mat[(PetscInt)gn[GW_GEO_MAT]];
+  PetscReal        A, dc, dn, T, Hc, Hn, kr, dkrc, dkrn;
+
+  if (dir == 0) {
+    A  = gc[GW_GEO_DY] * 0.5 * (gc[GW_GEO_THICK] + gn[GW_GEO_THICK]);
+    dc = 0.5 * gc[GW_GEO_DX];
+    dn = 0.5 * gn[GW_GEO_DX];
+  } else if (dir == 1) {
+    A  = gc[GW_GEO_DX] * 0.5 * (gc[GW_GEO_THICK] + gn[GW_GEO_THICK]);
+    dc = 0.5 * gc[GW_GEO_DY];
+    dn = 0.5 * gn[GW_GEO_DY];
+  } else {
+    A  = gc[GW_GEO_DX] * gc[GW_GEO_DY];
+    dc = 0.5 * gc[GW_GEO_THICK];
+    dn = 0.5 * gn[GW_GEO_THICK];
+  }
+  T  = GWFaceConductance_Private(A, dc, mc->K[dir], dn, mn->K[dir]);
+  Hc = x[k][j][i] + gc[GW_GEO_ZC];
+  Hn = x[kn][jn][in] + gn[GW_GEO_ZC];
+  GWFaceRelPerm_Private(m->krweight, cc[2], cc[3], Hc, cn[2], cn[3], Hn, &kr, &dkrc, &dkrn);
+  *Q   = T * kr * (Hn - Hc);
+  *dQc = T * dkrc * (Hn - Hc) - T * kr;
+  *dQn = T * dkrn * (Hn - Hc) + T * kr;
+}
+
+static inline PetscBool InDomain(GWModel m, PetscInt i, PetscInt j, PetscInt k)
+{
+  return (PetscBool)(i >= 0 && i < m->nx && j >= 0 && j < m->ny && k >= 0 && k < m->nz);
+}
+
+/* Storage per unit volume over the step, S = theta - theta^n + Ss Sw (psi - psi^n), and dS/dpsi. */
+static inline void Storage(GWMaterial mat, PetscReal psi, PetscReal psio, PetscReal thetao, const PetscReal *c, PetscReal *S, PetscReal *dS)
+{
+  PetscReal dth   = mat->theta_s - mat->theta_r;
+  PetscReal theta = mat->theta_r + dth * c[0], dtheta = dth * c[1];
+  PetscReal Sw = theta / mat->theta_s, dSw = dtheta / mat->theta_s;
+
+  *S  = theta - thetao + mat->Ss * Sw * (psi - psio);
+  *dS = dtheta + mat->Ss * (dSw * (psi - psio) + Sw);
+}
+
+/* Evaluates every package at the state in the local vector Xl over the current step. */
+PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl)
+{
+  PetscScalar ***x;
+
+  PetscFunctionBegin;
+  PetscCall(DMDAVecGetArrayRead(m->da, Xl, &x));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage pkg = m->pkg[p];
+    PetscReal v   = 0.0;
+    if (pkg->needs_value) PetscCall(GWPackageGetValue(pkg, m->step_t0, m->step_t1, &v));
+    for (PetscInt e = 0; e < pkg->nentry; e++) {
+      const GWPackageEntry *en = &pkg->entry[e];
+      PetscCall(pkg->ops->evaluate(pkg, m, en, v, x[en->k][en->j][en->i], &pkg->Q[e], &pkg->dQ[e]));
+    }
+  }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, Xl, &x));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
+{
+  GWModel        m = (GWModel)ctx;
+  Box            b;
+  PetscScalar ***x, ****g, ***f, ***xo, ***tho;
+  PetscReal      dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0;
+  PetscBool      bad = PETSC_FALSE;
+
+  PetscFunctionBegin;
+  PetscCall(PetscLogEventBegin(GW_Residual, snes, X, F, 0));
+  PetscCall(GetBox(m->da, &b));
+  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(DMDAVecGetArray(m->da, F, &f));
+  PetscCall(EvaluateConstitutive(m, &b, x, g));
+  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
+    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
+      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
+        PetscScalar *gc  = g[k][j][i];
+        GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
+        PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS, acc, sumQ = 0.0;
+
+        if (PetscIsInfOrNanReal(x[k][j][i])) bad = PETSC_TRUE;
+        Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
+        acc = V * S / dt;
+        flow += PetscAbsReal(acc);
+        for (PetscInt n = 0; n < 6; n++) {
+          PetscReal Q, dQc, dQn;
+          if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
+          FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn);
+          sumQ += Q;
+          face += PetscAbsReal(Q);
+        }
+        f[k][j][i] = (acc - sumQ) / V;
+      }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage pkg = m->pkg[p];
+    for (PetscInt e = 0; e < pkg->nentry; e++) {
+      const GWPackageEntry *en = &pkg->entry[e];
+      PetscScalar          *gc = g[en->k][en->j][en->i];
+      f[en->k][en->j][en->i] -= pkg->Q[e] / (gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK]);
+      flow += PetscAbsReal(pkg->Q[e]);
+    }
+  }
+  PetscCall(DMDAVecRestoreArray(m->da, F, &f));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  m->flow_scale = flow;
+  m->face_scale = face;
+  if (bad) PetscCall(SNESSetFunctionDomainError(snes));
+  PetscCall(PetscLogEventEnd(GW_Residual, snes, X, F, 0));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
+{
+  GWModel        m = (GWModel)ctx;
+  Box            b;
+  PetscScalar ***x, ****g, ***xo, ***tho;
+  PetscReal      dt = m->step_t1 - m->step_t0;
+
+  PetscFunctionBegin;
+  PetscCall(PetscLogEventBegin(GW_Jacobian, snes, X, P, 0));
+  PetscCall(GetBox(m->da, &b));
+  PetscCall(MatZeroEntries(P));
+  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(EvaluateConstitutive(m, &b, x, g));
+  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
+    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
+      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
+        PetscScalar *gc  = g[k][j][i];
+        GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
+        PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS;
+        MatStencil   row = {.k = k, .j = j, .i = i}, col[7];
+        PetscScalar  val[7];
+        PetscInt     nc = 1;
+
+        Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
+        col[0] = row;
+        val[0] = dS / dt;
+        for (PetscInt n = 0; n < 6; n++) {
+          PetscReal Q, dQc, dQn;
+          if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
+          FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn);
+          val[0] -= dQc / V;
+          col[nc].i = i + Nbr[n][0];
+          col[nc].j = j + Nbr[n][1];
+          col[nc].k = k + Nbr[n][2];
+          col[nc].c = 0;
+          val[nc++] = -dQn / V;
+        }
+        PetscCall(MatSetValuesStencil(P, 1, &row, nc, col, val, INSERT_VALUES));
+      }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(MatAssemblyBegin(P, MAT_FLUSH_ASSEMBLY)); /* switch from inserting to adding */
+  PetscCall(MatAssemblyEnd(P, MAT_FLUSH_ASSEMBLY));
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage pkg = m->pkg[p];
+    for (PetscInt e = 0; e < pkg->nentry; e++) {
+      const GWPackageEntry *en  = &pkg->entry[e];
+      PetscScalar          *gc  = g[en->k][en->j][en->i];
+      MatStencil            row = {.k = en->k, .j = en->j, .i = en->i};
+      PetscScalar           v   = -pkg->dQ[e] / (gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK]);
+      PetscCall(MatSetValuesStencil(P, 1, &row, 1, &row, &v, ADD_VALUES));
+    }
+  }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));
+  PetscCall(MatAssemblyEnd(P, MAT_FINAL_ASSEMBLY));
+  if (J != P) {
+    PetscCall(MatAssemblyBegin(J, MAT_FINAL_ASSEMBLY));
+    PetscCall(MatAssemblyEnd(J, MAT_FINAL_ASSEMBLY));
+  }
+  PetscCall(PetscLogEventEnd(GW_Jacobian, snes, X, P, 0));
+  PetscFunctionReturn(0);
+}
+
+/* Newton converges when the volume the residual leaves unbalanced, sum_c |F_c| V_c, is below
+   mb_rtol times the flows of the step (storage change and package rates) plus round-off of the
+   face fluxes: then the step's mass-balance error is below mb_rtol whatever the grid. */
+static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, PetscReal ynorm, PetscReal fnorm, SNESConvergedReason *reason, void *ctx)
+{
+  GWModel   m = (GWModel)ctx;
+  Vec       F;
+  PetscReal l1, scale[2], tol;
+  PetscInt  maxit;
+
+  PetscFunctionBegin;
+  (void)xnorm;
+  (void)ynorm;
+  *reason = SNES_CONVERGED_ITERATING;
+  if (PetscIsInfOrNanReal(fnorm)) {
+    *reason = SNES_DIVERGED_FNORM_NAN;
+    PetscFunctionReturn(0);
+  }
+  PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
+  PetscCall(VecPointwiseMult(m->work, F, m->vol));
+  PetscCall(VecNorm(m->work, NORM_1, &l1));
+  scale[0] = m->flow_scale;
+  scale[1] = m->face_scale;
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
+  tol = m->mb_rtol * scale[0] + 1e-13 * scale[1] + PETSC_SMALL * PETSC_SMALL;
+  PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
+  if (l1 <= tol) *reason = SNES_CONVERGED_FNORM_ABS;
+  else if (it >= maxit) *reason = SNES_DIVERGED_MAX_IT;
+  PetscCall(PetscInfo(snes, "it %" PetscInt_FMT ": unbalanced volume rate %g m^3/s, tolerance %g m^3/s\n", it, (double)l1, (double)tol));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode LinearSolveBegin(KSP ksp, Vec b, Vec x, void *ctx)
+{
+  PetscFunctionBegin;
+  (void)ctx;
+  PetscCall(PetscLogEventBegin(GW_LinearSolve, ksp, b, x, 0));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode LinearSolveEnd(KSP ksp, Vec b, Vec x, void *ctx)
+{
+  PetscFunctionBegin;
+  (void)ctx;
+  PetscCall(PetscLogEventEnd(GW_LinearSolve, ksp, b, x, 0));
+  PetscFunctionReturn(0);
+}
+
+/* Creates the Newton solver with prefix gw_, the Jacobian matrix and work storage. */
+PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
+{
+  Mat      J;
+  KSP      ksp;
+  PetscInt gxm, gym, gzm;
+
+  PetscFunctionBegin;
+  PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
+  PetscCall(PetscMalloc1(4 * gxm * gym * gzm, &m->cons));
+  PetscCall(DMCreateLocalVector(m->da, &m->psi_local));
+  PetscCall(DMCreateGlobalVector(m->da, &m->work));
+  PetscCall(DMCreateMatrix(m->da, &J));
+  PetscCall(SNESCreate(PetscObjectComm((PetscObject)m), &m->snes));
+  PetscCall(SNESSetOptionsPrefix(m->snes, "gw_"));
+  PetscCall(SNESSetDM(m->snes, m->da));
+  PetscCall(SNESSetFunction(m->snes, NULL, FormResidual, m));
+  PetscCall(SNESSetJacobian(m->snes, J, J, FormJacobian, m));
+  PetscCall(SNESSetConvergenceTest(m->snes, ConvergenceTest, m, NULL));
+  PetscCall(SNESSetTolerances(m->snes, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT, 20, PETSC_DEFAULT));
+  PetscCall(SNESGetKSP(m->snes, &ksp));
+  PetscCall(KSPSetTolerances(ksp, 1e-8, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT));
+  PetscCall(KSPSetPreSolve(ksp, LinearSolveBegin, m));
+  PetscCall(KSPSetPostSolve(ksp, LinearSolveEnd, m));
+  PetscCall(SNESSetFromOptions(m->snes));
+  PetscCall(MatDestroy(&J));
+  PetscFunctionReturn(0);
+}
+
+/* Total storage increase over the step [m^3] for the state X, relative to psi_old/theta_old. */
+PetscErrorCode GWModelComputeStorage_Private(GWModel m, Vec X, PetscReal *dS)
+{
+  Box            b;
+  PetscScalar ***x, ****g, ***xo, ***tho;
+  PetscReal      sum = 0.0;
+
+  PetscFunctionBegin;
+  PetscCall(GetBox(m->da, &b));
+  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(EvaluateConstitutive(m, &b, x, g));
+  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
+    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
+      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
+        PetscScalar *gc = g[k][j][i];
+        PetscReal    S, dS1;
+        Storage(m->mat[(PetscInt)gc[GW_GEO_MAT]], x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS1);
+        sum += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
+      }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(MPIU_Allreduce(&sum, dS, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscFunctionReturn(0);
+}

@@ -1,0 +1,9 @@
+/* libgw: variably saturated groundwater flow on MPI-distributed layered grids. */
+#ifndef GW_H
+#define GW_H
+
+#include <gwmaterial.h>
+#include <gwpackage.h>
+#include <gwmodel.h>
+
+#endif

@@ -1,0 +1,100 @@
+/* libgw model: variably saturated flow on a layered structured grid. */
+#ifndef GWMODEL_H
+#define GWMODEL_H
+
+#include <petscdmda.h>
+#include <petscsnes.h>
+#include <gwmaterial.h>
+#include <gwpackage.h>
+
+/*S
+  GWModel - a variably saturated groundwater flow model: layered grid, materials, packages,
+  state (pressure head) and time control. The unknown is pressure head psi [m] per cell; the
+  mixed-form Richards equation (Celia et al. 1990) is solved by Newton's method each step.
+
+  Level: beginner
+
+.seealso: `GWModelCreate()`, `GWModelSetUp()`, `GWModelStep()`, `GWModelRun()`
+S*/
+typedef struct _p_GWModel *GWModel;
+
+/*E
+  GWRelPermWeighting - how relative permeability is taken at a face between two cells:
+  upstream (by the sign of the hydraulic-head difference; the default, robust in dry soil)
+  or the arithmetic mean of the two cells.
+
+  Level: intermediate
+E*/
+typedef enum {
+  GW_KR_UPSTREAM,
+  GW_KR_ARITHMETIC
+} GWRelPermWeighting;
+PETSC_EXTERN const char *const GWRelPermWeightings[];
+
+PETSC_EXTERN PetscClassId GWMODEL_CLASSID;
+
+PETSC_EXTERN PetscErrorCode GWInitializePackage(void);
+
+PETSC_EXTERN PetscErrorCode GWModelCreate(MPI_Comm, GWModel *);
+PETSC_EXTERN PetscErrorCode GWModelDestroy(GWModel *);
+PETSC_EXTERN PetscErrorCode GWModelSetFromOptions(GWModel);
+PETSC_EXTERN PetscErrorCode GWModelSetUp(GWModel);
+PETSC_EXTERN PetscErrorCode GWModelView(GWModel, PetscViewer);
+
+/* grid */
+PETSC_EXTERN PetscErrorCode GWModelSetGridSize(GWModel, PetscInt, PetscInt, PetscInt);
+PETSC_EXTERN PetscErrorCode GWModelGetGridSize(GWModel, PetscInt *, PetscInt *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetCellWidths(GWModel, const PetscReal[], const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelGetCellWidths(GWModel, const PetscReal *[], const PetscReal *[]);
+PETSC_EXTERN PetscErrorCode GWModelSetUniformCellWidths(GWModel, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelSetLayerElevations(GWModel, const PetscReal[], const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelGetLayerElevations(GWModel, const PetscReal *[], const PetscReal *[]);
+PETSC_EXTERN PetscErrorCode GWModelSetUniformLayers(GWModel, PetscReal, const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelGetDM(GWModel, DM *);
+PETSC_EXTERN PetscErrorCode GWModelGetCellCenters(GWModel, Vec *, Vec *, Vec *);
+PETSC_EXTERN PetscErrorCode GWModelGetCellVolumes(GWModel, Vec *);
+
+/* materials */
+PETSC_EXTERN PetscErrorCode GWModelAddMaterial(GWModel, GWMaterial, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelGetMaterial(GWModel, PetscInt, GWMaterial *);
+PETSC_EXTERN PetscErrorCode GWModelGetNumMaterials(GWModel, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetMaterialZones(GWModel, const PetscInt[]);
+PETSC_EXTERN PetscErrorCode GWModelGetMaterialZones(GWModel, const PetscInt *[]);
+PETSC_EXTERN PetscErrorCode GWModelSetRelPermWeighting(GWModel, GWRelPermWeighting);
+PETSC_EXTERN PetscErrorCode GWModelGetRelPermWeighting(GWModel, GWRelPermWeighting *);
+
+/* packages */
+PETSC_EXTERN PetscErrorCode GWModelAddPackage(GWModel, GWPackage);
+PETSC_EXTERN PetscErrorCode GWModelGetNumPackages(GWModel, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelGetPackage(GWModel, PetscInt, GWPackage *);
+
+/* initial state and fields */
+PETSC_EXTERN PetscErrorCode GWModelSetInitialPressureHead(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelSetInitialWaterTable(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetPressureHead(GWModel, Vec *);
+PETSC_EXTERN PetscErrorCode GWModelComputeHydraulicHead(GWModel, Vec);
+PETSC_EXTERN PetscErrorCode GWModelComputeWaterContent(GWModel, Vec);
+PETSC_EXTERN PetscErrorCode GWModelComputeSaturation(GWModel, Vec);
+
+/* time control */
+PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetTime(GWModel, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelSetTimeStepLimits(GWModel, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetTimeStepLimits(GWModel, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel, PetscInt);
+PETSC_EXTERN PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetMassBalanceTolerance(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceTolerance(GWModel, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetTimeStep(GWModel, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetSNES(GWModel, SNES *);
+PETSC_EXTERN PetscErrorCode GWModelStep(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelRun(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetStepStatistics(GWModel, PetscInt *, PetscInt *, PetscInt *);
+
+/* budget */
+PETSC_EXTERN PetscErrorCode GWModelGetStorageChange(GWModel, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetPackageBudget(GWModel, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceError(GWModel, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelBudgetView(GWModel, PetscViewer);
+
+#endif

@@ -1,0 +1,92 @@
+/* libgw boundary and source packages (MODFLOW 6 style: one interface for every boundary). */
+#ifndef GWPACKAGE_H
+#define GWPACKAGE_H
+
+#include <petscsys.h>
+
+/*S
+  GWPackage - a boundary condition or source/sink acting on a set of cells (and, for boundary
+  conditions, on one face of each cell). Each package contributes to the residual and Jacobian,
+  reports its volumetric rate per cell to the water budget, and follows a time schedule.
+
+  Level: beginner
+
+.seealso: `GWPackageCreate()`, `GWPackageSetType()`, `GWModelAddPackage()`
+S*/
+typedef struct _p_GWPackage *GWPackage;
+
+/*J
+  GWPackageType - name of a package implementation
+
+  Level: beginner
+J*/
+typedef const char *GWPackageType;
+#define GWPACKAGEHEAD        "head"         /* specified pressure or hydraulic head on cell faces */
+#define GWPACKAGEFLUX        "flux"         /* specified flux per area across cell faces */
+#define GWPACKAGESEEPAGEFACE "seepage-face" /* outflow-only face at atmospheric pressure */
+#define GWPACKAGEWELL        "well"         /* well: volumetric rate shared over its cells */
+
+/*E
+  GWFace - which face of a cell a boundary package acts on. Faces follow the grid axes:
+  west = -x, east = +x, south = -y, north = +y, top = upper face (layer 0 is the top layer),
+  bottom = lower face. GW_FACE_NONE is for sources inside a cell (wells).
+
+  Level: beginner
+E*/
+typedef enum {
+  GW_FACE_NONE,
+  GW_FACE_WEST,
+  GW_FACE_EAST,
+  GW_FACE_SOUTH,
+  GW_FACE_NORTH,
+  GW_FACE_TOP,
+  GW_FACE_BOTTOM
+} GWFace;
+PETSC_EXTERN const char *const GWFaces[];
+
+/*E
+  GWHeadKind - whether a specified head is a pressure head psi [m] or a hydraulic head
+  H = psi + z [m]
+
+  Level: beginner
+E*/
+typedef enum {
+  GW_HEAD_PRESSURE,
+  GW_HEAD_HYDRAULIC
+} GWHeadKind;
+PETSC_EXTERN const char *const GWHeadKinds[];
+
+/*E
+  GWInterpolation - how a schedule is read between its times: GW_INTERP_STEP holds each value
+  until the next time (MODFLOW stress periods); GW_INTERP_LINEAR interpolates linearly.
+  Before the first time the first value holds, after the last time the last value.
+
+  Level: beginner
+E*/
+typedef enum {
+  GW_INTERP_STEP,
+  GW_INTERP_LINEAR
+} GWInterpolation;
+PETSC_EXTERN const char *const GWInterpolations[];
+
+PETSC_EXTERN PetscClassId GWPACKAGE_CLASSID;
+
+PETSC_EXTERN PetscErrorCode GWPackageCreate(MPI_Comm, GWPackage *);
+PETSC_EXTERN PetscErrorCode GWPackageDestroy(GWPackage *);
+PETSC_EXTERN PetscErrorCode GWPackageSetType(GWPackage, GWPackageType);
+PETSC_EXTERN PetscErrorCode GWPackageGetType(GWPackage, GWPackageType *);
+PETSC_EXTERN PetscErrorCode GWPackageRegister(const char[], PetscErrorCode (*)(GWPackage));
+PETSC_EXTERN PetscErrorCode GWPackageSetName(GWPackage, const char[]);
+PETSC_EXTERN PetscErrorCode GWPackageGetName(GWPackage, const char *[]);
+PETSC_EXTERN PetscErrorCode GWPackageAddCell(GWPackage, PetscInt, PetscInt, PetscInt, GWFace);
+PETSC_EXTERN PetscErrorCode GWPackageAddCellRange(GWPackage, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, PetscInt, GWFace);
+PETSC_EXTERN PetscErrorCode GWPackageGetNumCells(GWPackage, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWPackageSetValue(GWPackage, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageSetSchedule(GWPackage, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageGetSchedule(GWPackage, PetscInt *, const PetscReal *[], const PetscReal *[], GWInterpolation *);
+PETSC_EXTERN PetscErrorCode GWPackageGetValue(GWPackage, PetscReal, PetscReal, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWPackageGetNextBreakpoint(GWPackage, PetscReal, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWPackageHeadSetKind(GWPackage, GWHeadKind);
+PETSC_EXTERN PetscErrorCode GWPackageHeadGetKind(GWPackage, GWHeadKind *);
+
+#endif

@@ -1,0 +1,168 @@
+/* van Genuchten (1980) retention with Mualem (1976) relative permeability. */
+#include <gw/private/materialimpl.h>
+
+#if defined(PETSC_USE_REAL_SINGLE)
+  #define GWLog1p(x) log1pf(x)
+  #define GWExpm1(x) expm1f(x)
+#elif defined(PETSC_USE_REAL___FLOAT128)
+  #define GWLog1p(x) log1pq(x)
+  #define GWExpm1(x) expm1q(x)
+#else
+  #define GWLog1p(x) log1p(x)
+  #define GWExpm1(x) expm1(x)
+#endif
+
+/*MC
+  GWMATERIALVANGENUCHTEN - "van-genuchten": van Genuchten (1980) retention, Mualem (1976) conductivity
+
+  Parameters (set with `GWMaterialVanGenuchtenSetParameters()`):
++ alpha - inverse of a characteristic air-entry head [1/m], > 0
+- n     - pore-size distribution index [-], > 1; m = 1 - 1/n
+
+  Formulas, with y = (alpha |psi|)^n, for psi < 0 (Se = kr = 1 for psi >= 0):
+.vb
+  Se = (1 + y)^(-m)                                    van Genuchten (1980), eq. 3
+  kr = Se^(1/2) [1 - (1 - Se^(1/m))^m]^2               van Genuchten (1980), eq. 8 (Mualem, l = 1/2)
+  dSe/dpsi = (n - 1) y (1 + y)^(-m-1) / |psi|
+  dkr/dpsi = (n - 1) Se^(1/2) q [q y/(2(1 + y)) + 2 w/(1 + y)] / |psi|,  w = (y/(1 + y))^m, q = 1 - w
+.ve
+
+  Notes:
+  Because 1 - Se^(1/m) = y/(1 + y) exactly, kr is evaluated from y, never from 1 - Se^(1/m), and all
+  powers are taken in logarithmic form: no cancellation near saturation, no overflow when very dry
+  (Se, kr and the derivatives underflow smoothly to 0). Near saturation dkr/dpsi ~ 2 (n - 1) alpha^(n-1) |psi|^(n-2),
+  which is unbounded as psi -> 0- when n < 2; it is returned exactly (finite for every psi < 0), and the
+  derivative at psi >= 0 is the one-sided value 0.
+
+  References:
+  van Genuchten, M.Th. (1980) A closed-form equation for predicting the hydraulic conductivity of
+  unsaturated soils. Soil Sci. Soc. Am. J. 44(5), 892-898.
+  Mualem, Y. (1976) A new model for predicting the hydraulic conductivity of unsaturated porous media.
+  Water Resour. Res. 12(3), 513-522.
+
+  Level: beginner
+
+.seealso: `GWMaterialSetType()`, `GWMaterialVanGenuchtenSetParameters()`, `GWMaterialEvaluate()`
+M*/
+
+/* ln(1 + e^s) without overflow for large s and without losing small values for very negative s */
+static inline PetscReal Log1pExp(PetscReal s)
+{
+  return s > 0 ? s + GWLog1p(PetscExpReal(-s)) : GWLog1p(PetscExpReal(s));
+}
+
+static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr)
+{
+  const PetscReal alpha = mat->p[0], n = mat->p[1], m = 1 - 1 / n;
+  PetscReal       lnh, s, L, M, u, q, sqSe;
+
+  PetscFunctionBegin;
+  if (psi >= 0) {
+    *Se  = 1;
+    *dSe = 0;
+    *kr  = 1;
+    *dkr = 0;
+    PetscFunctionReturn(0);
+  }
+  lnh  = PetscLogReal(-psi);
+  s    = n * (PetscLogReal(alpha) + lnh); /* ln y */
+  L    = Log1pExp(s);                      /* ln(1 + y) = -ln(Se)/m */
+  M    = Log1pExp(-s);                     /* ln(1 + 1/y) = -ln(y/(1 + y)) = -ln(1 - Se^(1/m)) */
+  u    = m * M;                            /* -ln w */
+  q    = -GWExpm1(-u);                     /* 1 - w, accurate also when w -> 1 (very dry) */
+  sqSe = PetscExpReal(-0.5 * m * L);
+  *Se  = sqSe * sqSe;
+  *dSe = (n - 1) * PetscExpReal(s - (m + 1) * L - lnh);
+  *kr  = sqSe * q * q;
+  /* the 1/|psi| factor is folded into the exponentials so that tiny |psi| cannot overflow it */
+  *dkr = (n - 1) * sqSe * q * (0.5 * q * PetscExpReal(-M - lnh) + 2 * PetscExpReal(-u - L - lnh));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWMaterialCheckParameters_VanGenuchten(GWMaterial mat, PetscReal alpha, PetscReal n)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckPositive_Private(mat, "van Genuchten alpha", alpha, "1/m", "typical values are 0.5 to 15 1/m (convert from 1/cm by multiplying by 100)"));
+  PetscCheck(n > 1 && !PetscIsInfOrNanReal(n), PetscObjectComm((PetscObject)mat), PETSC_ERR_ARG_OUTOFRANGE, "van Genuchten n = %g for material \"%s\" must be finite and greater than 1 (m = 1 - 1/n must be positive); typical values are 1.1 (clay) to 3 (sand)", (double)n, GWMaterialName_Private(mat));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWMaterialCheck_VanGenuchten(GWMaterial mat)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckParameters_VanGenuchten(mat, mat->p[0], mat->p[1]));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWMaterialView_VanGenuchten(GWMaterial mat, PetscViewer viewer)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscViewerASCIIPrintf(viewer, "van Genuchten-Mualem: alpha = %g 1/m, n = %g, m = 1 - 1/n = %g\n", (double)mat->p[0], (double)mat->p[1], (double)(1 - 1 / mat->p[1])));
+  PetscFunctionReturn(0);
+}
+
+/*@
+  GWMaterialVanGenuchtenSetParameters - Sets the van Genuchten retention parameters
+
+  Logically Collective
+
+  Input Parameters:
++ mat   - a material of type `GWMATERIALVANGENUCHTEN`
+. alpha - [1/m], > 0 (note: 1/m, not 1/cm)
+- n     - [-], > 1
+
+  Errors:
+  `PETSC_ERR_ARG_WRONG` if the material is of another type (the message names the setter to use);
+  `PETSC_ERR_ARG_OUTOFRANGE` if alpha <= 0 or n <= 1.
+
+  Notes:
+  Se = (1 + (alpha |psi|)^n)^(-(1 - 1/n)), van Genuchten (1980) Soil Sci. Soc. Am. J. 44, eq. 3.
+
+  Level: beginner
+
+.seealso: `GWMATERIALVANGENUCHTEN`, `GWMaterialVanGenuchtenGetParameters()`
+@*/
+PetscErrorCode GWMaterialVanGenuchtenSetParameters(GWMaterial mat, PetscReal alpha, PetscReal n)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckTypeIs_Private(mat, GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenSetParameters()", PETSC_FALSE));
+  PetscCall(GWMaterialCheckParameters_VanGenuchten(mat, alpha, n));
+  mat->p[0] = alpha;
+  mat->p[1] = n;
+  mat->pset = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/*@
+  GWMaterialVanGenuchtenGetParameters - Gets the van Genuchten parameters
+
+  Not Collective
+
+  Input Parameter:
+. mat - a material of type `GWMATERIALVANGENUCHTEN` with parameters set
+
+  Output Parameters:
++ alpha - [1/m] (may be NULL)
+- n     - [-] (may be NULL)
+
+  Level: beginner
+
+.seealso: `GWMaterialVanGenuchtenSetParameters()`
+@*/
+PetscErrorCode GWMaterialVanGenuchtenGetParameters(GWMaterial mat, PetscReal *alpha, PetscReal *n)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckTypeIs_Private(mat, GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenGetParameters()", PETSC_TRUE));
+  if (alpha) *alpha = mat->p[0];
+  if (n) *n = mat->p[1];
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWMaterialCreate_VanGenuchten(GWMaterial mat)
+{
+  PetscFunctionBegin;
+  mat->ops->evaluate = GWMaterialEvaluate_VanGenuchten;
+  mat->ops->check    = GWMaterialCheck_VanGenuchten;
+  mat->ops->view     = GWMaterialView_VanGenuchten;
+  PetscFunctionReturn(0);
+}

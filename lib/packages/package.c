@@ -1,0 +1,574 @@
+/* GWPackage: the common part of every boundary and source package (cells, schedule, set-up). */
+#include <gw/private/modelimpl.h>
+
+PetscClassId GWPACKAGE_CLASSID;
+
+const char *const GWFaces[]          = {"none", "west", "east", "south", "north", "top", "bottom", "GWFace", "GW_FACE_", NULL};
+const char *const GWHeadKinds[]      = {"pressure", "hydraulic", "GWHeadKind", "GW_HEAD_", NULL};
+const char *const GWInterpolations[] = {"step", "linear", "GWInterpolation", "GW_INTERP_", NULL};
+
+static PetscFunctionList GWPackageList              = NULL;
+static PetscBool         GWPackageRegisterAllCalled = PETSC_FALSE;
+
+PetscErrorCode GWPackageRegisterAll_Private(void)
+{
+  PetscFunctionBegin;
+  if (GWPackageRegisterAllCalled) PetscFunctionReturn(0);
+  GWPackageRegisterAllCalled = PETSC_TRUE;
+  PetscCall(PetscClassIdRegister("GW Package", &GWPACKAGE_CLASSID));
+  PetscCall(GWPackageRegister(GWPACKAGEHEAD, GWPackageCreate_Head));
+  PetscCall(GWPackageRegister(GWPACKAGEFLUX, GWPackageCreate_Flux));
+  PetscCall(GWPackageRegister(GWPACKAGESEEPAGEFACE, GWPackageCreate_SeepageFace));
+  PetscCall(GWPackageRegister(GWPACKAGEWELL, GWPackageCreate_Well));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageRegister - adds a package implementation
+
+  Not collective
+
+  Input Parameters:
++ name - type name, as used in GWPackageSetType() and scenario files
+- create - function that fills the package's ops
+
+  Level: advanced
+
+.seealso: `GWPackageSetType()`
+@*/
+PetscErrorCode GWPackageRegister(const char name[], PetscErrorCode (*create)(GWPackage))
+{
+  PetscFunctionBegin;
+  PetscCall(PetscFunctionListAdd(&GWPackageList, name, create));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWPackageDestroy_Private(GWPackage pkg)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscFree(pkg->cell));
+  PetscCall(PetscFree(pkg->entry));
+  PetscCall(PetscFree2(pkg->Q, pkg->dQ));
+  PetscCall(PetscFree2(pkg->tsched, pkg->vsched));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageCreate - creates a package with no type, cells or schedule
+
+  Collective
+
+  Input Parameter:
+. comm - the model's communicator
+
+  Output Parameter:
+. pkg - the package
+
+  Level: beginner
+
+.seealso: `GWPackageSetType()`, `GWPackageAddCell()`, `GWModelAddPackage()`
+@*/
+PetscErrorCode GWPackageCreate(MPI_Comm comm, GWPackage *pkg)
+{
+  GWPackage p;
+
+  PetscFunctionBegin;
+  PetscValidPointer(pkg, 2);
+  PetscCall(GWInitializePackage());
+  PetscCall(PetscHeaderCreate(p, GWPACKAGE_CLASSID, "GWPackage", "Boundary or source package", "GW", comm, GWPackageDestroy, NULL));
+  p->interp   = GW_INTERP_STEP;
+  p->headkind = GW_HEAD_HYDRAULIC;
+  *pkg        = p;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageDestroy - releases a package
+
+  Collective
+
+  Input Parameter:
+. pkg - the package; set to NULL on return
+
+  Level: beginner
+
+.seealso: `GWPackageCreate()`
+@*/
+PetscErrorCode GWPackageDestroy(GWPackage *pkg)
+{
+  PetscFunctionBegin;
+  if (!pkg || !*pkg) PetscFunctionReturn(0);
+  PetscValidHeaderSpecific(*pkg, GWPACKAGE_CLASSID, 1);
+  if (--((PetscObject)(*pkg))->refct > 0) {
+    *pkg = NULL;
+    PetscFunctionReturn(0);
+  }
+  PetscCall(GWPackageDestroy_Private(*pkg));
+  PetscCall(PetscHeaderDestroy(pkg));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetType - sets the package type; its default name is the type name
+
+  Collective
+
+  Input Parameters:
++ pkg - the package
+- type - GWPACKAGEHEAD, GWPACKAGEFLUX, GWPACKAGESEEPAGEFACE, GWPACKAGEWELL or a registered type
+
+  Errors:
+  PETSC_ERR_ARG_UNKNOWN_TYPE naming the valid types.
+
+  Level: beginner
+
+.seealso: `GWPackageType`
+@*/
+PetscErrorCode GWPackageSetType(GWPackage pkg, GWPackageType type)
+{
+  PetscErrorCode (*create)(GWPackage);
+  PetscBool match;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(PetscObjectTypeCompare((PetscObject)pkg, type, &match));
+  if (match) PetscFunctionReturn(0);
+  PetscCall(PetscFunctionListFind(GWPackageList, type, &create));
+  PetscCheck(create, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of head, flux, seepage-face, well", type);
+  PetscCall(PetscMemzero(pkg->ops, sizeof(struct _GWPackageOps)));
+  pkg->needs_value = PETSC_TRUE;
+  PetscCall((*create)(pkg));
+  PetscCall(PetscObjectChangeTypeName((PetscObject)pkg, type));
+  if (!((PetscObject)pkg)->name) PetscCall(PetscObjectSetName((PetscObject)pkg, type));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetType - gets the package type
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package
+
+  Output Parameter:
+. type - the type name (NULL if not set)
+
+  Level: beginner
+
+.seealso: `GWPackageSetType()`
+@*/
+PetscErrorCode GWPackageGetType(GWPackage pkg, GWPackageType *type)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  *type = ((PetscObject)pkg)->type_name;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetName - names the package for budgets and messages (e.g. "inflow", "pumping well 3")
+
+  Not collective
+
+  Input Parameters:
++ pkg - the package
+- name - the name
+
+  Level: beginner
+
+.seealso: `GWPackageGetName()`
+@*/
+PetscErrorCode GWPackageSetName(GWPackage pkg, const char name[])
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(PetscObjectSetName((PetscObject)pkg, name));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetName - gets the package name
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package
+
+  Output Parameter:
+. name - the name (borrowed)
+
+  Level: beginner
+
+.seealso: `GWPackageSetName()`
+@*/
+PetscErrorCode GWPackageGetName(GWPackage pkg, const char *name[])
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(PetscObjectGetName((PetscObject)pkg, name));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageAddCell - adds one cell (and the face of it the package acts on)
+
+  Logically collective: every rank adds the same cells
+
+  Input Parameters:
++ pkg - the package
+. i, j, k - global cell indices, 0-based; k = 0 is the top layer
+- face - the boundary face (GW_FACE_NONE for wells)
+
+  Notes:
+  Indices are checked against the grid in GWModelSetUp().
+
+  Level: beginner
+
+.seealso: `GWPackageAddCellRange()`, `GWFace`
+@*/
+PetscErrorCode GWPackageAddCell(GWPackage pkg, PetscInt i, PetscInt j, PetscInt k, GWFace face)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCheck(!pkg->setup, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Cells cannot be added after the model is set up");
+  if (pkg->ncell == pkg->maxcell) {
+    pkg->maxcell = PetscMax(16, 2 * pkg->maxcell);
+    PetscCall(PetscRealloc(sizeof(PetscInt) * 4 * pkg->maxcell, &pkg->cell));
+  }
+  pkg->cell[4 * pkg->ncell + 0] = i;
+  pkg->cell[4 * pkg->ncell + 1] = j;
+  pkg->cell[4 * pkg->ncell + 2] = k;
+  pkg->cell[4 * pkg->ncell + 3] = (PetscInt)face;
+  pkg->ncell++;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageAddCellRange - adds the box of cells i0 <= i <= i1, j0 <= j <= j1, k0 <= k <= k1
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the package
+. i0, i1, j0, j1, k0, k1 - inclusive global index ranges
+- face - the boundary face of every cell
+
+  Level: beginner
+
+.seealso: `GWPackageAddCell()`
+@*/
+PetscErrorCode GWPackageAddCellRange(GWPackage pkg, PetscInt i0, PetscInt i1, PetscInt j0, PetscInt j1, PetscInt k0, PetscInt k1, GWFace face)
+{
+  PetscFunctionBegin;
+  for (PetscInt k = k0; k <= k1; k++)
+    for (PetscInt j = j0; j <= j1; j++)
+      for (PetscInt i = i0; i <= i1; i++) PetscCall(GWPackageAddCell(pkg, i, j, k, face));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetNumCells - gets the number of cells the package acts on (on all ranks)
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package
+
+  Output Parameter:
+. n - number of cells
+
+  Level: beginner
+
+.seealso: `GWPackageAddCell()`
+@*/
+PetscErrorCode GWPackageGetNumCells(GWPackage pkg, PetscInt *n)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  *n = pkg->ncell;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetSchedule - sets the package value as a time series
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the package
+. n - number of points, >= 1
+. t - array [n] of strictly increasing times [s]
+. v - array [n] of values, in the package's unit: head [m], flux [m/s] into the domain,
+      well rate [m^3/s] (positive injection, negative pumping)
+- interp - GW_INTERP_STEP (value holds until the next time) or GW_INTERP_LINEAR
+
+  Notes:
+  Schedule times are breakpoints: time steps land on them. Over a step the package uses the
+  schedule's value at the step midpoint, which is the exact step average for both interpolations
+  because no breakpoint falls inside a step.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE naming the first time that does not increase or value that is not finite.
+
+  Level: beginner
+
+.seealso: `GWPackageSetValue()`, `GWInterpolation`
+@*/
+PetscErrorCode GWPackageSetSchedule(GWPackage pkg, PetscInt n, const PetscReal t[], const PetscReal v[], GWInterpolation interp)
+{
+  const char *name;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
+  PetscCheck(n >= 1, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: a schedule needs at least one value", name);
+  for (PetscInt s = 0; s < n; s++) {
+    PetscCheck(!PetscIsInfOrNanReal(v[s]) && !PetscIsInfOrNanReal(t[s]), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: schedule entry %" PetscInt_FMT " (t = %g s, value %g) is not finite", name, s, (double)t[s], (double)v[s]);
+    PetscCheck(s == 0 || t[s] > t[s - 1], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: schedule time %g s (entry %" PetscInt_FMT ") does not increase after %g s; sort the times", name, (double)t[s], s, (double)t[s - 1]);
+  }
+  PetscCall(PetscFree2(pkg->tsched, pkg->vsched));
+  PetscCall(PetscMalloc2(n, &pkg->tsched, n, &pkg->vsched));
+  PetscCall(PetscArraycpy(pkg->tsched, t, n));
+  PetscCall(PetscArraycpy(pkg->vsched, v, n));
+  pkg->nsched = n;
+  pkg->interp = interp;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetValue - sets a value constant in time (see GWPackageSetSchedule() for units)
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the package
+- v - the value
+
+  Level: beginner
+
+.seealso: `GWPackageSetSchedule()`
+@*/
+PetscErrorCode GWPackageSetValue(GWPackage pkg, PetscReal v)
+{
+  PetscReal t = 0.0;
+
+  PetscFunctionBegin;
+  PetscCall(GWPackageSetSchedule(pkg, 1, &t, &v, GW_INTERP_STEP));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetSchedule - gets the package's schedule
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package
+
+  Output Parameters:
++ n - number of points (0 if none)
+. t - times [s] (borrowed; may be NULL)
+. v - values (borrowed; may be NULL)
+- interp - interpolation (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWPackageSetSchedule()`
+@*/
+PetscErrorCode GWPackageGetSchedule(GWPackage pkg, PetscInt *n, const PetscReal *t[], const PetscReal *v[], GWInterpolation *interp)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  *n = pkg->nsched;
+  if (t) *t = pkg->tsched;
+  if (v) *v = pkg->vsched;
+  if (interp) *interp = pkg->interp;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetValue - gets the schedule's value for the step [t0, t1]: its value at the midpoint
+
+  Not collective
+
+  Input Parameters:
++ pkg - the package
+. t0 - step start [s]
+- t1 - step end [s]
+
+  Output Parameter:
+. v - the value (0 when no schedule is set)
+
+  Level: intermediate
+
+.seealso: `GWPackageSetSchedule()`
+@*/
+PetscErrorCode GWPackageGetValue(GWPackage pkg, PetscReal t0, PetscReal t1, PetscReal *v)
+{
+  PetscReal t = 0.5 * (t0 + t1);
+  PetscInt  n = pkg->nsched, s;
+
+  PetscFunctionBegin;
+  if (!n) {
+    *v = 0.0;
+    PetscFunctionReturn(0);
+  }
+  if (t <= pkg->tsched[0]) {
+    *v = pkg->vsched[0];
+    PetscFunctionReturn(0);
+  }
+  for (s = 0; s < n - 1 && pkg->tsched[s + 1] <= t; s++) {}
+  if (s == n - 1 || pkg->interp == GW_INTERP_STEP) *v = pkg->vsched[s];
+  else *v = pkg->vsched[s] + (pkg->vsched[s + 1] - pkg->vsched[s]) * (t - pkg->tsched[s]) / (pkg->tsched[s + 1] - pkg->tsched[s]);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetNextBreakpoint - gets the first schedule time after t
+
+  Not collective
+
+  Input Parameters:
++ pkg - the package
+- t - time [s]
+
+  Output Parameter:
+. tb - the first schedule time > t [s], or PETSC_MAX_REAL if none
+
+  Level: developer
+
+.seealso: `GWModelStep()`
+@*/
+PetscErrorCode GWPackageGetNextBreakpoint(GWPackage pkg, PetscReal t, PetscReal *tb)
+{
+  PetscFunctionBegin;
+  *tb = PETSC_MAX_REAL;
+  for (PetscInt s = 0; s < pkg->nsched; s++)
+    if (pkg->tsched[s] > t * (1 + 1e-14) + 1e-14) {
+      *tb = pkg->tsched[s];
+      break;
+    }
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageHeadSetKind - says whether a head package's value is pressure head or hydraulic head
+
+  Logically collective
+
+  Input Parameters:
++ pkg - a package of type GWPACKAGEHEAD
+- kind - GW_HEAD_HYDRAULIC (default) or GW_HEAD_PRESSURE (pressure head at the face centre)
+
+  Level: beginner
+
+.seealso: `GWPACKAGEHEAD`
+@*/
+PetscErrorCode GWPackageHeadSetKind(GWPackage pkg, GWHeadKind kind)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  pkg->headkind = kind;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageHeadGetKind - gets whether a head package's value is pressure or hydraulic head
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package
+
+  Output Parameter:
+. kind - the kind
+
+  Level: beginner
+
+.seealso: `GWPackageHeadSetKind()`
+@*/
+PetscErrorCode GWPackageHeadGetKind(GWPackage pkg, GWHeadKind *kind)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  *kind = pkg->headkind;
+  PetscFunctionReturn(0);
+}
+
+/* Keeps the cells this rank owns, with their face geometry, and checks the cell list. */
+PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
+{
+  MPI_Comm    comm = PetscObjectComm((PetscObject)m);
+  PetscInt    xs, ys, zs, xm, ym, zm, nx = m->nx, ny = m->ny;
+  const char *name;
+
+  PetscFunctionBegin;
+  PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
+  PetscCheck(pkg->ops->evaluate, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
+  PetscCheck(!pkg->needs_value || pkg->nsched > 0, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(PetscFree(pkg->entry));
+  PetscCall(PetscMalloc1(pkg->ncell, &pkg->entry));
+  pkg->nentry = 0;
+  for (PetscInt c = 0; c < pkg->ncell; c++) {
+    PetscInt        i = pkg->cell[4 * c], j = pkg->cell[4 * c + 1], k = pkg->cell[4 * c + 2];
+    GWFace          face = (GWFace)pkg->cell[4 * c + 3];
+    GWPackageEntry *e;
+    PetscReal       zt, zb, b;
+    GWMaterial      mat;
+
+    PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
+    PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
+    if (i < xs || i >= xs + xm || j < ys || j >= ys + ym || k < zs || k >= zs + zm) continue;
+    e       = &pkg->entry[pkg->nentry++];
+    e->i    = i;
+    e->j    = j;
+    e->k    = k;
+    e->face = face;
+    e->mat  = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
+    mat     = m->mat[e->mat];
+    zt      = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
+    zb      = m->bot[i + nx * (j + ny * k)];
+    b       = zt - zb;
+    e->zc   = 0.5 * (zt + zb);
+    e->zf   = e->zc;
+    e->weight = mat->K[0] * b; /* transmissivity share, normalised below */
+    switch (face) {
+    case GW_FACE_WEST:
+    case GW_FACE_EAST:
+      e->area = m->dy[j] * b;
+      e->dist = 0.5 * m->dx[i];
+      e->K    = mat->K[0];
+      break;
+    case GW_FACE_SOUTH:
+    case GW_FACE_NORTH:
+      e->area = m->dx[i] * b;
+      e->dist = 0.5 * m->dy[j];
+      e->K    = mat->K[1];
+      break;
+    case GW_FACE_TOP:
+    case GW_FACE_BOTTOM:
+      e->area = m->dx[i] * m->dy[j];
+      e->dist = 0.5 * b;
+      e->K    = mat->K[2];
+      e->zf   = face == GW_FACE_TOP ? zt : zb;
+      break;
+    default:
+      e->area = 0.0;
+      e->dist = 0.0;
+      e->K    = mat->K[0];
+    }
+  }
+  {
+    PetscReal wsum = 0.0;
+    for (PetscInt e = 0; e < pkg->nentry; e++) wsum += pkg->entry[e].weight;
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &wsum, 1, MPIU_REAL, MPIU_SUM, comm));
+    for (PetscInt e = 0; e < pkg->nentry; e++) pkg->entry[e].weight = wsum > 0 ? pkg->entry[e].weight / wsum : 0.0;
+  }
+  PetscCall(PetscFree2(pkg->Q, pkg->dQ));
+  PetscCall(PetscCalloc2(pkg->nentry, &pkg->Q, pkg->nentry, &pkg->dQ));
+  if (pkg->ops->setup) PetscCall(pkg->ops->setup(pkg, m));
+  pkg->setup = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
