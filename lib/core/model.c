@@ -76,6 +76,7 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   m->it_hard    = 8;
   m->max_cuts   = 10;
   m->mb_rtol    = 1e-10;
+  m->dpsi_max   = 5.0;
   *model        = m;
   PetscFunctionReturn(0);
 }
@@ -659,6 +660,7 @@ PetscErrorCode GWModelGetPackage(GWModel model, PetscInt id, GWPackage *pkg)
 . -gw_dt_max_cuts <n> - cuts of one step before giving up
 . -gw_dtheta_max <f> - largest change of water content in any cell per step before dt shrinks
 . -gw_mass_balance_rtol <r> - relative mass-balance error a Newton step must reach
+. -gw_dpsi_max <m> - largest Newton update of pressure head in any cell [m] (default 5; 0 for none)
 - -gw_kr_weighting <upstream,arithmetic> - face weighting of relative permeability
 
   Solver options use the prefix gw_: -gw_snes_*, -gw_ksp_*, -gw_pc_*.
@@ -678,6 +680,7 @@ PetscErrorCode GWModelSetFromOptions(GWModel model)
   PetscCall(PetscOptionsInt("-gw_dt_max_cuts", "Cuts of one step before giving up", "GWModelSetMaxTimeStepCuts", model->max_cuts, &model->max_cuts, NULL));
   PetscCall(PetscOptionsReal("-gw_dtheta_max", "Largest water-content change per step", "GWModelSetFromOptions", model->dtheta_max, &model->dtheta_max, NULL));
   PetscCall(PetscOptionsReal("-gw_mass_balance_rtol", "Relative mass-balance error a Newton step must reach", "GWModelSetMassBalanceTolerance", model->mb_rtol, &model->mb_rtol, NULL));
+  PetscCall(PetscOptionsReal("-gw_dpsi_max", "Largest Newton update of pressure head in a cell [m] (0: no limit)", "GWModelSetFromOptions", model->dpsi_max, &model->dpsi_max, NULL));
   PetscCall(PetscOptionsEnum("-gw_kr_weighting", "Face weighting of relative permeability", "GWModelSetRelPermWeighting", GWRelPermWeightings, (PetscEnum)model->krweight, (PetscEnum *)&model->krweight, NULL));
   PetscOptionsEnd();
   PetscCall(GWModelSetTimeStepLimits(model, model->dt_init, model->dt_min, model->dt_max));

@@ -127,7 +127,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
   GWModel        m = (GWModel)ctx;
   Box            b;
   PetscScalar ***x, ****g, ***f, ***xo, ***tho;
-  PetscReal      dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0;
+  PetscReal      dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
   PetscBool      bad = PETSC_FALSE;
 
   PetscFunctionBegin;
@@ -151,6 +151,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
         acc = V * S / dt;
         flow += PetscAbsReal(acc);
+        store += V * (tho[k][j][i] + mat->Ss * PetscAbsReal(x[k][j][i])) / dt;
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn;
           if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
@@ -176,7 +177,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   m->flow_scale = flow;
-  m->face_scale = face;
+  m->face_scale = face + store;
   if (bad) PetscCall(SNESSetFunctionDomainError(snes));
   PetscCall(PetscLogEventEnd(GW_Residual, snes, X, F, 0));
   PetscFunctionReturn(0);
@@ -253,8 +254,10 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 }
 
 /* Newton converges when the volume the residual leaves unbalanced, sum_c |F_c| V_c, is below
-   mb_rtol times the flows of the step (storage change and package rates) plus round-off of the
-   face fluxes: then the step's mass-balance error is below mb_rtol whatever the grid. */
+   mb_rtol times the flows of the step (storage change and package rates) plus the round-off floor
+   of the face fluxes and of the stored volume over dt: then the step's mass-balance error is below
+   mb_rtol whatever the grid, unless the step is so short that round-off of the stored water itself
+   dominates its flows. */
 static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, PetscReal ynorm, PetscReal fnorm, SNESConvergedReason *reason, void *ctx)
 {
   GWModel   m = (GWModel)ctx;
@@ -300,12 +303,58 @@ static PetscErrorCode LinearSolveEnd(KSP ksp, Vec b, Vec x, void *ctx)
   PetscFunctionReturn(0);
 }
 
+#define GW_PSI_CHOP 1e-3 /* [m] */
+
+/* Limits the Newton update of pressure head in any cell to dpsi_max (Design notes: Newton on very
+   dry or desaturating soil overshoots where the storage derivative is small, e.g. a saturated
+   cell with small specific storage that is about to drain; cf. the pressure-change limits of
+   PFLOTRAN and the head-change damping of MODFLOW-NWT). The update Y is the Newton step to be
+   subtracted, so its components are clipped to [-dpsi_max, dpsi_max]. */
+static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *changed, void *ctx)
+{
+  GWModel            m = (GWModel)ctx;
+  PetscScalar       *y;
+  const PetscScalar *x;
+  PetscInt           n;
+
+  PetscFunctionBegin;
+  (void)ls;
+  *changed = PETSC_FALSE;
+  if (m->dpsi_max <= 0) PetscFunctionReturn(0);
+  PetscCall(VecGetLocalSize(Y, &n));
+  PetscCall(VecGetArrayRead(X, &x));
+  PetscCall(VecGetArray(Y, &y));
+  for (PetscInt i = 0; i < n; i++) {
+    PetscReal xn = x[i] - y[i];
+    /* Appleyard chop: an update crossing saturation (psi = 0) stops just past it, so the next
+       iteration sees the derivatives of the side it entered (the storage derivative jumps there) */
+    if (x[i] > GW_PSI_CHOP && xn < -GW_PSI_CHOP) {
+      y[i]     = x[i] + GW_PSI_CHOP;
+      *changed = PETSC_TRUE;
+    } else if (x[i] < -GW_PSI_CHOP && xn > GW_PSI_CHOP) {
+      y[i]     = x[i] - GW_PSI_CHOP;
+      *changed = PETSC_TRUE;
+    }
+    if (y[i] > m->dpsi_max) {
+      y[i]     = m->dpsi_max;
+      *changed = PETSC_TRUE;
+    } else if (y[i] < -m->dpsi_max) {
+      y[i]     = -m->dpsi_max;
+      *changed = PETSC_TRUE;
+    }
+  }
+  PetscCall(VecRestoreArray(Y, &y));
+  PetscCall(VecRestoreArrayRead(X, &x));
+  PetscFunctionReturn(0);
+}
+
 /* Creates the Newton solver with prefix gw_, the Jacobian matrix and work storage. */
 PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
 {
-  Mat      J;
-  KSP      ksp;
-  PetscInt gxm, gym, gzm;
+  Mat            J;
+  KSP            ksp;
+  SNESLineSearch ls;
+  PetscInt       gxm, gym, gzm;
 
   PetscFunctionBegin;
   PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
@@ -320,6 +369,8 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscCall(SNESSetJacobian(m->snes, J, J, FormJacobian, m));
   PetscCall(SNESSetConvergenceTest(m->snes, ConvergenceTest, m, NULL));
   PetscCall(SNESSetTolerances(m->snes, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT, 20, PETSC_DEFAULT));
+  PetscCall(SNESGetLineSearch(m->snes, &ls));
+  PetscCall(SNESLineSearchSetPreCheck(ls, LimitUpdate, m));
   PetscCall(SNESGetKSP(m->snes, &ksp));
   PetscCall(KSPSetTolerances(ksp, 1e-8, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT));
   PetscCall(KSPSetPreSolve(ksp, LinearSolveBegin, m));

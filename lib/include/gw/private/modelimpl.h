@@ -54,8 +54,9 @@ struct _p_GWModel {
   PetscReal step_t0, step_t1; /* interval of the step being solved */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
+  PetscReal dpsi_max;    /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
   PetscReal flow_scale;  /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
-  PetscReal face_scale;  /* sum of |face fluxes| at the last residual [m^3/s] */
+  PetscReal face_scale;  /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
