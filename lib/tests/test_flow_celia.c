@@ -138,6 +138,7 @@ static PetscErrorCode RunCase(GWTest *t, const Problem *pb, GWRelPermWeighting w
     for (PetscInt r = 0; r < nr; r++) {
       PetscReal e = PetscAbsReal(hs[r] - hr[r]);
       if (dr[r] <= 0) continue; /* the boundary value itself */
+      if (e > 0.3) PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  depth %g dist %.2f ref %.3f model %.3f err %.3f\n", (double)dr[r], (double)(dr[r]-fref), (double)hr[r], (double)hs[r], (double)e));
       if (PetscAbsReal(dr[r] - fref) <= pb->band) maxin = PetscMax(maxin, e);
       else maxerr = PetscMax(maxerr, e);
     }
