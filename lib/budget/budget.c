@@ -21,8 +21,8 @@ static void MassBalance(PetscInt n, const PetscReal in[], const PetscReal out[],
 /* Budget of the step just accepted (state psi over [step_t0, step_t1]). */
 PetscErrorCode GWModelComputeBudget_Private(GWModel m)
 {
-  PetscReal  dt = m->step_t1 - m->step_t0, dS, *loc;
-  PetscInt   np = m->npkg;
+  PetscReal dt = m->step_t1 - m->step_t0, dS, *loc;
+  PetscInt  np = m->npkg;
 
   PetscFunctionBegin;
   PetscCall(GWModelComputeStorage_Private(m, m->psi, &dS)); /* also fills psi_local */
@@ -31,8 +31,10 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
-      if (pkg->Q[e] > 0) loc[2 * p] += pkg->Q[e] * dt;
-      else loc[2 * p + 1] -= pkg->Q[e] * dt;
+      if (pkg->Q[e] > 0)
+        loc[2 * p] += pkg->Q[e] * dt;
+      else
+        loc[2 * p + 1] -= pkg->Q[e] * dt;
     }
   }
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));

@@ -160,9 +160,12 @@ static PetscErrorCode ComputeField(GWModel m, Field field, Vec out)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
         GWMaterial mat = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]];
-        if (field == FIELD_HEAD) o[k][j][i] = x[k][j][i] + g[k][j][i][GW_GEO_ZC];
-        else if (field == FIELD_THETA) PetscCall(GWMaterialGetWaterContent(mat, x[k][j][i], &o[k][j][i], NULL));
-        else PetscCall(GWMaterialGetSaturation(mat, x[k][j][i], &o[k][j][i], NULL));
+        if (field == FIELD_HEAD)
+          o[k][j][i] = x[k][j][i] + g[k][j][i][GW_GEO_ZC];
+        else if (field == FIELD_THETA)
+          PetscCall(GWMaterialGetWaterContent(mat, x[k][j][i], &o[k][j][i], NULL));
+        else
+          PetscCall(GWMaterialGetSaturation(mat, x[k][j][i], &o[k][j][i], NULL));
       }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArray(m->da, out, &o));
@@ -511,8 +514,8 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
 @*/
 PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
 {
-  GWModel             m = model;
-  PetscReal           next = t_stop, dt, dth;
+  GWModel             m      = model;
+  PetscReal           next   = t_stop, dt, dth;
   PetscBool           landed = PETSC_FALSE;
   PetscInt            its = 0, cuts = 0;
   SNESConvergedReason reason;
@@ -531,7 +534,8 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   if (m->t + dt >= next - 1e-9 * dt) {
     dt     = next - m->t;
     landed = PETSC_TRUE;
-  } else if (next - (m->t + dt) < 0.5 * dt) dt = 0.5 * (next - m->t); /* avoid a sliver step later */
+  } else if (next - (m->t + dt) < 0.5 * dt)
+    dt = 0.5 * (next - m->t); /* avoid a sliver step later */
   PetscCall(VecCopy(m->psi, m->psi_old));
   PetscCall(GWModelComputeWaterContent(m, m->theta_old));
   for (;;) {
@@ -557,8 +561,10 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   m->nsteps++;
   m->nnewton += its;
   if (landed && cuts == 0) dt = PetscMax(dt, m->dt); /* a step shortened to land does not slow the next */
-  if (its <= m->it_easy && cuts == 0) dt *= m->dt_grow;
-  else if (its > m->it_hard) dt *= m->dt_cut;
+  if (its <= m->it_easy && cuts == 0)
+    dt *= m->dt_grow;
+  else if (its > m->it_hard)
+    dt *= m->dt_cut;
   PetscCall(MaxWaterContentChange(m, &dth));
   if (dth > m->dtheta_max) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMax(0.5, m->dtheta_max / dth));
   m->dt = PetscMin(PetscMax(dt, m->dt_min), m->dt_max);

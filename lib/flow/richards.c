@@ -14,7 +14,7 @@
 #include <gw/private/modelimpl.h>
 
 typedef struct {
-  PetscInt xs, ys, zs, xm, ym, zm;     /* owned corners */
+  PetscInt xs, ys, zs, xm, ym, zm;       /* owned corners */
   PetscInt gxs, gys, gzs, gxm, gym, gzm; /* ghosted corners */
 } Box;
 
@@ -47,13 +47,12 @@ static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar 
 }
 
 static const PetscInt Nbr[6][4] = {
-  {-1, 0,  0, 0},
-  {1,  0,  0, 0},
-  {0,  -1, 0, 1},
-  {0,  1,  0, 1},
-  {0,  0,  -1, 2},
-  {0,  0,  1,  2}
-};
+    {-1, 0, 0, 0},
+    {1, 0, 0, 0},
+    {0, -1, 0, 1},
+    {0, 1, 0, 1},
+    {0, 0, -1, 2},
+    {0, 0, 1, 2}};
 
 /* Darcy flux into cell c from neighbour n across their shared face, and its derivatives. */
 static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn)
@@ -145,7 +144,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
       for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
         PetscScalar *gc  = g[k][j][i];
         GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
-        PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS, acc, sumQ = 0.0;
+        PetscReal    V = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS, acc, sumQ = 0.0;
 
         if (PetscIsInfOrNanReal(x[k][j][i])) bad = PETSC_TRUE;
         Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
@@ -281,8 +280,10 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
   tol = m->mb_rtol * scale[0] + 1e-13 * scale[1] + PETSC_SMALL * PETSC_SMALL;
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
-  if (l1 <= tol) *reason = SNES_CONVERGED_FNORM_ABS;
-  else if (it >= maxit) *reason = SNES_DIVERGED_MAX_IT;
+  if (l1 <= tol)
+    *reason = SNES_CONVERGED_FNORM_ABS;
+  else if (it >= maxit)
+    *reason = SNES_DIVERGED_MAX_IT;
   PetscCall(PetscInfo(snes, "it %" PetscInt_FMT ": unbalanced volume rate %g m^3/s, tolerance %g m^3/s\n", it, (double)l1, (double)tol));
   PetscFunctionReturn(0);
 }

@@ -8,10 +8,10 @@ static PetscBool         GWMaterialRegisterAllCalled  = PETSC_FALSE;
 
 /* Built-in types and the setter that gives their parameters, for error messages. */
 static const char *const GWMaterialSetters[][2] = {
-  {GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenSetParameters()"},
-  {GWMATERIALBROOKSCOREY,  "GWMaterialBrooksCoreySetParameters()" },
-  {GWMATERIALGARDNER,      "GWMaterialGardnerSetParameters()"     },
-  {GWMATERIALHAVERKAMP,    "GWMaterialHaverkampSetParameters()"   },
+    {GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenSetParameters()"},
+    {GWMATERIALBROOKSCOREY, "GWMaterialBrooksCoreySetParameters()"},
+    {GWMATERIALGARDNER, "GWMaterialGardnerSetParameters()"},
+    {GWMATERIALHAVERKAMP, "GWMaterialHaverkampSetParameters()"},
 };
 
 static PetscErrorCode GWMaterialFinalizePackage(void)
@@ -99,9 +99,9 @@ PetscErrorCode GWMaterialCreate(MPI_Comm comm, GWMaterial *mat)
   m->theta_r = 0.0;
   m->theta_s = 0.35;
   m->K[0] = m->K[1] = m->K[2] = 1.0e-5;
-  m->Ss   = 0.0;
-  m->pset = PETSC_FALSE;
-  *mat    = m;
+  m->Ss                       = 0.0;
+  m->pset                     = PETSC_FALSE;
+  *mat                        = m;
   PetscFunctionReturn(0);
 }
 
@@ -235,8 +235,10 @@ PetscErrorCode GWMaterialView(GWMaterial mat, PetscViewer viewer)
   PetscCall(PetscViewerASCIIPrintf(viewer, "water content: residual theta_r = %g, saturated theta_s = %g [-]\n", (double)mat->theta_r, (double)mat->theta_s));
   PetscCall(PetscViewerASCIIPrintf(viewer, "saturated hydraulic conductivity: kx = %g, ky = %g, kz = %g m/s\n", (double)mat->K[0], (double)mat->K[1], (double)mat->K[2]));
   PetscCall(PetscViewerASCIIPrintf(viewer, "specific storage: Ss = %g 1/m\n", (double)mat->Ss));
-  if (mat->pset) PetscTryTypeMethod(mat, view, viewer);
-  else PetscCall(PetscViewerASCIIPrintf(viewer, "constitutive parameters: not set\n"));
+  if (mat->pset)
+    PetscTryTypeMethod(mat, view, viewer);
+  else
+    PetscCall(PetscViewerASCIIPrintf(viewer, "constitutive parameters: not set\n"));
   PetscCall(PetscViewerASCIIPopTab(viewer));
   PetscFunctionReturn(0);
 }

@@ -15,10 +15,10 @@ static inline PetscReal CellBottom(GWModel m, PetscInt i, PetscInt j, PetscInt k
 /* Builds the distributed grid, the ghosted geometry vector and the cell volumes. */
 PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
 {
-  MPI_Comm      comm = PetscObjectComm((PetscObject)m);
-  PetscInt      xs, ys, zs, xm, ym, zm;
+  MPI_Comm        comm = PetscObjectComm((PetscObject)m);
+  PetscInt        xs, ys, zs, xm, ym, zm;
   PetscScalar ****g, ***v;
-  Vec           gglobal;
+  Vec             gglobal;
 
   PetscFunctionBegin;
   PetscCheck(m->nx > 0, comm, PETSC_ERR_ARG_WRONGSTATE, "No grid: call GWModelSetGridSize() before GWModelSetUp()");
@@ -106,9 +106,9 @@ PetscErrorCode GWModelGetDM(GWModel model, DM *da)
 @*/
 PetscErrorCode GWModelGetCellCenters(GWModel model, Vec *x, Vec *y, Vec *z)
 {
-  PetscInt     xs, ys, zs, xm, ym, zm;
+  PetscInt       xs, ys, zs, xm, ym, zm;
   PetscScalar ***ax = NULL, ***ay = NULL, ***az = NULL;
-  PetscReal   *cx, *cy;
+  PetscReal     *cx, *cy;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);

@@ -419,8 +419,10 @@ PetscErrorCode GWPackageGetValue(GWPackage pkg, PetscReal t0, PetscReal t1, Pets
     PetscFunctionReturn(0);
   }
   for (s = 0; s < n - 1 && pkg->tsched[s + 1] <= t; s++) {}
-  if (s == n - 1 || pkg->interp == GW_INTERP_STEP) *v = pkg->vsched[s];
-  else *v = pkg->vsched[s] + (pkg->vsched[s + 1] - pkg->vsched[s]) * (t - pkg->tsched[s]) / (pkg->tsched[s + 1] - pkg->tsched[s]);
+  if (s == n - 1 || pkg->interp == GW_INTERP_STEP)
+    *v = pkg->vsched[s];
+  else
+    *v = pkg->vsched[s] + (pkg->vsched[s + 1] - pkg->vsched[s]) * (t - pkg->tsched[s]) / (pkg->tsched[s + 1] - pkg->tsched[s]);
   PetscFunctionReturn(0);
 }
 
@@ -521,18 +523,18 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
     PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
     PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym || k < zs || k >= zs + zm) continue;
-    e       = &pkg->entry[pkg->nentry++];
-    e->i    = i;
-    e->j    = j;
-    e->k    = k;
-    e->face = face;
-    e->mat  = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
-    mat     = m->mat[e->mat];
-    zt      = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
-    zb      = m->bot[i + nx * (j + ny * k)];
-    b       = zt - zb;
-    e->zc   = 0.5 * (zt + zb);
-    e->zf   = e->zc;
+    e         = &pkg->entry[pkg->nentry++];
+    e->i      = i;
+    e->j      = j;
+    e->k      = k;
+    e->face   = face;
+    e->mat    = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
+    mat       = m->mat[e->mat];
+    zt        = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
+    zb        = m->bot[i + nx * (j + ny * k)];
+    b         = zt - zb;
+    e->zc     = 0.5 * (zt + zb);
+    e->zf     = e->zc;
     e->weight = mat->K[0] * b; /* transmissivity share, normalised below */
     switch (face) {
     case GW_FACE_WEST:

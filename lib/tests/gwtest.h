@@ -67,10 +67,10 @@ static inline PetscErrorCode GWTestSourcePath(const char rel[], char path[], siz
    freed with PetscFree(). */
 static inline PetscErrorCode GWTestReadTable(const char path[], PetscInt *nrow, PetscInt *ncol, PetscReal **data)
 {
-  FILE     *fp;
-  char      line[4096];
-  PetscBool header = PETSC_TRUE;
-  PetscInt  n = 0, nc = 0, cap = 0;
+  FILE      *fp;
+  char       line[4096];
+  PetscBool  header = PETSC_TRUE;
+  PetscInt   n = 0, nc = 0, cap = 0;
   PetscReal *d = NULL;
 
   PetscFunctionBeginUser;
@@ -82,7 +82,8 @@ static inline PetscErrorCode GWTestReadTable(const char path[], PetscInt *nrow, 
     if (line[0] == '#' || line[0] == '\n') continue;
     if (header) {
       header = PETSC_FALSE;
-      for (char *q = line; *q; q++) if (*q == ',') nc++;
+      for (char *q = line; *q; q++)
+        if (*q == ',') nc++;
       nc++;
       continue;
     }
@@ -91,9 +92,9 @@ static inline PetscErrorCode GWTestReadTable(const char path[], PetscInt *nrow, 
       PetscCall(PetscRealloc(sizeof(PetscReal) * cap * nc, &d));
     }
     for (c = 0; c < nc; c++) {
-      double v = strtod(p, &end);
+      double v      = strtod(p, &end);
       d[n * nc + c] = (end == p) ? (PetscReal)NAN : (PetscReal)v;
-      p = strchr(end, ',');
+      p             = strchr(end, ',');
       if (!p) break;
       p++;
     }

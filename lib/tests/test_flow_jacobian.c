@@ -18,9 +18,12 @@ static PetscErrorCode AddMaterial(GWModel m, GWMaterialType type, PetscReal p0, 
   PetscFunctionBeginUser;
   PetscCall(GWMaterialCreate(PetscObjectComm((PetscObject)m), &mat));
   PetscCall(GWMaterialSetType(mat, type));
-  if (!strcmp(type, GWMATERIALVANGENUCHTEN)) PetscCall(GWMaterialVanGenuchtenSetParameters(mat, p0, p1));
-  else if (!strcmp(type, GWMATERIALBROOKSCOREY)) PetscCall(GWMaterialBrooksCoreySetParameters(mat, p0, p1));
-  else PetscCall(GWMaterialGardnerSetParameters(mat, p0));
+  if (!strcmp(type, GWMATERIALVANGENUCHTEN))
+    PetscCall(GWMaterialVanGenuchtenSetParameters(mat, p0, p1));
+  else if (!strcmp(type, GWMATERIALBROOKSCOREY))
+    PetscCall(GWMaterialBrooksCoreySetParameters(mat, p0, p1));
+  else
+    PetscCall(GWMaterialGardnerSetParameters(mat, p0));
   PetscCall(GWMaterialSetWaterContentLimits(mat, thr, ths));
   PetscCall(GWMaterialSetHydraulicConductivity(mat, K, 0.7 * K, 0.3 * K));
   PetscCall(GWMaterialSetSpecificStorage(mat, 1e-4));
@@ -64,9 +67,12 @@ static PetscErrorCode SetState(GWModel m, const char *which, Vec X)
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt i = xs; i < xs + xm; i++) {
       PetscReal r = Hash(i, k);
-      if (!strcmp(which, "wet")) x[k][0][i] = -0.3 + 0.8 * k + 0.2 * r; /* water table near the top */
-      else if (!strcmp(which, "dry")) x[k][0][i] = -40.0 - 20.0 * r;  /* far below field capacity */
-      else x[k][0][i] = -15.0 + 17.0 * r;                              /* mixed wet and dry cells */
+      if (!strcmp(which, "wet"))
+        x[k][0][i] = -0.3 + 0.8 * k + 0.2 * r; /* water table near the top */
+      else if (!strcmp(which, "dry"))
+        x[k][0][i] = -40.0 - 20.0 * r; /* far below field capacity */
+      else
+        x[k][0][i] = -15.0 + 17.0 * r; /* mixed wet and dry cells */
     }
   PetscCall(DMDAVecRestoreArray(da, X, &x));
   PetscFunctionReturn(0);
@@ -74,8 +80,8 @@ static PetscErrorCode SetState(GWModel m, const char *which, Vec X)
 
 static PetscErrorCode BuildCrossSection(GWModel *model)
 {
-  GWModel  m;
-  PetscInt zone[NX * NZ];
+  GWModel   m;
+  PetscInt  zone[NX * NZ];
   PetscReal dz[NZ] = {0.5, 0.5, 1.0, 1.0, 2.0};
 
   PetscFunctionBeginUser;

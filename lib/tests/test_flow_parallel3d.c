@@ -25,11 +25,11 @@ static PetscErrorCode BuildModel(MPI_Comm comm, GWModel *model)
   PetscFunctionBeginUser;
   for (PetscInt j = 0; j < NY; j++)
     for (PetscInt i = 0; i < NX; i++) {
-      PetscInt c = i + NX * j;
-      top[c]     = 20.0 - 0.5 * i + 0.2 * j;             /* terrain sloping east */
-      bot[c]              = top[c] - 2.0 - 0.1 * i;     /* top layer thickens eastward */
+      PetscInt c           = i + NX * j;
+      top[c]               = 20.0 - 0.5 * i + 0.2 * j; /* terrain sloping east */
+      bot[c]               = top[c] - 2.0 - 0.1 * i;   /* top layer thickens eastward */
       bot[c + NX * NY]     = bot[c] - 3.0 + 0.05 * j;
-      bot[c + 2 * NX * NY] = 5.0;                      /* flat base */
+      bot[c + 2 * NX * NY] = 5.0; /* flat base */
       for (PetscInt k = 0; k < NZ; k++) zone[c + NX * NY * k] = k == 0 ? 0 : 1;
     }
   PetscCall(GWMaterialCreate(comm, &loam));

@@ -71,9 +71,9 @@ static PetscErrorCode RunCase(GWTest *t, const char *label, const char *file, Pe
   PetscCall(GWModelGetPressureHead(model, &psi));
   PetscCall(GWModelGetCellCenters(model, NULL, NULL, &zc));
   {
-    PetscScalar *x;
+    PetscScalar       *x;
     const PetscScalar *z;
-    PetscInt n;
+    PetscInt           n;
     PetscCall(VecGetLocalSize(psi, &n));
     PetscCall(VecGetArray(psi, &x));
     PetscCall(VecGetArrayRead(zc, &z));
@@ -110,11 +110,11 @@ static PetscErrorCode RunCase(GWTest *t, const char *label, const char *file, Pe
     for (PetscInt r = 0; r < nrow; r++) {
       PetscReal zcm = ref[r * ncol], z = zcm / 100.0, h, s;
       PetscInt  k;
-      if (zcm <= 0) continue; /* psi = 0 there by the boundary condition */
-      s = (L - z) / dz[0] - 0.5; /* fractional layer index from the top */
-      k = (PetscInt)PetscFloorReal(s);
-      k = PetscMin(PetscMax(k, 0), NZ - 2);
-      h = prof[k] + (s - k) * (prof[k + 1] - prof[k]);
+      if (zcm <= 0) continue;         /* psi = 0 there by the boundary condition */
+      s      = (L - z) / dz[0] - 0.5; /* fractional layer index from the top */
+      k      = (PetscInt)PetscFloorReal(s);
+      k      = PetscMin(PetscMax(k, 0), NZ - 2);
+      h      = prof[k] + (s - k) * (prof[k + 1] - prof[k]);
       maxerr = PetscMax(maxerr, PetscAbsReal(100.0 * h - ref[r * ncol + c]));
     }
     PetscCall(PetscSNPrintf(name, sizeof(name), "%s_t%dh_max_psi_error_cm", label, (int)hours[c - 1]));

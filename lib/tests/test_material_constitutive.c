@@ -22,10 +22,10 @@ typedef struct {
   const char    *label;
   GWMaterialType type;
   Kind           kind;
-  PetscReal      p[4];       /* type parameters in SI, as passed to the typed setter */
-  PetscReal      thr, ths;   /* theta_r, theta_s */
-  PetscReal      kink;       /* pressure head [m] where the curve is not smooth: FD steps stay clear of it */
-  PetscReal      fdpsi[5];   /* heads [m] for the finite-difference checks */
+  PetscReal      p[4];     /* type parameters in SI, as passed to the typed setter */
+  PetscReal      thr, ths; /* theta_r, theta_s */
+  PetscReal      kink;     /* pressure head [m] where the curve is not smooth: FD steps stay clear of it */
+  PetscReal      fdpsi[5]; /* heads [m] for the finite-difference checks */
   PetscInt       nfd;
 } Case;
 
@@ -356,11 +356,11 @@ static PetscErrorCode TestErrors(GWTest *t)
 
 static PetscErrorCode RunTests(GWTest *t)
 {
-  const PetscReal cm = 0.01;
+  const PetscReal cm    = 0.01;
   const Case      vg[3] = {
-    {"vg-n1.3", GWMATERIALVANGENUCHTEN, VG, {3.35, 1.3}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
-    {"vg-n2",   GWMATERIALVANGENUCHTEN, VG, {3.35, 2.0}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
-    {"vg-n3",   GWMATERIALVANGENUCHTEN, VG, {3.35, 3.0}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
+           {"vg-n1.3", GWMATERIALVANGENUCHTEN, VG, {3.35, 1.3}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
+           {"vg-n2", GWMATERIALVANGENUCHTEN, VG, {3.35, 2.0}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
+           {"vg-n3", GWMATERIALVANGENUCHTEN, VG, {3.35, 3.0}, 0.102, 0.368, 0, {-1e-3, -0.5, -10, -100}, 4},
   };
   const Case bc = {"bc", GWMATERIALBROOKSCOREY, BC, {0.2, 0.5}, 0.05, 0.40, -0.2, {-1e-3, -0.25, -0.5, -10, -100}, 5};
   const Case ga = {"gardner", GWMATERIALGARDNER, GA, {0.1}, 0.05, 0.40, 0, {-1e-3, -0.5, -10, -100}, 4};

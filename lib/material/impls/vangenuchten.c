@@ -2,14 +2,14 @@
 #include <gw/private/materialimpl.h>
 
 #if defined(PETSC_USE_REAL_SINGLE)
-  #define GWLog1p(x) log1pf(x)
-  #define GWExpm1(x) expm1f(x)
+#  define GWLog1p(x) log1pf(x)
+#  define GWExpm1(x) expm1f(x)
 #elif defined(PETSC_USE_REAL___FLOAT128)
-  #define GWLog1p(x) log1pq(x)
-  #define GWExpm1(x) expm1q(x)
+#  define GWLog1p(x) log1pq(x)
+#  define GWExpm1(x) expm1q(x)
 #else
-  #define GWLog1p(x) log1p(x)
-  #define GWExpm1(x) expm1(x)
+#  define GWLog1p(x) log1p(x)
+#  define GWExpm1(x) expm1(x)
 #endif
 
 /*MC
@@ -66,10 +66,10 @@ static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal 
   }
   lnh  = PetscLogReal(-psi);
   s    = n * (PetscLogReal(alpha) + lnh); /* ln y */
-  L    = Log1pExp(s);                      /* ln(1 + y) = -ln(Se)/m */
-  M    = Log1pExp(-s);                     /* ln(1 + 1/y) = -ln(y/(1 + y)) = -ln(1 - Se^(1/m)) */
-  u    = m * M;                            /* -ln w */
-  q    = -GWExpm1(-u);                     /* 1 - w, accurate also when w -> 1 (very dry) */
+  L    = Log1pExp(s);                     /* ln(1 + y) = -ln(Se)/m */
+  M    = Log1pExp(-s);                    /* ln(1 + 1/y) = -ln(y/(1 + y)) = -ln(1 - Se^(1/m)) */
+  u    = m * M;                           /* -ln w */
+  q    = -GWExpm1(-u);                    /* 1 - w, accurate also when w -> 1 (very dry) */
   sqSe = PetscExpReal(-0.5 * m * L);
   *Se  = sqSe * sqSe;
   *dSe = (n - 1) * PetscExpReal(s - (m + 1) * L - lnh);

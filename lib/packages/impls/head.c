@@ -7,8 +7,8 @@
 static PetscErrorCode GWPackageEvaluate_Head(GWPackage pkg, GWModel m, const GWPackageEntry *e, PetscReal v, PetscReal psi, PetscReal *Q, PetscReal *dQ)
 {
   GWMaterial mat = m->mat[e->mat];
-  PetscReal  Hb  = pkg->headkind == GW_HEAD_HYDRAULIC ? v : v + e->zf, psib = Hb - e->zf, Hc = psi + e->zc;
-  PetscReal  T   = e->K * e->area / e->dist, krc, dkrc, krb, kr, dkc, dkb, se, dse;
+  PetscReal  Hb = pkg->headkind == GW_HEAD_HYDRAULIC ? v : v + e->zf, psib = Hb - e->zf, Hc = psi + e->zc;
+  PetscReal  T = e->K * e->area / e->dist, krc, dkrc, krb, kr, dkc, dkb, se, dse;
 
   PetscFunctionBegin;
   PetscCall(mat->ops->evaluate(mat, psi, &se, &dse, &krc, &dkrc));

@@ -8,7 +8,7 @@
 static PetscErrorCode GWPackageEvaluate_SeepageFace(GWPackage pkg, GWModel m, const GWPackageEntry *e, PetscReal v, PetscReal psi, PetscReal *Q, PetscReal *dQ)
 {
   GWMaterial mat = m->mat[e->mat];
-  PetscReal  Hc  = psi + e->zc, T = e->K * e->area / e->dist, kr, dkr, se, dse;
+  PetscReal  Hc = psi + e->zc, T = e->K * e->area / e->dist, kr, dkr, se, dse;
 
   PetscFunctionBegin;
   (void)pkg;

@@ -5,7 +5,7 @@
 #include <petscsys.h>
 
 #if !defined(PETSC_SUCCESS)
-  #define PETSC_SUCCESS ((PetscErrorCode)0)
+#  define PETSC_SUCCESS ((PetscErrorCode)0)
 #endif
 
 #endif

@@ -21,11 +21,11 @@ struct _GWMaterialOps {
 
 struct _p_GWMaterial {
   PETSCHEADER(struct _GWMaterialOps);
-  PetscReal theta_r, theta_s; /* residual and saturated volumetric water content [-] */
-  PetscReal K[3];             /* saturated hydraulic conductivity kx, ky, kz [m/s] */
-  PetscReal Ss;               /* specific storage [1/m] */
+  PetscReal theta_r, theta_s;        /* residual and saturated volumetric water content [-] */
+  PetscReal K[3];                    /* saturated hydraulic conductivity kx, ky, kz [m/s] */
+  PetscReal Ss;                      /* specific storage [1/m] */
   PetscReal p[GW_MATERIAL_MAXPARAM]; /* type parameters, SI units, meaning set by the type */
-  PetscBool pset;             /* type parameters were given */
+  PetscBool pset;                    /* type parameters were given */
 };
 
 PETSC_INTERN PetscErrorCode GWMaterialRegisterAll_Private(void);

@@ -17,7 +17,7 @@ enum {
 };
 
 typedef struct {
-  PetscReal storage;   /* storage increase over the step [m^3] */
+  PetscReal  storage;  /* storage increase over the step [m^3] */
   PetscReal *in, *out; /* per package, volume in and out over the step [m^3] */
 } GWBudgetStep;
 
@@ -25,24 +25,24 @@ struct _p_GWModel {
   PETSCHEADER(int);
   /* grid, replicated on every rank as given by the user */
   PetscInt   nx, ny, nz;
-  PetscReal *dx, *dy;  /* [nx], [ny] */
-  PetscReal *top;      /* [nx*ny] top elevation of each column, index i + nx*j */
-  PetscReal *bot;      /* [nz*nx*ny] bottom elevation of each layer, index i + nx*(j + ny*k) */
-  PetscInt  *zone;     /* [nx*ny*nz] material index per cell, or NULL for material 0 */
+  PetscReal *dx, *dy; /* [nx], [ny] */
+  PetscReal *top;     /* [nx*ny] top elevation of each column, index i + nx*j */
+  PetscReal *bot;     /* [nz*nx*ny] bottom elevation of each layer, index i + nx*(j + ny*k) */
+  PetscInt  *zone;    /* [nx*ny*nz] material index per cell, or NULL for material 0 */
   /* materials and packages */
-  PetscInt    nmat, npkg;
-  GWMaterial *mat;
-  GWPackage  *pkg;
+  PetscInt           nmat, npkg;
+  GWMaterial        *mat;
+  GWPackage         *pkg;
   GWRelPermWeighting krweight;
   /* discretisation */
-  DM   da, dageo;
-  Vec  geo;               /* local (ghosted) geometry, dof GW_NGEO */
-  Vec  psi, psi_old, vol; /* global: pressure head [m], at the start of the step, cell volume [m^3] */
-  Vec  theta_old;         /* global: water content at the start of the step [-] */
-  Vec  psi_local, work;
-  PetscReal *cons;        /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
-  SNES snes;
-  PetscBool setupcalled;
+  DM         da, dageo;
+  Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO */
+  Vec        psi, psi_old, vol; /* global: pressure head [m], at the start of the step, cell volume [m^3] */
+  Vec        theta_old;         /* global: water content at the start of the step [-] */
+  Vec        psi_local, work;
+  PetscReal *cons; /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
+  SNES       snes;
+  PetscBool  setupcalled;
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
@@ -54,9 +54,9 @@ struct _p_GWModel {
   PetscReal step_t0, step_t1; /* interval of the step being solved */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
-  PetscReal dpsi_max;    /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
-  PetscReal flow_scale;  /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
-  PetscReal face_scale;  /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
+  PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
+  PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;

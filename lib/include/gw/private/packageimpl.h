@@ -10,12 +10,12 @@
 typedef struct {
   PetscInt  i, j, k; /* global cell indices */
   GWFace    face;
-  PetscReal area;    /* face area [m^2] (0 for GW_FACE_NONE) */
-  PetscReal dist;    /* distance from the cell centre to the face [m] */
-  PetscReal K;       /* saturated conductivity normal to the face [m/s] */
-  PetscReal zc, zf;  /* elevation of the cell centre and of the face centre [m] */
-  PetscReal weight;  /* share of the package rate (wells), sums to 1 over all ranks */
-  PetscInt  mat;     /* material index of the cell */
+  PetscReal area;   /* face area [m^2] (0 for GW_FACE_NONE) */
+  PetscReal dist;   /* distance from the cell centre to the face [m] */
+  PetscReal K;      /* saturated conductivity normal to the face [m/s] */
+  PetscReal zc, zf; /* elevation of the cell centre and of the face centre [m] */
+  PetscReal weight; /* share of the package rate (wells), sums to 1 over all ranks */
+  PetscInt  mat;    /* material index of the cell */
 } GWPackageEntry;
 
 typedef struct _GWPackageOps *GWPackageOps;
@@ -30,8 +30,8 @@ struct _GWPackageOps {
 struct _p_GWPackage {
   PETSCHEADER(struct _GWPackageOps);
   /* cells as given (every rank the same list) */
-  PetscInt        ncell, maxcell;
-  PetscInt       *cell; /* 4 per cell: i, j, k, face */
+  PetscInt  ncell, maxcell;
+  PetscInt *cell; /* 4 per cell: i, j, k, face */
   /* entries owned by this rank, after set-up */
   PetscInt        nentry;
   GWPackageEntry *entry;
