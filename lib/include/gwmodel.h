@@ -75,6 +75,7 @@ PETSC_EXTERN PetscErrorCode GWModelGetPressureHead(GWModel, Vec *);
 PETSC_EXTERN PetscErrorCode GWModelComputeHydraulicHead(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeWaterContent(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeSaturation(GWModel, Vec);
+PETSC_EXTERN PetscErrorCode GWModelComputeDarcyFlux(GWModel, Vec, Vec, Vec);
 
 /* time control */
 PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);

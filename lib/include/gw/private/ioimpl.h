@@ -1,0 +1,93 @@
+/* Private input helpers: YAML document tree with source locations, units, CSV time series. */
+#ifndef GW_PRIVATE_IOIMPL_H
+#define GW_PRIVATE_IOIMPL_H
+
+#include <gwio.h>
+#include <gw/private/compat.h>
+#include <petsc/private/petscimpl.h>
+
+typedef enum {
+  GW_YAML_SCALAR,
+  GW_YAML_MAP,
+  GW_YAML_SEQ
+} GWYamlKind;
+
+typedef struct _GWYamlNode *GWYamlNode;
+struct _GWYamlNode {
+  GWYamlKind  kind;
+  char       *value;      /* scalar text (NULL for maps and sequences) */
+  PetscInt    line, col;  /* 1-based position in the file */
+  PetscInt    n;          /* number of items (sequence) or key/value pairs (map) */
+  GWYamlNode *keys;       /* map: [n] scalar key nodes */
+  GWYamlNode *items;      /* map: [n] values; sequence: [n] items */
+  const char *file;       /* file name, owned by the document */
+  char       *path;       /* key path used in messages, e.g. "packages[2].value" */
+};
+
+typedef struct {
+  char      *file;
+  GWYamlNode root;
+} GWYamlDoc;
+
+PETSC_INTERN PetscErrorCode GWYamlLoad_Private(const char[], GWYamlDoc *);
+PETSC_INTERN PetscErrorCode GWYamlFree_Private(GWYamlDoc *);
+PETSC_INTERN GWYamlNode     GWYamlGet_Private(GWYamlNode, const char[]);
+
+/* Key documentation: every key the scenario reader accepts, with its type, unit and default.
+   The same table validates keys and is checked against doc/input.md by a test. */
+typedef struct {
+  const char *path;    /* e.g. "grid.nx", "packages[].value" */
+  const char *type;    /* integer, number, quantity, string, list, map, ... */
+  const char *unit;    /* SI unit the value converts to, "-" when dimensionless */
+  const char *deflt;   /* default, or "required" */
+  const char *summary; /* one line */
+} GWKeyDoc;
+
+PETSC_INTERN const GWKeyDoc GWScenarioKeys[];
+PETSC_INTERN PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode, const char[]);
+
+/* udunits2 conversion of "<number> <unit>" to the SI unit given */
+PETSC_INTERN PetscErrorCode GWUnitsConvert_Private(const char[], const char[], PetscReal *, PetscBool *, char[], size_t);
+PETSC_INTERN PetscErrorCode GWUnitsFinalize_Private(void);
+
+/* Dates: "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]", as seconds since 1970-01-01 UTC */
+PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, PetscBool *);
+
+/* A time series read from CSV */
+typedef struct {
+  PetscInt   n;
+  PetscReal *t, *v; /* [n] time [s] since the scenario start, value in SI */
+} GWSeries;
+
+PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], PetscReal, PetscBool, GWSeries *);
+PETSC_INTERN PetscErrorCode GWSeriesFree_Private(GWSeries *);
+
+struct _p_GWScenario {
+  PETSCHEADER(int);
+  GWModel     model;
+  char       *file;                      /* scenario path */
+  char        title[256];
+  char        prefix[PETSC_MAX_PATH_LEN]; /* output prefix */
+  PetscBool   prefix_set;                 /* by GWScenarioSetOutputPrefix(): overrides the file */
+  PetscReal   tend;                       /* end time [s] */
+  PetscInt    nout;
+  PetscReal  *tout;                       /* [nout] output times [s], increasing, last = tend */
+  PetscInt    nobs;
+  char      (*obsname)[64];
+  PetscReal  *obsxyz;                     /* [3*nobs] observation points [m] */
+  PetscViewer monitor;                    /* progress lines, or NULL */
+};
+
+PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
+
+/* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
+#define GWInputCheck(cond, node, ...) \
+  do { \
+    if (PetscUnlikely(!(cond))) { \
+      char gw_msg_[1024]; \
+      PetscCall(PetscSNPrintf(gw_msg_, sizeof(gw_msg_), __VA_ARGS__)); \
+      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: %s", (node)->file, (node)->line, (node)->col, (node)->path, gw_msg_); \
+    } \
+  } while (0)
+
+#endif

@@ -1,0 +1,241 @@
+/* GWScenarioRun: the time loop of a scenario with its outputs (NetCDF fields, observation and
+   budget CSV files). Files are written as <name>.part and renamed when the run completes, so a
+   failed run leaves valid but visibly incomplete files. */
+#include <gw/private/ioimpl.h>
+#include <gw/private/modelimpl.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN];
+  FILE *fobs, *fbud; /* rank 0 only */
+} Outputs;
+
+/* Pressure head at each observation point: the column holding (x, y), interpolated linearly in z
+   between the cell centres that bracket z (the nearest centre above the top or below the bottom
+   centre). Water content from the material of the cell holding the point. Computed on rank 0 from
+   the gathered field. */
+static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
+{
+  GWModel            m = sc->model;
+  Vec                nat, all;
+  VecScatter         scat;
+  const PetscScalar *x;
+  PetscMPIInt        rank;
+
+  PetscFunctionBegin;
+  if (!sc->nobs) PetscFunctionReturn(0);
+  PetscCall(DMDACreateNaturalVector(m->da, &nat));
+  PetscCall(DMDAGlobalToNaturalBegin(m->da, m->psi, INSERT_VALUES, nat));
+  PetscCall(DMDAGlobalToNaturalEnd(m->da, m->psi, INSERT_VALUES, nat));
+  PetscCall(VecScatterCreateToZero(nat, &scat, &all));
+  PetscCall(VecScatterBegin(scat, nat, all, INSERT_VALUES, SCATTER_FORWARD));
+  PetscCall(VecScatterEnd(scat, nat, all, INSERT_VALUES, SCATTER_FORWARD));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
+  if (rank == 0) {
+    PetscCall(VecGetArrayRead(all, &x));
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g", (double)m->t));
+    for (PetscInt o = 0; o < sc->nobs; o++) {
+      PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0, psi, theta, zc[2] = {0, 0};
+      PetscInt  i = 0, j = 0, c, k, kc = 0, nc = m->nx * m->ny;
+      while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
+      while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
+      c = i + m->nx * j;
+      for (k = 0; k < m->nz; k++) {
+        PetscReal zt = k ? m->bot[c + nc * (k - 1)] : m->top[c];
+        if (pz <= zt) kc = k;
+      }
+      /* bracket pz between centres of layers k and k + 1 */
+      for (k = 0; k < m->nz - 1; k++) {
+        zc[0] = 0.5 * ((k ? m->bot[c + nc * (k - 1)] : m->top[c]) + m->bot[c + nc * k]);
+        zc[1] = 0.5 * (m->bot[c + nc * k] + m->bot[c + nc * (k + 1)]);
+        if (pz >= zc[1]) break;
+      }
+      if (m->nz == 1 || k == m->nz - 1) psi = x[c + nc * (m->nz - 1)];
+      else if (pz >= zc[0]) psi = x[c + nc * k];
+      else psi = x[c + nc * (k + 1)] + (pz - zc[1]) / (zc[0] - zc[1]) * (x[c + nc * k] - x[c + nc * (k + 1)]);
+      PetscCall(GWMaterialGetWaterContent(m->mat[m->zone ? m->zone[c + nc * kc] : 0], psi, &theta, NULL));
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)psi, (double)theta));
+    }
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
+    fflush(fp);
+    PetscCall(VecRestoreArrayRead(all, &x));
+  }
+  PetscCall(VecScatterDestroy(&scat));
+  PetscCall(VecDestroy(&all));
+  PetscCall(VecDestroy(&nat));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
+{
+  PetscFunctionBegin;
+  if (!fp) PetscFunctionReturn(0);
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "time_s,dt_s,storage_change_m3"));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    const char *n;
+    PetscCall(GWPackageGetName(m->pkg[p], &n));
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_in_m3,%s_out_m3", n, n));
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    const char *n;
+    PetscCall(GWPackageGetName(m->pkg[p], &n));
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_in_m3,cum_%s_out_m3", n, n));
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
+{
+  PetscFunctionBegin;
+  if (!fp) PetscFunctionReturn(0);
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g,%.10g,%.10g", (double)m->t, (double)(m->step_t1 - m->step_t0), (double)m->step.storage));
+  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->step.in[p], (double)m->step.out[p]));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.4e,%.4e,%.10g", (double)m->mb_abs, (double)m->mb_rel, (double)m->cum.storage));
+  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->cum.in[p], (double)m->cum.out[p]));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.4e,%.4e\n", (double)m->mb_abs_cum, (double)m->mb_rel_cum));
+  fflush(fp);
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
+{
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(o->nc, sizeof(o->nc), "%s.nc", sc->prefix));
+  PetscCall(PetscSNPrintf(o->obs, sizeof(o->obs), "%s-obs.csv", sc->prefix));
+  PetscCall(PetscSNPrintf(o->bud, sizeof(o->bud), "%s-budget.csv", sc->prefix));
+  {
+    char part[PETSC_MAX_PATH_LEN + 8];
+    PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
+    PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
+  }
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
+  o->fobs = o->fbud = NULL;
+  if (rank == 0) {
+    char part[PETSC_MAX_PATH_LEN + 8];
+    PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->bud));
+    o->fbud = fopen(part, "w");
+    PetscCheck(o->fbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
+    if (sc->nobs) {
+      PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->obs));
+      o->fobs = fopen(part, "w");
+      PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s"));
+      for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
+    }
+  }
+  PetscCall(WriteBudgetHeader(sc->model, o->fbud));
+  PetscFunctionReturn(0);
+}
+
+/* Closes the outputs; on success renames the .part files to their final names. */
+static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc, const char status[])
+{
+  PetscMPIInt rank;
+  PetscBool   ok = (PetscBool)!strcmp(status, "complete");
+
+  PetscFunctionBegin;
+  if (*nc) PetscCall(GWOutputNetCDFClose(nc, status));
+  if (o->fobs) fclose(o->fobs);
+  if (o->fbud) fclose(o->fbud);
+  o->fobs = o->fbud = NULL;
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
+  if (rank == 0 && ok) {
+    const char *names[3] = {o->nc, o->obs, o->bud};
+    for (PetscInt f = 0; f < 3; f++) {
+      char part[PETSC_MAX_PATH_LEN + 8];
+      if (f == 1 && !sc->nobs) continue;
+      PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
+      PetscCheck(rename(part, names[f]) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s", part, names[f]);
+    }
+  }
+  PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode Progress(GWScenario sc)
+{
+  GWModel  m = sc->model;
+  PetscInt steps, cuts, newton;
+
+  PetscFunctionBegin;
+  if (!sc->monitor) PetscFunctionReturn(0);
+  PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));
+  PetscCall(PetscViewerASCIIPrintf(sc->monitor, "t = %-12g s %5.1f%%  dt = %-10.4g s  steps %6" PetscInt_FMT "  Newton %7" PetscInt_FMT "  cuts %4" PetscInt_FMT "  cumulative mass-balance error %.2e\n", (double)m->t, (double)(100.0 * m->t / sc->tend), (double)m->dt, steps, newton, cuts, (double)m->mb_rel_cum));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWScenarioRun - runs the scenario from its start to its end time, writing its outputs
+
+  Collective
+
+  Input Parameter:
+. sc - the scenario, after GWScenarioLoad()
+
+  Notes:
+  Writes <prefix>.nc (CF-1.8 NetCDF-4 fields at t = 0 and every output time), <prefix>-budget.csv
+  (one row per time step: storage change, each package's in and out volume, mass-balance error,
+  and the cumulative values) and, with observation points, <prefix>-obs.csv. Files are written
+  as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
+  files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
+  With a monitor set, prints a progress line at each output time and a summary at the end.
+
+  Errors:
+  PETSC_ERR_NOT_CONVERGED when a step fails after its allowed cuts (see GWModelStep());
+  PETSC_ERR_FILE_OPEN / PETSC_ERR_FILE_WRITE when an output cannot be written.
+
+  Level: beginner
+
+.seealso: `GWScenarioLoad()`, `GWScenarioSetMonitor()`, `GWModelStep()`
+@*/
+PetscErrorCode GWScenarioRun(GWScenario sc)
+{
+  GWModel        m = sc->model;
+  GWOutputNetCDF nc = NULL;
+  Outputs        o;
+  PetscLogDouble t0, t1;
+  PetscErrorCode ierr = 0;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
+  PetscCheck(m, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
+  PetscCall(PetscTime(&t0));
+  PetscCall(OpenOutputs(sc, &o, &nc));
+  PetscCall(GWOutputNetCDFWrite(nc, m));
+  if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
+  PetscCall(Progress(sc));
+  for (PetscInt k = 0; k < sc->nout && !ierr; k++) {
+    while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
+      ierr = GWModelStep(m, sc->tout[k]);
+      if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
+    }
+    if (ierr) break;
+    PetscCall(GWOutputNetCDFWrite(nc, m));
+    if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
+    PetscCall(Progress(sc));
+  }
+  if (ierr) {
+    const char *text = NULL;
+    char        status[512];
+    PetscCall(PetscErrorMessage(ierr, NULL, (char **)&text));
+    PetscCall(PetscSNPrintf(status, sizeof(status), "failed at t = %g s: %s", (double)m->t, text ? text : "error"));
+    PetscCall(CloseOutputs(sc, &o, &nc, status));
+    PetscFunctionReturn(ierr);
+  }
+  PetscCall(CloseOutputs(sc, &o, &nc, "complete"));
+  PetscCall(PetscTime(&t1));
+  if (sc->monitor) {
+    PetscInt steps, cuts, newton;
+    PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));
+    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Run complete: %g s simulated in %.2f s wall time, %" PetscInt_FMT " steps, %" PetscInt_FMT " Newton iterations, %" PetscInt_FMT " step cuts\n", (double)m->t, (double)(t1 - t0), steps, newton, cuts));
+    PetscCall(GWModelBudgetView(m, sc->monitor));
+    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : ""));
+  }
+  PetscFunctionReturn(0);
+}

@@ -1,0 +1,217 @@
+/* A YAML document as a tree of nodes that remember their file, line, column and key path, read
+   with libyaml's event parser. Anchors, aliases and tags are refused: scenarios stay plain. */
+#include <gw/private/ioimpl.h>
+#include <yaml.h>
+#include <string.h>
+
+typedef struct {
+  GWYamlNode *slot; /* where the next node goes */
+} Frame;
+
+static PetscErrorCode NewNode(GWYamlKind kind, const yaml_mark_t *mark, const char *file, const char *path, GWYamlNode *node)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscNew(node));
+  (*node)->kind = kind;
+  (*node)->line = (PetscInt)mark->line + 1;
+  (*node)->col  = (PetscInt)mark->column + 1;
+  (*node)->file = file;
+  PetscCall(PetscStrallocpy(path, &(*node)->path));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode FreeNode(GWYamlNode node)
+{
+  PetscFunctionBegin;
+  if (!node) PetscFunctionReturn(0);
+  for (PetscInt i = 0; i < node->n; i++) {
+    if (node->keys) PetscCall(FreeNode(node->keys[i]));
+    if (node->items) PetscCall(FreeNode(node->items[i]));
+  }
+  PetscCall(PetscFree(node->keys));
+  PetscCall(PetscFree(node->items));
+  PetscCall(PetscFree(node->value));
+  PetscCall(PetscFree(node->path));
+  PetscCall(PetscFree(node));
+  PetscFunctionReturn(0);
+}
+
+/* Parses one node (scalar, mapping or sequence) starting at event ev, recursively. */
+static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const char *file, const char *path, GWYamlNode *out)
+{
+  GWYamlNode node = NULL;
+
+  PetscFunctionBegin;
+  PetscCheck(ev->type != YAML_ALIAS_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML aliases (*name) are not supported; write the value out", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+  if (ev->type == YAML_SCALAR_EVENT) {
+    PetscCheck(!ev->data.scalar.anchor, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML anchors (&name) are not supported", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+    PetscCall(NewNode(GW_YAML_SCALAR, &ev->start_mark, file, path, &node));
+    PetscCall(PetscStrallocpy((const char *)ev->data.scalar.value, &node->value));
+  } else if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
+    PetscBool map = (PetscBool)(ev->type == YAML_MAPPING_START_EVENT);
+    PetscInt  cap = 0;
+    PetscCall(NewNode(map ? GW_YAML_MAP : GW_YAML_SEQ, &ev->start_mark, file, path, &node));
+    for (;;) {
+      yaml_event_t child;
+      char         cpath[1024];
+      GWYamlNode   key = NULL, val = NULL;
+      PetscCheck(yaml_parser_parse(parser, &child), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: YAML syntax error: %s", file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "unknown");
+      if (child.type == YAML_MAPPING_END_EVENT || child.type == YAML_SEQUENCE_END_EVENT) {
+        yaml_event_delete(&child);
+        break;
+      }
+      if (map) {
+        PetscCheck(child.type == YAML_SCALAR_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: a key must be a plain word", file, (int)child.start_mark.line + 1, (int)child.start_mark.column + 1, path);
+        PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s%s%s", path, path[0] ? "." : "", (const char *)child.data.scalar.value));
+        PetscCall(NewNode(GW_YAML_SCALAR, &child.start_mark, file, cpath, &key));
+        PetscCall(PetscStrallocpy((const char *)child.data.scalar.value, &key->value));
+        yaml_event_delete(&child);
+        for (PetscInt i = 0; i < node->n; i++) {
+          PetscBool same;
+          PetscCall(PetscStrcmp(node->keys[i]->value, key->value, &same));
+          PetscCheck(!same, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: key given twice (first at line %" PetscInt_FMT "); keep one", file, key->line, key->col, cpath, node->keys[i]->line);
+        }
+        PetscCheck(yaml_parser_parse(parser, &child), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: YAML syntax error: %s", file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "unknown");
+      } else PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
+      PetscCall(ParseNode(parser, &child, file, cpath, &val));
+      yaml_event_delete(&child);
+      if (node->n == cap) {
+        cap = PetscMax(8, 2 * cap);
+        PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->items));
+        if (map) PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->keys));
+      }
+      if (map) node->keys[node->n] = key;
+      node->items[node->n++] = val;
+    }
+  } else SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: unexpected YAML content", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+  *out = node;
+  PetscFunctionReturn(0);
+}
+
+/* Reads a YAML file into a tree. Errors name file:line:column. */
+PetscErrorCode GWYamlLoad_Private(const char file[], GWYamlDoc *doc)
+{
+  FILE         *fp;
+  yaml_parser_t parser;
+  yaml_event_t  ev;
+  PetscBool     done = PETSC_FALSE;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMemzero(doc, sizeof(*doc)));
+  fp = fopen(file, "rb");
+  PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "%s: cannot open the scenario file; check the path", file);
+  PetscCall(PetscStrallocpy(file, &doc->file));
+  PetscCheck(yaml_parser_initialize(&parser), PETSC_COMM_SELF, PETSC_ERR_MEM, "cannot initialise libyaml");
+  yaml_parser_set_input_file(&parser, fp);
+  while (!done) {
+    if (!yaml_parser_parse(&parser, &ev)) {
+      char msg[512];
+      PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s:%d:%d: YAML syntax error: %s%s%s", file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, parser.problem ? parser.problem : "unknown", parser.context ? " " : "", parser.context ? parser.context : ""));
+      yaml_parser_delete(&parser);
+      fclose(fp);
+      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s", msg);
+    }
+    if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT) {
+      PetscErrorCode ierr;
+      PetscCheck(!doc->root, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s: more than one YAML document; keep one scenario per file", file);
+      ierr = ParseNode(&parser, &ev, doc->file, "", &doc->root);
+      if (ierr) {
+        yaml_event_delete(&ev);
+        yaml_parser_delete(&parser);
+        fclose(fp);
+        return ierr;
+      }
+    }
+    done = (PetscBool)(ev.type == YAML_STREAM_END_EVENT);
+    yaml_event_delete(&ev);
+  }
+  yaml_parser_delete(&parser);
+  fclose(fp);
+  PetscCheck(doc->root && doc->root->kind == GW_YAML_MAP, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:1:1: the scenario must be a YAML mapping of sections (grid:, materials:, ...)", file);
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWYamlFree_Private(GWYamlDoc *doc)
+{
+  PetscFunctionBegin;
+  PetscCall(FreeNode(doc->root));
+  PetscCall(PetscFree(doc->file));
+  doc->root = NULL;
+  PetscFunctionReturn(0);
+}
+
+/* Value of key in a mapping, or NULL. */
+GWYamlNode GWYamlGet_Private(GWYamlNode map, const char key[])
+{
+  if (!map || map->kind != GW_YAML_MAP) return NULL;
+  for (PetscInt i = 0; i < map->n; i++)
+    if (!strcmp(map->keys[i]->value, key)) return map->items[i];
+  return NULL;
+}
+
+/* Levenshtein distance, for did-you-mean suggestions. */
+static PetscInt EditDistance(const char *a, const char *b)
+{
+  PetscInt la = (PetscInt)strlen(a), lb = (PetscInt)strlen(b), d[64];
+
+  if (lb >= 63) return 99;
+  for (PetscInt j = 0; j <= lb; j++) d[j] = j;
+  for (PetscInt i = 1; i <= la; i++) {
+    PetscInt prev = d[0];
+    d[0]          = i;
+    for (PetscInt j = 1; j <= lb; j++) {
+      PetscInt cur = d[j];
+      d[j]         = PetscMin(PetscMin(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
+      prev         = cur;
+    }
+  }
+  return d[lb];
+}
+
+/* Refuses keys of map that the key table does not list under pattern (e.g. "packages[]"),
+   suggesting the closest valid key. */
+PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
+{
+  size_t plen = strlen(pattern);
+
+  PetscFunctionBegin;
+  GWInputCheck(map->kind == GW_YAML_MAP, map, "expected a mapping of keys (key: value lines)");
+  for (PetscInt i = 0; i < map->n; i++) {
+    const char *key = map->keys[i]->value, *best = NULL;
+    PetscInt    bestd = 99;
+    PetscBool   found = PETSC_FALSE;
+    size_t      bestl = 0;
+    char        list[1024] = "";
+    for (const GWKeyDoc *k = GWScenarioKeys; k->path; k++) {
+      const char *rest;
+      char        cand[128];
+      size_t      l;
+      PetscInt    d;
+      if (plen && (strncmp(k->path, pattern, plen) || k->path[plen] != '.')) continue;
+      rest = plen ? k->path + plen + 1 : k->path;
+      l    = PetscMin(strcspn(rest, ".["), sizeof(cand) - 1); /* "dx" of "dx.netcdf": allowed here */
+      memcpy(cand, rest, l);
+      cand[l] = 0;
+      if (!strcmp(cand, key)) {
+        found = PETSC_TRUE;
+        break;
+      }
+      d = EditDistance(key, cand);
+      if (d < bestd) {
+        bestd = d;
+        best  = k->path + (plen ? plen + 1 : 0);
+        bestl = l;
+      }
+      if (!strstr(list, cand) && strlen(list) + l + 3 < sizeof(list)) {
+        if (list[0]) strcat(list, ", ");
+        strcat(list, cand);
+      }
+    }
+    if (!found) {
+      GWYamlNode kn = map->keys[i];
+      if (best && bestd <= 3) GWInputCheck(PETSC_FALSE, kn, "unknown key \"%s\"; did you mean \"%.*s\"?", key, (int)bestl, best);
+      GWInputCheck(PETSC_FALSE, kn, "unknown key \"%s\"; valid keys here: %s", key, list);
+    }
+  }
+  PetscFunctionReturn(0);
+}
