@@ -5,5 +5,6 @@
 #include <gwmaterial.h>
 #include <gwpackage.h>
 #include <gwmodel.h>
+#include <gwio.h>
 
 #endif

@@ -1,0 +1,383 @@
+/* CF-1.8 NetCDF-4 output of model fields, written in parallel: one record per output time. */
+#include <petsc/private/petscimpl.h>
+#include <gwio.h>
+#include <netcdf.h>
+#include <netcdf_par.h>
+#include <string.h>
+#include <time.h>
+
+#if !defined(PETSC_USE_REAL_DOUBLE) || defined(PETSC_USE_COMPLEX)
+#  error "GWOutputNetCDF writes PetscScalar arrays as NC_DOUBLE: it needs PETSc built with real double precision"
+#endif
+
+enum {
+  F_PSI,
+  F_HEAD,
+  F_THETA,
+  F_SW,
+  F_QX,
+  F_QY,
+  F_QZ,
+  NFIELD
+};
+
+/* Names, units (UDUNITS) and descriptions of the per-record fields; CF standard names only where
+   the CF table has one that means the same quantity. */
+static const struct {
+  const char *name, *units, *long_name, *standard_name;
+} Fields[NFIELD] = {
+    {"pressure_head", "m", "pressure head (water pressure / (water density * g))", NULL},
+    {"hydraulic_head", "m", "hydraulic head (pressure head + elevation of cell centre)", NULL},
+    {"water_content", "1", "volumetric water content", "volume_fraction_of_condensed_water_in_soil"},
+    {"saturation", "1", "water saturation (water content / saturated content)", NULL},
+    {"darcy_flux_x", "m s-1", "Darcy flux (specific discharge) along +x", NULL},
+    {"darcy_flux_y", "m s-1", "Darcy flux (specific discharge) along +y", NULL},
+    {"darcy_flux_z", "m s-1", "Darcy flux (specific discharge) upward", NULL},
+};
+
+struct _p_GWOutputNetCDF {
+  char        path[PETSC_MAX_PATH_LEN];
+  MPI_Comm    comm; /* private duplicate: Close may come after the model is destroyed */
+  PetscMPIInt rank;
+  int         ncid, timeid, fieldid[NFIELD];
+  size_t      nrec;
+  PetscReal   tlast;
+  PetscInt    nx, ny, nz;
+  size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
+  Vec         work[3];            /* derived fields, on the model's DMDA */
+};
+
+static PetscLogEvent GW_OutputNetCDF = 0;
+
+static PetscErrorCode NCCheck(const char path[], int status, const char what[], const char name[])
+{
+  PetscFunctionBegin;
+  PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "NetCDF output file %s: %s %s failed: %s", path, what, name, nc_strerror(status));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode PutText(GWOutputNetCDF out, int varid, const char att[], const char value[])
+{
+  PetscFunctionBegin;
+  PetscCall(NCCheck(out->path, nc_put_att_text(out->ncid, varid, att, strlen(value), value), "writing attribute", att));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode DefVar(GWOutputNetCDF out, const char name[], nc_type type, int ndims, const int dims[], const char long_name[], const char units[], int *varid)
+{
+  PetscFunctionBegin;
+  PetscCall(NCCheck(out->path, nc_def_var(out->ncid, name, type, ndims, dims, varid), "defining variable", name));
+  PetscCall(NCCheck(out->path, nc_var_par_access(out->ncid, *varid, NC_COLLECTIVE), "setting collective access for", name));
+  PetscCall(PutText(out, *varid, "long_name", long_name));
+  if (units) PetscCall(PutText(out, *varid, "units", units));
+  PetscFunctionReturn(0);
+}
+
+/* Data held identically on every rank: rank 0 writes it, the others join the collective call
+   with zero counts. data has the variable's external type. */
+static PetscErrorCode PutRoot(GWOutputNetCDF out, int varid, const char name[], const size_t start[], const size_t count[], const void *data)
+{
+  const size_t none[4] = {0, 0, 0, 0};
+
+  PetscFunctionBegin;
+  PetscCall(NCCheck(out->path, nc_put_vara(out->ncid, varid, start, out->rank ? none : count, data), "writing", name));
+  PetscFunctionReturn(0);
+}
+
+/* This rank's block of a global vector on the model's DMDA: it is contiguous, x fastest, so it
+   maps directly onto the hyperslab (layer, y, x), preceded by the record index if record. */
+static PetscErrorCode PutBlock(GWOutputNetCDF out, int varid, const char name[], PetscBool record, Vec v)
+{
+  const PetscScalar *a;
+  size_t             start[4] = {out->nrec, out->start[0], out->start[1], out->start[2]};
+  size_t             count[4] = {1, out->count[0], out->count[1], out->count[2]};
+  const int          skip     = record ? 0 : 1;
+
+  PetscFunctionBegin;
+  PetscCall(VecGetArrayRead(v, &a));
+  PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, varid, start + skip, count + skip, a), "writing", name));
+  PetscCall(VecRestoreArrayRead(v, &a));
+  PetscFunctionReturn(0);
+}
+
+/* Cell centres c[n] and bounds b[n][2] along one axis from the cell widths w[n], origin 0. */
+static void AxisFromWidths(PetscInt n, const PetscReal w[], PetscReal c[], PetscReal b[])
+{
+  PetscReal e = 0.0;
+
+  for (PetscInt i = 0; i < n; i++) {
+    b[2 * i]     = e;
+    b[2 * i + 1] = e + w[i];
+    c[i]         = e + 0.5 * w[i];
+    e += w[i];
+  }
+}
+
+/*@C
+  GWOutputNetCDFOpen - creates a CF-1.8 NetCDF-4 file for the model's fields, writes the grid
+  geometry, and leaves it ready for records appended by GWOutputNetCDFWrite()
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+. path - file name, the same on every rank; an existing file is overwritten
+- title - the file's title attribute, the same on every rank (NULL for "libgw model output")
+
+  Output Parameter:
+. out - the output file; close it with GWOutputNetCDFClose()
+
+  Notes:
+  Dimensions time (unlimited), layer (nz), y (ny), x (nx) and nv (2, for cell bounds); every
+  field is stored in C order (time, layer, y, x), layer 0 on top. Static variables: x(x), y(y)
+  [m, cell centres from the west / south edge, with x_bounds, y_bounds], layer(layer) [index],
+  z(layer,y,x) [m, cell-centre elevation], top(y,x) [m], bottom(layer,y,x) [m] and
+  cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0],
+  pressure_head, hydraulic_head [m], water_content, saturation [1] and darcy_flux_x,
+  darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()). The global attribute
+  run_status is "running" until GWOutputNetCDFClose() sets it.
+
+  All ranks write their own DMDA block in NetCDF's collective mode (nc_create_par() on the
+  model's communicator), so the file needs parallel NetCDF-4/HDF5 and a file system shared by
+  the ranks.
+
+  Errors:
+  PETSC_ERR_FILE_OPEN if the file cannot be created, naming it and NetCDF's reason;
+  PETSC_ERR_FILE_WRITE naming the file, the variable or attribute and NetCDF's reason for any
+  later NetCDF failure; PETSC_ERR_ARG_WRONGSTATE if the model is not set up.
+
+  Level: beginner
+
+.seealso: `GWOutputNetCDFWrite()`, `GWOutputNetCDFClose()`, `GWModelGetCellCenters()`
+@*/
+PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char title[], GWOutputNetCDF *out)
+{
+  GWOutputNetCDF   o;
+  DM               da;
+  Vec              zc = NULL, vol = NULL;
+  const PetscReal *dx = NULL, *dy = NULL, *top = NULL, *bot = NULL;
+  PetscReal       *xc, *yc, *xb, *yb;
+  PetscInt         xs = 0, ys = 0, zs = 0, xm = 0, ym = 0, zm = 0;
+  int             *lay, status, d_t, d_l, d_y, d_x, d_nv, v_x, v_xb, v_y, v_yb, v_l, v_z, v_top, v_bot, v_vol;
+  char             history[128] = "unknown time: created by libgw GWOutputNetCDFOpen()";
+  const size_t     zero[3]      = {0, 0, 0};
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscValidCharPointer(path, 2);
+  PetscValidPointer(out, 4);
+  if (!GW_OutputNetCDF) PetscCall(PetscLogEventRegister("GWOutputNetCDF", GWMODEL_CLASSID, &GW_OutputNetCDF));
+  PetscCall(GWModelGetDM(model, &da));
+  PetscCall(PetscLogEventBegin(GW_OutputNetCDF, model, 0, 0, 0));
+  PetscCall(PetscNew(&o));
+  PetscCall(PetscStrncpy(o->path, path, sizeof(o->path)));
+  PetscCallMPI(MPI_Comm_dup(PetscObjectComm((PetscObject)model), &o->comm));
+  PetscCallMPI(MPI_Comm_rank(o->comm, &o->rank));
+  PetscCall(GWModelGetGridSize(model, &o->nx, &o->ny, &o->nz));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  o->start[0] = (size_t)zs;
+  o->start[1] = (size_t)ys;
+  o->start[2] = (size_t)xs;
+  o->count[0] = (size_t)zm;
+  o->count[1] = (size_t)ym;
+  o->count[2] = (size_t)xm;
+
+  status = nc_create_par(path, NC_NETCDF4 | NC_CLOBBER, o->comm, MPI_INFO_NULL, &o->ncid);
+  if (status != NC_NOERR) {
+    PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o));
+  }
+  PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot create the NetCDF output file %s: %s. Check that its directory exists and is writable, and that no other program holds the file open", path, nc_strerror(status));
+  for (PetscInt i = 0; i < 3; i++) PetscCall(DMCreateGlobalVector(da, &o->work[i]));
+  /* attribute values must agree on every rank, so the clock is read on rank 0 only */
+  if (!o->rank) {
+    time_t     now = time(NULL);
+    struct tm *utc = gmtime(&now);
+    if (utc) strftime(history, sizeof(history), "%Y-%m-%dT%H:%M:%SZ: created by libgw GWOutputNetCDFOpen()", utc);
+  }
+  PetscCallMPI(MPI_Bcast(history, sizeof(history), MPI_CHAR, 0, o->comm));
+  PetscCall(PutText(o, NC_GLOBAL, "Conventions", "CF-1.8"));
+  PetscCall(PutText(o, NC_GLOBAL, "title", title ? title : "libgw model output"));
+  PetscCall(PutText(o, NC_GLOBAL, "source", "libgw"));
+  PetscCall(PutText(o, NC_GLOBAL, "history", history));
+  PetscCall(PutText(o, NC_GLOBAL, "run_status", "running"));
+
+  PetscCall(NCCheck(path, nc_def_dim(o->ncid, "time", NC_UNLIMITED, &d_t), "defining dimension", "time"));
+  PetscCall(NCCheck(path, nc_def_dim(o->ncid, "layer", (size_t)o->nz, &d_l), "defining dimension", "layer"));
+  PetscCall(NCCheck(path, nc_def_dim(o->ncid, "y", (size_t)o->ny, &d_y), "defining dimension", "y"));
+  PetscCall(NCCheck(path, nc_def_dim(o->ncid, "x", (size_t)o->nx, &d_x), "defining dimension", "x"));
+  PetscCall(NCCheck(path, nc_def_dim(o->ncid, "nv", 2, &d_nv), "defining dimension", "nv"));
+  {
+    const int dxnv[2] = {d_x, d_nv}, dynv[2] = {d_y, d_nv}, dyx[2] = {d_y, d_x}, dlyx[3] = {d_l, d_y, d_x}, dtlyx[4] = {d_t, d_l, d_y, d_x};
+
+    PetscCall(DefVar(o, "time", NC_DOUBLE, 1, &d_t, "elapsed time", "s", &o->timeid));
+    PetscCall(PutText(o, o->timeid, "axis", "T"));
+    PetscCall(DefVar(o, "x", NC_DOUBLE, 1, &d_x, "x of cell centre, from the west edge of the grid", "m", &v_x));
+    PetscCall(PutText(o, v_x, "axis", "X"));
+    PetscCall(PutText(o, v_x, "bounds", "x_bounds"));
+    PetscCall(DefVar(o, "x_bounds", NC_DOUBLE, 2, dxnv, "x of the west and east cell faces", "m", &v_xb));
+    PetscCall(DefVar(o, "y", NC_DOUBLE, 1, &d_y, "y of cell centre, from the south edge of the grid", "m", &v_y));
+    PetscCall(PutText(o, v_y, "axis", "Y"));
+    PetscCall(PutText(o, v_y, "bounds", "y_bounds"));
+    PetscCall(DefVar(o, "y_bounds", NC_DOUBLE, 2, dynv, "y of the south and north cell faces", "m", &v_yb));
+    PetscCall(DefVar(o, "layer", NC_INT, 1, &d_l, "layer index, 0 = top", "1", &v_l));
+    PetscCall(PutText(o, v_l, "axis", "Z"));
+    PetscCall(PutText(o, v_l, "positive", "down"));
+    PetscCall(DefVar(o, "z", NC_DOUBLE, 3, dlyx, "elevation of cell centre", "m", &v_z));
+    PetscCall(PutText(o, v_z, "positive", "up"));
+    PetscCall(DefVar(o, "top", NC_DOUBLE, 2, dyx, "elevation of the top of each column", "m", &v_top));
+    PetscCall(DefVar(o, "bottom", NC_DOUBLE, 3, dlyx, "elevation of the bottom of each layer", "m", &v_bot));
+    PetscCall(DefVar(o, "cell_volume", NC_DOUBLE, 3, dlyx, "cell volume", "m3", &v_vol));
+    for (PetscInt f = 0; f < NFIELD; f++) {
+      PetscCall(DefVar(o, Fields[f].name, NC_DOUBLE, 4, dtlyx, Fields[f].long_name, Fields[f].units, &o->fieldid[f]));
+      if (Fields[f].standard_name) PetscCall(PutText(o, o->fieldid[f], "standard_name", Fields[f].standard_name));
+      PetscCall(PutText(o, o->fieldid[f], "coordinates", "z"));
+      PetscCall(PutText(o, o->fieldid[f], "cell_measures", "volume: cell_volume"));
+    }
+  }
+  PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
+
+  PetscCall(GWModelGetCellWidths(model, &dx, &dy));
+  PetscCall(GWModelGetLayerElevations(model, &top, &bot));
+  PetscCall(PetscMalloc5(o->nx, &xc, 2 * o->nx, &xb, o->ny, &yc, 2 * o->ny, &yb, o->nz, &lay));
+  AxisFromWidths(o->nx, dx, xc, xb);
+  AxisFromWidths(o->ny, dy, yc, yb);
+  for (PetscInt k = 0; k < o->nz; k++) lay[k] = (int)k;
+  {
+    const size_t nx = (size_t)o->nx, ny = (size_t)o->ny, nz = (size_t)o->nz;
+    const size_t cx[2] = {nx, 2}, cy[2] = {ny, 2}, cyx[2] = {ny, nx}, clyx[3] = {nz, ny, nx};
+
+    PetscCall(PutRoot(o, v_x, "x", zero, &nx, xc));
+    PetscCall(PutRoot(o, v_xb, "x_bounds", zero, cx, xb));
+    PetscCall(PutRoot(o, v_y, "y", zero, &ny, yc));
+    PetscCall(PutRoot(o, v_yb, "y_bounds", zero, cy, yb));
+    PetscCall(PutRoot(o, v_l, "layer", zero, &nz, lay));
+    /* the model keeps top[i + nx*j] and bot[i + nx*(j + ny*k)]: C order (y, x) and (layer, y, x) */
+    PetscCall(PutRoot(o, v_top, "top", zero, cyx, top));
+    PetscCall(PutRoot(o, v_bot, "bottom", zero, clyx, bot));
+  }
+  PetscCall(PetscFree5(xc, xb, yc, yb, lay));
+  PetscCall(GWModelGetCellCenters(model, NULL, NULL, &zc));
+  PetscCall(PutBlock(o, v_z, "z", PETSC_FALSE, zc));
+  PetscCall(VecDestroy(&zc));
+  PetscCall(GWModelGetCellVolumes(model, &vol));
+  PetscCall(PutBlock(o, v_vol, "cell_volume", PETSC_FALSE, vol));
+  PetscCall(NCCheck(path, nc_sync(o->ncid), "flushing", "the grid"));
+  PetscCall(PetscLogEventEnd(GW_OutputNetCDF, model, 0, 0, 0));
+  *out = o;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWOutputNetCDFWrite - appends one record of the model's fields at the model time
+
+  Collective
+
+  Input Parameters:
++ out - the file from GWOutputNetCDFOpen()
+- model - the model the file was opened for (same grid and distribution over ranks)
+
+  Notes:
+  The record holds time = GWModelGetTime() [s], pressure head (GWModelGetPressureHead()) and the
+  fields of GWModelComputeHydraulicHead(), GWModelComputeWaterContent(),
+  GWModelComputeSaturation() and GWModelComputeDarcyFlux(). The file is flushed (nc_sync) after
+  each record, so the records written so far stay readable if the run later fails.
+
+  Errors:
+  PETSC_ERR_ARG_INCOMP if the model's grid or its distribution differs from the file's;
+  PETSC_ERR_ARG_OUTOFRANGE if the model time is not after the last record's (the time coordinate
+  must increase); PETSC_ERR_FILE_WRITE naming the file, the variable and NetCDF's reason.
+
+  Level: beginner
+
+.seealso: `GWOutputNetCDFOpen()`, `GWOutputNetCDFClose()`
+@*/
+PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
+{
+  DM        da;
+  Vec       psi = NULL;
+  PetscReal t   = 0.0;
+  PetscInt  nx = 0, ny = 0, nz = 0, xs = 0, ys = 0, zs = 0, xm = 0, ym = 0, zm = 0;
+  size_t    rec = 0, one = 1;
+
+  PetscFunctionBegin;
+  PetscValidPointer(out, 1);
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 2);
+  PetscCall(GWModelGetGridSize(model, &nx, &ny, &nz));
+  PetscCall(GWModelGetDM(model, &da));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCheck(nx == out->nx && ny == out->ny && nz == out->nz && (size_t)zs == out->start[0] && (size_t)ys == out->start[1] && (size_t)xs == out->start[2] && (size_t)zm == out->count[0] && (size_t)ym == out->count[1] && (size_t)xm == out->count[2], PETSC_COMM_SELF, PETSC_ERR_ARG_INCOMP,
+             "The model's grid (%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells) or its distribution over ranks differs from the one NetCDF file %s was opened for (%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT "): write each file from the model passed to GWOutputNetCDFOpen()", nx, ny, nz, out->path, out->nx, out->ny, out->nz);
+  PetscCall(GWModelGetTime(model, &t));
+  PetscCheck(out->nrec == 0 || t > out->tlast, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "NetCDF output file %s: a record at t = %g s cannot follow the one at t = %g s; output times must increase", out->path, (double)t, (double)out->tlast);
+  PetscCall(PetscLogEventBegin(GW_OutputNetCDF, model, 0, 0, 0));
+  rec = out->nrec;
+  PetscCall(PutRoot(out, out->timeid, "time", &rec, &one, &t));
+  PetscCall(GWModelGetPressureHead(model, &psi));
+  PetscCall(PutBlock(out, out->fieldid[F_PSI], Fields[F_PSI].name, PETSC_TRUE, psi));
+  PetscCall(GWModelComputeHydraulicHead(model, out->work[0]));
+  PetscCall(PutBlock(out, out->fieldid[F_HEAD], Fields[F_HEAD].name, PETSC_TRUE, out->work[0]));
+  PetscCall(GWModelComputeWaterContent(model, out->work[0]));
+  PetscCall(PutBlock(out, out->fieldid[F_THETA], Fields[F_THETA].name, PETSC_TRUE, out->work[0]));
+  PetscCall(GWModelComputeSaturation(model, out->work[0]));
+  PetscCall(PutBlock(out, out->fieldid[F_SW], Fields[F_SW].name, PETSC_TRUE, out->work[0]));
+  PetscCall(GWModelComputeDarcyFlux(model, out->work[0], out->work[1], out->work[2]));
+  for (PetscInt d = 0; d < 3; d++) PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work[d]));
+  PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
+  out->nrec++;
+  out->tlast = t;
+  PetscCall(PetscLogEventEnd(GW_OutputNetCDF, model, 0, 0, 0));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWOutputNetCDFClose - records how the run ended in the file's run_status attribute, closes the
+  file and frees the output object
+
+  Collective
+
+  Input Parameters:
++ out - the file from GWOutputNetCDFOpen() (NULL, or pointing to NULL, does nothing)
+- status - how the run ended: "complete", or e.g. "failed: <message>"; rank 0's value is recorded
+
+  Notes:
+  The file is closed and *out freed and set to NULL even when recording the status fails, so
+  this can be called on an error path; the records written before stay valid.
+
+  Errors:
+  PETSC_ERR_FILE_WRITE naming the file and NetCDF's reason if the status cannot be recorded or
+  the file cannot be closed.
+
+  Level: beginner
+
+.seealso: `GWOutputNetCDFOpen()`, `GWOutputNetCDFWrite()`
+@*/
+PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *out, const char status[])
+{
+  GWOutputNetCDF o;
+  char           path[PETSC_MAX_PATH_LEN], *msg = NULL;
+  int            len = 0, st, cst;
+
+  PetscFunctionBegin;
+  if (!out || !*out) PetscFunctionReturn(0);
+  o = *out;
+  PetscCheck(o->rank || status, PETSC_COMM_SELF, PETSC_ERR_ARG_NULL, "GWOutputNetCDFClose() of %s needs a run status string, e.g. \"complete\"", o->path);
+  /* a collective attribute write must carry the same value on every rank */
+  if (!o->rank) len = (int)strlen(status);
+  PetscCallMPI(MPI_Bcast(&len, 1, MPI_INT, 0, o->comm));
+  PetscCall(PetscMalloc1(len + 1, &msg));
+  if (!o->rank) PetscCall(PetscArraycpy(msg, status, len + 1));
+  PetscCallMPI(MPI_Bcast(msg, len + 1, MPI_CHAR, 0, o->comm));
+  st = nc_redef(o->ncid);
+  if (st == NC_NOERR) st = nc_put_att_text(o->ncid, NC_GLOBAL, "run_status", (size_t)len, msg);
+  if (st == NC_NOERR) st = nc_enddef(o->ncid);
+  cst = nc_close(o->ncid);
+  PetscCall(PetscStrncpy(path, o->path, sizeof(path)));
+  PetscCall(PetscFree(msg));
+  for (PetscInt i = 0; i < 3; i++) PetscCall(VecDestroy(&o->work[i]));
+  PetscCallMPI(MPI_Comm_free(&o->comm));
+  PetscCall(PetscFree(*out));
+  PetscCall(NCCheck(path, st, "recording", "run_status"));
+  PetscCall(NCCheck(path, cst, "closing", "the file"));
+  PetscFunctionReturn(0);
+}

@@ -1,0 +1,68 @@
+/* Compares every field of two gw-run NetCDF outputs of the same scenario (e.g. run on 1 and on 2
+   MPI ranks): the largest |a - b| / max(|b|) over all records of pressure_head, hydraulic_head,
+   saturation, water_content and the Darcy flux components must be below 1e-8, with the same
+   record times and run_status "complete" in both. Usage: test_io_ranks_compare A.nc B.nc */
+#include <petscsys.h>
+#include <netcdf.h>
+#include "gwtest.h"
+
+static PetscErrorCode ReadVar(int nc, const char *name, size_t *n, double **a)
+{
+  int    id, nd, dims[8];
+  size_t len;
+
+  PetscFunctionBeginUser;
+  PetscCheck(nc_inq_varid(nc, name, &id) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "no variable %s", name);
+  PetscCheck(nc_inq_varndims(nc, id, &nd) == NC_NOERR && nc_inq_vardimid(nc, id, dims) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "cannot read %s", name);
+  *n = 1;
+  for (int d = 0; d < nd; d++) {
+    nc_inq_dimlen(nc, dims[d], &len);
+    *n *= len;
+  }
+  PetscCall(PetscMalloc1(*n, a));
+  PetscCheck(nc_get_var_double(nc, id, *a) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "cannot read %s", name);
+  PetscFunctionReturn(0);
+}
+
+int main(int argc, char **argv)
+{
+  static const char *fields[] = {"time", "pressure_head", "hydraulic_head", "saturation", "water_content", "darcy_flux_x", "darcy_flux_y", "darcy_flux_z"};
+  GWTest             t = {0, 0};
+  int                nc[2], status;
+  char               st[2][64];
+
+  PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
+  PetscCheck(argc >= 3, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONG, "usage: %s A.nc B.nc", argv[0]);
+  for (int f = 0; f < 2; f++) {
+    size_t len = 0;
+    PetscCheck(nc_open(argv[1 + f], NC_NOWRITE, &nc[f]) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot open %s", argv[1 + f]);
+    st[f][0] = 0;
+    if (nc_inq_attlen(nc[f], NC_GLOBAL, "run_status", &len) == NC_NOERR && len < sizeof(st[f])) {
+      nc_get_att_text(nc[f], NC_GLOBAL, "run_status", st[f]);
+      st[f][len] = 0;
+    }
+    PetscCall(GWTestBelow(&t, f ? "b_run_status_complete" : "a_run_status_complete", strcmp(st[f], "complete") ? 1.0 : 0.0, 0.0));
+  }
+  for (size_t q = 0; q < sizeof(fields) / sizeof(fields[0]); q++) {
+    double *a, *b, diff = 0, scale = 0;
+    size_t  na, nb;
+    char    name[128];
+    PetscCall(ReadVar(nc[0], fields[q], &na, &a));
+    PetscCall(ReadVar(nc[1], fields[q], &nb, &b));
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s_values", fields[q]));
+    PetscCall(GWTestAbs(&t, name, (PetscReal)na, (PetscReal)nb, 0));
+    for (size_t i = 0; i < PetscMin(na, nb); i++) {
+      diff  = PetscMax(diff, PetscAbsReal(a[i] - b[i]));
+      scale = PetscMax(scale, PetscAbsReal(b[i]));
+    }
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s_max_rel_diff", fields[q]));
+    PetscCall(GWTestBelow(&t, name, scale > 0 ? diff / scale : diff, 1e-8));
+    PetscCall(PetscFree(a));
+    PetscCall(PetscFree(b));
+  }
+  nc_close(nc[0]);
+  nc_close(nc[1]);
+  status = GWTestFinish(&t);
+  PetscCall(PetscFinalize());
+  return status;
+}
