@@ -394,6 +394,11 @@ PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel model, PetscInt *n)
 - rtol - relative error (default 1e-10): the volume left unbalanced in a step, over the step's
          storage change plus package flows
 
+  Notes:
+  Newton also accepts a step whose unbalanced volume is below a round-off floor of 1e-13 times
+  the face fluxes plus the stored water over dt; on very short steps that floor can exceed
+  rtol times the flows (e.g. 6e-9 relative with 1 s steps in Celia et al. problem B).
+
   Level: intermediate
 
 .seealso: `GWModelGetMassBalanceError()`
