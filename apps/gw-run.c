@@ -1,6 +1,6 @@
 /* gw-run: run a libgw scenario file.
 
-   gw-run [--check] [-o PREFIX] SCENARIO.yaml [PETSc options]
+   gw-run [--check] [-o PREFIX] [--restart CHECKPOINT.h5] SCENARIO.yaml [PETSc options]
    gw-run --list-keys
 
    Exit status: 0 success, 2 bad input (the message names file:line:column and key),
@@ -11,10 +11,11 @@
 
 static void Usage(void)
 {
-  fprintf(stderr, "usage: gw-run [--check] [-o PREFIX] SCENARIO.yaml [PETSc options]\n"
+  fprintf(stderr, "usage: gw-run [--check] [-o PREFIX] [--restart CHECKPOINT.h5] SCENARIO.yaml [PETSc options]\n"
                   "       gw-run --list-keys\n"
                   "  --check      read and check the scenario, build the model, do not run\n"
                   "  -o PREFIX    output prefix (default: output.prefix, else the scenario name)\n"
+                  "  --restart F  continue from checkpoint F (PREFIX-checkpoint.h5 of an earlier run)\n"
                   "  --list-keys  print every scenario key: path | type | unit | default | summary\n");
 }
 
@@ -32,7 +33,7 @@ static int Fail(PetscErrorCode ierr, int status, const char *stage)
 
 int main(int argc, char **argv)
 {
-  const char    *file = NULL, *prefix = NULL;
+  const char    *file = NULL, *prefix = NULL, *restart = NULL;
   PetscBool      check = PETSC_FALSE, listkeys = PETSC_FALSE;
   char         **pargv;
   int            pargc = 0, status = 0;
@@ -50,7 +51,8 @@ int main(int argc, char **argv)
       free(pargv);
       return 0;
     } else if (!strcmp(argv[a], "-o") && a + 1 < argc) prefix = argv[++a];
-    else if (argv[a][0] != '-' && !file && (a == 1 || argv[a - 1][0] != '-' || !strncmp(argv[a - 1], "--", 2) || !strcmp(argv[a - 1], "-o"))) file = argv[a];
+    else if (!strcmp(argv[a], "--restart") && a + 1 < argc) restart = argv[++a];
+    else if (argv[a][0] != '-' && !file && (a == 1 || argv[a - 1][0] != '-' || !strncmp(argv[a - 1], "--", 2) || !strcmp(argv[a - 1], "-o") || !strcmp(argv[a - 1], "--restart"))) file = argv[a];
     else pargv[pargc++] = argv[a];
   }
   if (!file && !listkeys) {
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
   ierr = GWScenarioCreate(PETSC_COMM_WORLD, &sc);
   if (!ierr && prefix) ierr = GWScenarioSetOutputPrefix(sc, prefix);
   if (!ierr) ierr = GWScenarioLoad(sc, file);
+  if (!ierr && restart) ierr = GWScenarioRestart(sc, restart);
   if (ierr) {
     status = Fail(ierr, 2, "bad input");
     goto done;

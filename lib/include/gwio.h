@@ -18,6 +18,9 @@ PETSC_EXTERN PetscErrorCode GWOutputNetCDFOpen(GWModel, const char[], const char
 PETSC_EXTERN PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF, GWModel);
 PETSC_EXTERN PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *, const char[]);
 
+PETSC_EXTERN PetscErrorCode GWModelCheckpointSave(GWModel, const char[]);
+PETSC_EXTERN PetscErrorCode GWModelCheckpointLoad(GWModel, const char[]);
+
 /*S
   GWScenario - a model described by a YAML scenario file, with its output times, observation
   points and output files; GWScenarioRun() runs it end to end
@@ -35,6 +38,7 @@ PETSC_EXTERN PetscErrorCode GWScenarioSetOutputPrefix(GWScenario, const char[]);
 PETSC_EXTERN PetscErrorCode GWScenarioGetOutputPrefix(GWScenario, const char *[]);
 PETSC_EXTERN PetscErrorCode GWScenarioSetMonitor(GWScenario, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWScenarioRun(GWScenario);
+PETSC_EXTERN PetscErrorCode GWScenarioRestart(GWScenario, const char[]);
 PETSC_EXTERN PetscErrorCode GWScenarioView(GWScenario, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWScenarioDestroy(GWScenario *);
 PETSC_EXTERN PetscErrorCode GWScenarioKeysView(PetscViewer);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 typedef struct {
-  char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN];
+  char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN], chk[PETSC_MAX_PATH_LEN];
   FILE *fobs, *fbud; /* rank 0 only */
 } Outputs;
 
@@ -108,6 +108,7 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
   PetscCall(PetscSNPrintf(o->nc, sizeof(o->nc), "%s.nc", sc->prefix));
   PetscCall(PetscSNPrintf(o->obs, sizeof(o->obs), "%s-obs.csv", sc->prefix));
   PetscCall(PetscSNPrintf(o->bud, sizeof(o->bud), "%s-budget.csv", sc->prefix));
+  PetscCall(PetscSNPrintf(o->chk, sizeof(o->chk), "%s-checkpoint.h5", sc->prefix));
   {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
@@ -184,6 +185,8 @@ static PetscErrorCode Progress(GWScenario sc)
   and the cumulative values) and, with observation points, <prefix>-obs.csv. Files are written
   as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
+  At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
+  GWScenarioRestart() resumes a failed or interrupted run.
   With a monitor set, prints a progress line at each output time and a summary at the end.
 
   Errors:
@@ -211,6 +214,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
   PetscCall(Progress(sc));
   for (PetscInt k = 0; k < sc->nout && !ierr; k++) {
+    if (sc->tout[k] <= m->t * (1 + 1e-12)) continue; /* restarted past this output */
     while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
       ierr = GWModelStep(m, sc->tout[k]);
       if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
@@ -218,6 +222,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     if (ierr) break;
     PetscCall(GWOutputNetCDFWrite(nc, m));
     if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
+    PetscCall(GWModelCheckpointSave(m, o.chk));
     PetscCall(Progress(sc));
   }
   if (ierr) {
@@ -237,5 +242,33 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     PetscCall(GWModelBudgetView(m, sc->monitor));
     PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : ""));
   }
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWScenarioRestart - restores the state of a checkpoint written by GWScenarioRun(), so that the
+  next GWScenarioRun() continues from the checkpoint's time (its outputs start there)
+
+  Collective
+
+  Input Parameters:
++ sc - the scenario, after GWScenarioLoad() of the same scenario file
+- path - the checkpoint, <prefix>-checkpoint.h5 of the earlier run
+
+  Errors:
+  PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it does
+  not belong to this scenario.
+
+  Level: intermediate
+
+.seealso: `GWScenarioRun()`, `GWModelCheckpointLoad()`
+@*/
+PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
+  PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
+  PetscCall(GWModelCheckpointLoad(sc->model, path));
+  PetscCheck(sc->model->t < sc->tend, PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, at or past the end of the scenario (%g s): nothing to restart", path, (double)sc->model->t, (double)sc->tend);
   PetscFunctionReturn(0);
 }

@@ -1,0 +1,146 @@
+/* Checkpoint and restart through PETSc's HDF5 viewer: the pressure-head field (in natural grid
+   order, so a run may restart on another number of ranks), the time, the next time step, step
+   statistics and the cumulative budget. */
+#include <gw/private/modelimpl.h>
+#include <gwio.h>
+#include <petscviewerhdf5.h>
+
+/* A vector holding n values on rank 0 of comm (nothing elsewhere), for small arrays in HDF5. */
+static PetscErrorCode SmallVec(MPI_Comm comm, PetscInt n, const char name[], Vec *v)
+{
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  PetscCall(VecCreateMPI(comm, rank ? 0 : n, n, v));
+  PetscCall(PetscObjectSetName((PetscObject)*v, name));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelCheckpointSave - writes the model state to an HDF5 checkpoint file
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+- path - file to write (replaced if it exists)
+
+  Notes:
+  Stores pressure head (dataset "pressure_head", natural grid order), the time, the next time
+  step, the step statistics and the cumulative budget (storage and every package's in and out).
+  The file is written as path.part and renamed, so an interrupted write never leaves a
+  checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
+  same input, on any number of ranks.
+
+  Errors:
+  PETSC_ERR_FILE_OPEN or PETSC_ERR_FILE_WRITE naming the path.
+
+  Level: intermediate
+
+.seealso: `GWModelCheckpointLoad()`
+@*/
+PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
+{
+  PetscViewer v;
+  Vec         bud;
+  PetscInt    np = model->npkg, stats[3];
+  PetscMPIInt rank;
+  char        part[PETSC_MAX_PATH_LEN + 8];
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", path));
+  PetscCall(PetscViewerHDF5Open(PetscObjectComm((PetscObject)model), part, FILE_MODE_WRITE, &v));
+  PetscCall(VecView(model->psi, v));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "time_s", PETSC_REAL, &model->t));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "next_dt_s", PETSC_REAL, &model->dt));
+  stats[0] = model->nsteps;
+  stats[1] = model->ncuts;
+  stats[2] = model->nnewton;
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "steps", PETSC_INT, &stats[0]));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "cuts", PETSC_INT, &stats[1]));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "newton_iterations", PETSC_INT, &stats[2]));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "packages", PETSC_INT, &np));
+  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), 2 * np + 1, "cumulative_budget_m3", &bud));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
+  if (!rank) {
+    PetscScalar *b;
+    PetscCall(VecGetArray(bud, &b));
+    b[0] = model->cum.storage;
+    for (PetscInt p = 0; p < np; p++) {
+      b[1 + 2 * p] = model->cum.in[p];
+      b[2 + 2 * p] = model->cum.out[p];
+    }
+    PetscCall(VecRestoreArray(bud, &b));
+  }
+  PetscCall(VecView(bud, v));
+  PetscCall(VecDestroy(&bud));
+  PetscCall(PetscViewerDestroy(&v));
+  if (!rank) PetscCheck(rename(part, path) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename checkpoint %s to %s", part, path);
+  PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)model)));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelCheckpointLoad - restores the state saved by GWModelCheckpointSave()
+
+  Collective
+
+  Input Parameters:
++ model - a model built from the same input and set up (GWModelSetUp()), any number of ranks
+- path - the checkpoint file
+
+  Errors:
+  PETSC_ERR_FILE_OPEN when the file cannot be read; PETSC_ERR_FILE_UNEXPECTED when it holds a
+  different number of packages or grid size than the model.
+
+  Level: intermediate
+
+.seealso: `GWModelCheckpointSave()`
+@*/
+PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
+{
+  PetscViewer        v;
+  Vec                bud;
+  PetscInt           np = 0, n, stats[3] = {0, 0, 0};
+  const PetscScalar *b;
+  PetscReal         *all;
+  PetscMPIInt        rank;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCall(PetscViewerHDF5Open(PetscObjectComm((PetscObject)model), path, FILE_MODE_READ, &v));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "packages", PETSC_INT, NULL, &np));
+  PetscCheck(np == model->npkg, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s has %" PetscInt_FMT " packages but the model has %" PetscInt_FMT ": restart from the same scenario", path, np, model->npkg);
+  PetscCall(VecLoad(model->psi, v));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "time_s", PETSC_REAL, NULL, &model->t));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "next_dt_s", PETSC_REAL, NULL, &model->dt));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "steps", PETSC_INT, NULL, &stats[0]));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "cuts", PETSC_INT, NULL, &stats[1]));
+  PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "newton_iterations", PETSC_INT, NULL, &stats[2]));
+  model->nsteps  = stats[0];
+  model->ncuts   = stats[1];
+  model->nnewton = stats[2];
+  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), 2 * np + 1, "cumulative_budget_m3", &bud));
+  PetscCall(VecLoad(bud, v));
+  PetscCall(PetscViewerDestroy(&v));
+  PetscCall(VecGetLocalSize(bud, &n));
+  PetscCall(PetscCalloc1(2 * np + 1, &all));
+  PetscCall(VecGetArrayRead(bud, &b));
+  for (PetscInt i = 0; i < n; i++) all[i] = PetscRealPart(b[i]);
+  PetscCall(VecRestoreArrayRead(bud, &b));
+  PetscCall(VecDestroy(&bud));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
+  PetscCallMPI(MPI_Bcast(all, (PetscMPIInt)(2 * np + 1), MPIU_REAL, 0, PetscObjectComm((PetscObject)model)));
+  model->cum.storage = all[0];
+  for (PetscInt p = 0; p < np; p++) {
+    model->cum.in[p]  = all[1 + 2 * p];
+    model->cum.out[p] = all[2 + 2 * p];
+  }
+  PetscCall(PetscFree(all));
+  (void)rank;
+  PetscFunctionReturn(0);
+}
