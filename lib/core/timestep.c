@@ -395,9 +395,10 @@ PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel model, PetscInt *n)
          storage change plus package flows
 
   Notes:
-  Newton also accepts a step whose unbalanced volume is below a round-off floor of 1e-13 times
-  the face fluxes plus the stored water over dt; on very short steps that floor can exceed
-  rtol times the flows (e.g. 6e-9 relative with 1 s steps in Celia et al. problem B).
+  Newton also accepts a step whose unbalanced volume has stopped decreasing within 16 machine
+  epsilons of the rounding-error scale of the residual's terms: where round-off exceeds rtol
+  times the step's flows (very short steps, heads large against their differences), the step's
+  error is then at round-off level rather than below rtol.
 
   Level: intermediate
 

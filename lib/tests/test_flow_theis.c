@@ -4,7 +4,8 @@
    (hydraulic head 20 m above its top, so psi > 0 and kr = 1 everywhere; storage is Ss dpsi).
    Plan grid of one layer, telescoping by 1.15 from a 1 m well cell to more than 20 km, with the
    initial head held on the four lateral edges: the radius of influence at the last checked time,
-   sqrt(2.25 T t / S), is about 4.4 km, so the edges do not reach the checked drawdowns.
+   sqrt(2.25 T t / S), is about 4.4 km, so the edges do not reach the checked drawdowns. Time
+   steps start at 1 s and are held to at most 5% of the elapsed time.
    Source: Theis, C.V. (1935) The relation between the lowering of the piezometric surface and the
    rate and duration of discharge of a well using ground-water storage. Trans. AGU 16, 519-524:
    s = Q/(4 pi T) W(u), u = r^2 S/(4 T t). Reference values (computed independently from W = E1):
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
   const PetscReal dt0 = 1.0, dt_ratio = 0.05;
   /* times and their columns in the reference table (r_m, t=60s, t=600s, t=3600s, t=86400s, t=864000s) */
   const PetscReal tcheck[NT] = {3600.0, 86400.0, 864000.0}, rcheck[NR] = {10.0, 50.0, 100.0};
-  const PetscInt  tcol[NT]   = {3, 4, 5};
+  const PetscInt  tcol[NT] = {3, 4, 5};
   PetscReal      *w = NULL, *ref = NULL, *xrow = NULL, *Hrow = NULL, maxmb = 0, t = 0;
   PetscInt        nside, n, iw, nrow = 0, ncol = 0, nsteps = 0, nnewton = 0;
   char            path[PETSC_MAX_PATH_LEN];
@@ -132,10 +133,6 @@ int main(int argc, char **argv)
   PetscCall(GWPackageSetValue(edge, H0));
   PetscCall(GWModelAddPackage(model, edge));
 
-  /* Newton's mass-balance acceptance (default 1e-10) is checked against a round-off floor it does
-     not allow for: about eps |H| times the summed face conductances, which on this grid is ~1e-11
-     of the step's flows and grows with |H|. 1e-9 keeps a margin; the check below is 1e-8. */
-  PetscCall(GWModelSetMassBalanceTolerance(model, 1e-9));
   PetscCall(GWModelSetTimeStepLimits(model, dt0, 1e-3, dt0));
   PetscCall(GWModelSetFromOptions(model));
   PetscCall(GWModelSetUp(model));
@@ -143,7 +140,7 @@ int main(int argc, char **argv)
   PetscCall(DMCreateGlobalVector(da, &H));
   PetscCall(GWModelGetCellCenters(model, &xc, NULL, NULL));
   PetscCall(GatherRow(da, xc, n, iw, xrow));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "grid %" PetscInt_FMT " x %" PetscInt_FMT " x 1, well cell %g m, growth %g, outer edge %.0f m from the well\n", n, n, (double)d0, (double)growth, (double)(xrow[n - 1] + 0.5 * w[n - 1] - xrow[iw])));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "grid %" PetscInt_FMT " x %" PetscInt_FMT " x 1, well cell %.1f m, growth %.2f, outer edge %.0f m from the well\n", n, n, (double)d0, (double)growth, (double)(xrow[n - 1] + 0.5 * w[n - 1] - xrow[iw])));
 
   for (PetscInt c = 0; c < NT; c++) {
     PetscReal out_cum = 0;
@@ -162,8 +159,15 @@ int main(int argc, char **argv)
     }
     PetscCall(GWModelComputeHydraulicHead(model, H));
     PetscCall(GatherRow(da, H, n, iw, Hrow));
+    {
+      Vec       psi;
+      PetscReal psimin = 0;
+      PetscCall(GWModelGetPressureHead(model, &psi));
+      PetscCall(VecMin(psi, NULL, &psimin));
+      PetscCheck(psimin > 0, PETSC_COMM_WORLD, PETSC_ERR_PLIB, "Pressure head %g m at t = %g s: the aquifer desaturates, so Theis's confined solution does not apply", (double)psimin, (double)t);
+    }
     for (PetscInt q = 0; q < NR; q++) {
-      PetscReal sref = 0;
+      PetscReal sref  = 0;
       PetscBool found = PETSC_FALSE;
       for (PetscInt r = 0; r < nrow; r++)
         if (ref[r * ncol] == rcheck[q]) {
@@ -171,11 +175,11 @@ int main(int argc, char **argv)
           found = PETSC_TRUE;
         }
       PetscCheck(found, PETSC_COMM_WORLD, PETSC_ERR_FILE_UNEXPECTED, "%s has no row for r = %g m", path, (double)rcheck[q]);
-      PetscCall(PetscSNPrintf(name, sizeof(name), "drawdown_r%gm_t%gs", (double)rcheck[q], (double)tcheck[c]));
+      PetscCall(PetscSNPrintf(name, sizeof(name), "drawdown_r%dm_t%ds", (int)rcheck[q], (int)tcheck[c]));
       PetscCall(GWTestRel(&test, name, DrawdownAt(n, xrow, Hrow, iw, H0, rcheck[q]), sref, 0.02));
     }
     PetscCall(GWModelGetPackageBudget(model, 0, NULL, NULL, NULL, &out_cum));
-    PetscCall(PetscSNPrintf(name, sizeof(name), "pumped_volume_t%gs", (double)tcheck[c]));
+    PetscCall(PetscSNPrintf(name, sizeof(name), "pumped_volume_t%ds", (int)tcheck[c]));
     PetscCall(GWTestRel(&test, name, out_cum, Q * t, 1e-10));
   }
   PetscCall(GWTestBelow(&test, "max_step_mass_balance_rel", maxmb, 1e-8));

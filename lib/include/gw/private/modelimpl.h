@@ -55,6 +55,7 @@ struct _p_GWModel {
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
   PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
+  PetscReal l1_prev;     /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
   PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
   PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   /* budget */
