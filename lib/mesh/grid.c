@@ -15,7 +15,8 @@ static inline PetscReal CellBottom(GWModel m, PetscInt i, PetscInt j, PetscInt k
 /* Builds the distributed grid, the ghosted geometry vector and the cell volumes. The grid is split
    among ranks by columns only (one process along z), so every column, with its water table,
    lies on one rank: column operations (water table, recharge across it, phreatic evaporation,
-   root uptake) need no communication. */
+   root uptake) need no communication. Only a grid with fewer columns than ranks (a 1D column on
+   several ranks) is split along z. */
 PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
 {
   MPI_Comm        comm = PetscObjectComm((PetscObject)m);
@@ -32,7 +33,8 @@ PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
     for (PetscInt c = 0; c < m->nx * m->ny * m->nz; c++)
       PetscCheck(m->zone[c] >= 0 && m->zone[c] < m->nmat, comm, PETSC_ERR_ARG_OUTOFRANGE, "Cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has material %" PetscInt_FMT " but only materials 0..%" PetscInt_FMT " were added", c % m->nx, (c / m->nx) % m->ny, c / (m->nx * m->ny), m->zone[c], m->nmat - 1);
   }
-  PetscCall(DMDACreate3d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, m->nx, m->ny, m->nz, PETSC_DECIDE, PETSC_DECIDE, 1, 1, 1, NULL, NULL, NULL, &m->da));
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(DMDACreate3d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, m->nx, m->ny, m->nz, PETSC_DECIDE, PETSC_DECIDE, m->nx * m->ny >= size ? 1 : PETSC_DECIDE, 1, 1, NULL, NULL, NULL, &m->da));
   PetscCall(DMSetOptionsPrefix(m->da, "gw_"));
   PetscCall(DMSetFromOptions(m->da));
   PetscCall(DMSetUp(m->da));
