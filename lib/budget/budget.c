@@ -47,6 +47,17 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
     m->cum.out[p] += loc[2 * p + 1];
   }
   PetscCall(PetscFree(loc));
+  for (PetscInt p = 0; p < np; p++) {
+    GWPackage pkg = m->pkg[p];
+    if (!pkg->ops->terms || !pkg->nterm) continue;
+    PetscCall(PetscArrayzero(pkg->term_step, pkg->nterm));
+    PetscCall(pkg->ops->terms(pkg, m, dt, pkg->term_step));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pkg->term_step, pkg->nterm, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+    for (PetscInt q = 0; q < pkg->nterm; q++) pkg->term_cum[q] += pkg->term_step[q];
+  }
+  PetscCall(GWModelComputeWaterTableRecharge_Private(m, &m->recharge_step));
+  m->recharge_step *= dt;
+  m->recharge_cum += m->recharge_step;
   MassBalance(np, m->step.in, m->step.out, m->step.storage, &m->mb_abs, &m->mb_rel);
   MassBalance(np, m->cum.in, m->cum.out, m->cum.storage, &m->mb_abs_cum, &m->mb_rel_cum);
   PetscFunctionReturn(0);

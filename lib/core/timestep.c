@@ -544,6 +544,10 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     dt = 0.5 * (next - m->t); /* avoid a sliver step later */
   PetscCall(VecCopy(m->psi, m->psi_old));
   PetscCall(GWModelComputeWaterContent(m, m->theta_old));
+  m->step_t0 = m->t;
+  m->step_t1 = landed ? next : m->t + dt;
+  for (PetscInt p = 0; p < m->npkg; p++)
+    if (m->pkg[p]->ops->stepbegin) PetscCall(m->pkg[p]->ops->stepbegin(m->pkg[p], m));
   for (;;) {
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;

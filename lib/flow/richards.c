@@ -500,3 +500,70 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscFunctionReturn(0);
 }
+
+/* Water table of column (i, j) from the pressure heads x (a local array holding the whole
+   column): the top cell k of the saturated zone that reaches the bottom of the column, and the
+   elevation zwt where psi crosses 0 between the centres of k and k - 1 (for k = 0, z + psi of the
+   top cell, above its centre when ponded). k = -1 and zwt = bottom elevation when the bottom cell
+   is unsaturated. Perched saturated zones above an unsaturated one are not the water table. */
+PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscInt i, PetscInt j, PetscInt *kwt, PetscReal *zwt)
+{
+  PetscScalar ****g;
+  PetscInt       zs, zm, k;
+
+  PetscFunctionBegin;
+  PetscCall(DMDAGetCorners(m->da, NULL, NULL, &zs, NULL, NULL, &zm));
+  PetscCheck(zs == 0 && zm == m->nz, PETSC_COMM_SELF, PETSC_ERR_SUP, "Water-table operations need every column on one rank; run with at most %" PetscInt_FMT " ranks (the number of columns)", m->nx * m->ny);
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  k = m->nz - 1;
+  if (x[k][j][i] < 0) {
+    *kwt = -1;
+    *zwt = g[k][j][i][GW_GEO_ZC] - 0.5 * g[k][j][i][GW_GEO_THICK];
+  } else {
+    while (k > 0 && x[k - 1][j][i] >= 0) k--;
+    *kwt = k;
+    if (k == 0) *zwt = g[0][j][i][GW_GEO_ZC] + x[0][j][i];
+    else {
+      PetscReal zk = g[k][j][i][GW_GEO_ZC], zu = g[k - 1][j][i][GW_GEO_ZC];
+      *zwt = zk + x[k][j][i] / (x[k][j][i] - x[k - 1][j][i]) * (zu - zk);
+    }
+  }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscFunctionReturn(0);
+}
+
+/* Net recharge rate across the water table [m^3/s], summed over all columns: the downward Darcy
+   flux through the face between the top saturated cell and the unsaturated cell above it, the
+   same face flux the residual uses (Design notes: recharge is the vertical flux at the water
+   table). Columns without an unsaturated cell above a saturated one contribute nothing. */
+PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *rate)
+{
+  Box            b;
+  PetscScalar ***x, ****g;
+  PetscReal      sum = 0.0;
+
+  PetscFunctionBegin;
+  *rate = 0.0;
+  PetscCall(GetBox(m->da, &b));
+  if (b.zm != m->nz) { /* columns split over ranks (1D column on several ranks): not available */
+    PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+    PetscFunctionReturn(0);
+  }
+  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(EvaluateConstitutive(m, &b, x, g));
+  for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
+    for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
+      PetscInt  k;
+      PetscReal zwt, Q, dQc, dQn;
+      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &zwt));
+      if (k < 1) continue;
+      FaceFlux(m, &b, x, g, i, j, k, 4, &Q, &dQc, &dQn, NULL); /* into cell k from k - 1 above */
+      sum += Q;
+    }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscFunctionReturn(0);
+}

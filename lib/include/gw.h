@@ -6,5 +6,6 @@
 #include <gwpackage.h>
 #include <gwmodel.h>
 #include <gwio.h>
+#include <gwfao56.h>
 
 #endif

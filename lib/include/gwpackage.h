@@ -25,6 +25,9 @@ typedef const char *GWPackageType;
 #define GWPACKAGEFLUX        "flux"         /* specified flux per area across cell faces */
 #define GWPACKAGESEEPAGEFACE "seepage-face" /* outflow-only face at atmospheric pressure */
 #define GWPACKAGEWELL        "well"         /* well: volumetric rate shared over its cells */
+#define GWPACKAGEATMOSPHERE  "atmosphere"   /* rain, irrigation, evaporation; switches to head when ponded or dry */
+#define GWPACKAGEEVAPOTRANSPIRATION "evapotranspiration" /* phreatic evaporation vs water-table depth */
+#define GWPACKAGEROOTUPTAKE  "root-uptake"  /* Feddes root water uptake over a root zone */
 
 /*E
   GWFace - which face of a cell a boundary package acts on. Faces follow the grid axes:
@@ -86,7 +89,17 @@ PETSC_EXTERN PetscErrorCode GWPackageSetSchedule(GWPackage, PetscInt, const Pets
 PETSC_EXTERN PetscErrorCode GWPackageGetSchedule(GWPackage, PetscInt *, const PetscReal *[], const PetscReal *[], GWInterpolation *);
 PETSC_EXTERN PetscErrorCode GWPackageGetValue(GWPackage, PetscReal, PetscReal, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWPackageGetNextBreakpoint(GWPackage, PetscReal, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWPackageSetInput(GWPackage, const char[], PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageSetInputValue(GWPackage, const char[], PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageGetInputValue(GWPackage, const char[], PetscReal, PetscReal, PetscReal *, PetscBool *);
+PETSC_EXTERN PetscErrorCode GWPackageSetParameter(GWPackage, const char[], PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageGetParameter(GWPackage, const char[], PetscReal *);
+PETSC_EXTERN PetscErrorCode GWPackageSetOption(GWPackage, const char[], const char[]);
+PETSC_EXTERN PetscErrorCode GWPackageGetOption(GWPackage, const char[], const char *[]);
+PETSC_EXTERN PetscErrorCode GWPackageDescribe(GWPackage, PetscViewer);
+PETSC_EXTERN PetscErrorCode GWPackageGetBudgetTerms(GWPackage, PetscInt *, const char *const *[], const PetscReal *[], const PetscReal *[]);
 PETSC_EXTERN PetscErrorCode GWPackageHeadSetKind(GWPackage, GWHeadKind);
+PETSC_EXTERN PetscErrorCode GWPackageEvapotranspirationSetSegments(GWPackage, PetscInt, const PetscReal[], const PetscReal[]);
 PETSC_EXTERN PetscErrorCode GWPackageHeadGetKind(GWPackage, GWHeadKind *);
 
 #endif

@@ -3,6 +3,7 @@
 #include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
 #include <netcdf.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,8 +51,10 @@ static PetscErrorCode GetInteger(GWYamlNode map, const char key[], PetscBool req
     PetscFunctionReturn(0);
   }
   GWInputCheck(v->kind == GW_YAML_SCALAR, v, "expected an integer");
-  l = strtol(v->value, &end, 10);
+  errno = 0;
+  l     = strtol(v->value, &end, 10);
   GWInputCheck(end != v->value && !*end, v, "expected an integer, found \"%s\"", v->value);
+  GWInputCheck(errno != ERANGE && l <= PETSC_MAX_INT, v, "%s is too large (at most %" PetscInt_FMT ")", v->value, (PetscInt)PETSC_MAX_INT);
   GWInputCheck(l >= lo, v, "must be at least %" PetscInt_FMT ", found %ld", lo, l);
   *value = (PetscInt)l;
   PetscFunctionReturn(0);
@@ -99,10 +102,12 @@ static PetscErrorCode GetRange(GWYamlNode map, const char key[], PetscInt n, Pet
   GWInputCheck(v->kind == GW_YAML_SEQ && v->n == 2, v, "expected [first, last] cell indices (from 0, inclusive)");
   for (PetscInt a = 0; a < 2; a++) {
     char *end;
+    long  l;
     GWInputCheck(v->items[a]->kind == GW_YAML_SCALAR, v->items[a], "expected an integer index");
-    r[a] = (PetscInt)strtol(v->items[a]->value, &end, 10);
+    l = strtol(v->items[a]->value, &end, 10);
     GWInputCheck(end != v->items[a]->value && !*end, v->items[a], "expected an integer index, found \"%s\"", v->items[a]->value);
-    GWInputCheck(r[a] >= 0 && r[a] < n, v->items[a], "index %" PetscInt_FMT " is outside 0..%" PetscInt_FMT, r[a], n - 1);
+    GWInputCheck(l >= 0 && l < n, v->items[a], "index %s is outside 0..%" PetscInt_FMT, v->items[a]->value, n - 1);
+    r[a] = (PetscInt)l;
   }
   GWInputCheck(r[0] <= r[1], v, "first index %" PetscInt_FMT " is after last index %" PetscInt_FMT, r[0], r[1]);
   *lo = r[0];
@@ -144,12 +149,21 @@ static PetscErrorCode ReadNetCDF(GWYamlNode ref, const char filekey[], PetscInt 
   PetscFunctionReturn(0);
 }
 
+/* A required section the file lacks: the message names it as the key, at the file's first key. */
+static PetscErrorCode MissingSection(GWYamlNode root, const char key[], const char hint[])
+{
+  PetscFunctionBegin;
+  SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: missing section \"%s:\"%s", root->file, root->line, root->col, key, key, hint);
+}
+
+/* A section mapping; an optional section left empty ("solver:" alone) counts as absent. */
 static PetscErrorCode Section(GWYamlNode root, const char key[], PetscBool required, GWYamlNode *sec)
 {
   PetscFunctionBegin;
   *sec = GWYamlGet_Private(root, key);
-  GWInputCheck(*sec || !required, root, "missing section \"%s:\"", key);
-  if (*sec && (*sec)->kind == GW_YAML_MAP) PetscCall(GWYamlCheckKeys_Private(*sec, key));
+  if (*sec && !required && (*sec)->kind == GW_YAML_SCALAR && !(*sec)->value[0]) *sec = NULL;
+  if (!*sec && required) PetscCall(MissingSection(root, key, ""));
+  if (*sec) PetscCall(GWYamlCheckKeys_Private(*sec, key));
   PetscFunctionReturn(0);
 }
 
@@ -166,6 +180,7 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   PetscCall(GetInteger(g, "nx", PETSC_TRUE, 1, &nx));
   PetscCall(GetInteger(g, "ny", PETSC_FALSE, 1, &ny));
   PetscCall(GetInteger(g, "nz", PETSC_TRUE, 1, &nz));
+  GWInputCheck((double)nx * ny * nz <= PETSC_MAX_INT, g, "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells are more than this build of PETSc can index (%" PetscInt_FMT ")", nx, ny, nz, (PetscInt)PETSC_MAX_INT);
   PetscCall(GWModelSetGridSize(m, nx, ny, nz));
   PetscCall(PetscMalloc4(nx, &dx, ny, &dy, nx * ny, &ztop, nx * ny * nz, &zbot));
   GWInputCheck(GWYamlGet_Private(g, "dx"), g, "missing key \"dx\" (cell width, e.g. 5 cm)");
@@ -282,14 +297,29 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
   PetscFunctionReturn(0);
 }
 
+/* Index of the material called name; node is where the name was read. */
+static PetscErrorCode FindMaterial(GWModel m, GWYamlNode node, const char name[], PetscInt *idx)
+{
+  PetscFunctionBegin;
+  *idx = -1;
+  for (PetscInt q = 0; q < m->nmat && *idx < 0; q++) {
+    const char *mname;
+    PetscCall(PetscObjectGetName((PetscObject)m->mat[q], &mname));
+    if (!strcmp(mname, name)) *idx = q;
+  }
+  GWInputCheck(*idx >= 0, node, "no material named \"%s\"", name);
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode ReadMaterialsAndZones(GWModel m, GWYamlNode root)
 {
   GWYamlNode  mats = GWYamlGet_Private(root, "materials"), zones;
   PetscInt    nx = m->nx, ny = m->ny, nz = m->nz, *zone, def = 0;
   const char *dname = NULL;
+  GWYamlNode  boxes;
 
   PetscFunctionBegin;
-  GWInputCheck(mats, root, "missing section \"materials:\" (a list of materials)");
+  if (!mats) PetscCall(MissingSection(root, "materials", " (a list of materials)"));
   GWInputCheck(mats->kind == GW_YAML_SEQ && mats->n > 0, mats, "expected a list of materials (lines starting with '- name:')");
   for (PetscInt i = 0; i < mats->n; i++) {
     GWMaterial mat;
@@ -306,41 +336,26 @@ static PetscErrorCode ReadMaterialsAndZones(GWModel m, GWYamlNode root)
   PetscCall(Section(root, "zones", PETSC_FALSE, &zones));
   if (!zones) PetscFunctionReturn(0);
   PetscCall(PetscMalloc1(nx * ny * nz, &zone));
-  {
-    /* material index by name */
-#define FINDMAT(nodev, namev, idx) \
-  do { \
-    idx = -1; \
-    for (PetscInt q = 0; q < m->nmat; q++) { \
-      const char *mn; \
-      PetscCall(PetscObjectGetName((PetscObject)m->mat[q], &mn)); \
-      if (!strcmp(mn, namev)) idx = q; \
-    } \
-    GWInputCheck(idx >= 0, nodev, "no material named \"%s\"", namev); \
-  } while (0)
-    GWYamlNode boxes;
-    PetscCall(GetString(zones, "default", PETSC_FALSE, &dname));
-    if (dname) FINDMAT(GWYamlGet_Private(zones, "default"), dname, def);
-    for (PetscInt c = 0; c < nx * ny * nz; c++) zone[c] = def;
-    boxes = GWYamlGet_Private(zones, "boxes");
-    if (boxes) {
-      GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
-      for (PetscInt b = 0; b < boxes->n; b++) {
-        GWYamlNode  box = boxes->items[b];
-        const char *mn  = NULL;
-        PetscInt    id, i0, i1, j0, j1, k0, k1;
-        PetscCall(GWYamlCheckKeys_Private(box, "zones.boxes[]"));
-        PetscCall(GetString(box, "material", PETSC_TRUE, &mn));
-        FINDMAT(GWYamlGet_Private(box, "material"), mn, id);
-        PetscCall(GetRange(box, "i", nx, &i0, &i1));
-        PetscCall(GetRange(box, "j", ny, &j0, &j1));
-        PetscCall(GetRange(box, "k", nz, &k0, &k1));
-        for (PetscInt k = k0; k <= k1; k++)
-          for (PetscInt j = j0; j <= j1; j++)
-            for (PetscInt i = i0; i <= i1; i++) zone[i + nx * (j + ny * k)] = id;
-      }
+  PetscCall(GetString(zones, "default", PETSC_FALSE, &dname));
+  if (dname) PetscCall(FindMaterial(m, GWYamlGet_Private(zones, "default"), dname, &def));
+  for (PetscInt c = 0; c < nx * ny * nz; c++) zone[c] = def;
+  boxes = GWYamlGet_Private(zones, "boxes");
+  if (boxes) {
+    GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
+    for (PetscInt b = 0; b < boxes->n; b++) {
+      GWYamlNode  box = boxes->items[b];
+      const char *mn  = NULL;
+      PetscInt    id, i0, i1, j0, j1, k0, k1;
+      PetscCall(GWYamlCheckKeys_Private(box, "zones.boxes[]"));
+      PetscCall(GetString(box, "material", PETSC_TRUE, &mn));
+      PetscCall(FindMaterial(m, GWYamlGet_Private(box, "material"), mn, &id));
+      PetscCall(GetRange(box, "i", nx, &i0, &i1));
+      PetscCall(GetRange(box, "j", ny, &j0, &j1));
+      PetscCall(GetRange(box, "k", nz, &k0, &k1));
+      for (PetscInt k = k0; k <= k1; k++)
+        for (PetscInt j = j0; j <= j1; j++)
+          for (PetscInt i = i0; i <= i1; i++) zone[i + nx * (j + ny * k)] = id;
     }
-#undef FINDMAT
   }
   PetscCall(GWModelSetMaterialZones(m, zone));
   PetscCall(PetscFree(zone));

@@ -56,8 +56,8 @@ static PetscErrorCode GetString(GWYamlNode map, const char key[], PetscBool requ
 
 /* Reads the series described by node (keys file, time_column, time_unit, value_column, unit) into
    SI values; times are seconds since the scenario start (start_date when the column holds dates).
-   Errors name the CSV file and line: a missing column, an empty cell (a gap), an unreadable number
-   or date, or times that do not increase. */
+   Errors give the scenario position of the key at fault, then the CSV file and line: a missing
+   column, an empty cell (a gap), an unreadable number or date, or times that do not increase. */
 PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
 {
   const char *file, *tcol, *tunit, *vcol, *vunit;
@@ -65,6 +65,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char s
   FILE       *fp;
   PetscInt    lineno = 0, it = -1, iv = -1, nf, cap = 0;
   PetscReal   tfac = 1, vfac = 1, voff = 0, zero;
+  GWYamlNode  fnode;
   PetscBool   ok, header = PETSC_TRUE, dates = PETSC_FALSE;
 
   PetscFunctionBegin;
@@ -92,15 +93,16 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char s
   }
   GWInputCheck(!dates || have_start, node, "the time column holds dates, so give time.start_date (e.g. 2018-04-20), or give time_unit for elapsed times");
   PetscCall(ResolvePath(node->file, file, path, sizeof(path)));
-  fp = fopen(path, "r");
-  GWInputCheck(fp, GWYamlGet_Private(node, "file"), "cannot open time-series file %s", path);
+  fnode = GWYamlGet_Private(node, "file");
+  fp    = fopen(path, "r");
+  GWInputCheck(fp, fnode, "cannot open time-series file %s", path);
   while (fgets(line, sizeof(line), fp)) {
     PetscReal t, v;
     char     *end;
     lineno++;
     if (!strchr(line, '\n') && !feof(fp)) {
       fclose(fp);
-      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": line longer than %d characters", path, lineno, (int)sizeof(line));
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": line longer than %d characters", path, lineno, (int)sizeof(line));
     }
     line[strcspn(line, "\r\n")] = 0;
     if (line[0] == '#' || line[0] == 0) continue;
@@ -112,37 +114,37 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char s
       }
       if (it < 0 || iv < 0) {
         fclose(fp);
-        GWInputCheck(PETSC_FALSE, node, "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, it < 0 ? tcol : vcol);
+        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(node, it < 0 ? "time_column" : "value_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, it < 0 ? tcol : vcol);
       }
       header = PETSC_FALSE;
       continue;
     }
     if (it >= nf || iv >= nf || !field[it][0] || !field[iv][0]) {
       fclose(fp);
-      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, (it >= nf || !field[it][0]) ? tcol : vcol);
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, (it >= nf || !field[it][0]) ? tcol : vcol);
     }
     if (dates) {
       PetscCall(GWParseDate_Private(field[it], &t, &ok));
       if (!ok) {
         fclose(fp);
-        SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a valid date YYYY-MM-DD[THH:MM[:SS]]", path, lineno, tcol, field[it]);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a valid date YYYY-MM-DD[THH:MM[:SS]]", path, lineno, tcol, field[it]);
       }
       t -= start_date;
     } else {
       t = strtod(field[it], &end) * tfac;
-      if (end == field[it] || *end) {
+      if (end == field[it] || *end || PetscIsInfOrNanReal(t)) {
         fclose(fp);
-        SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a number (elapsed time in %s)", path, lineno, tcol, field[it], tunit);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number (elapsed time in %s)", path, lineno, tcol, field[it], tunit);
       }
     }
     v = strtod(field[iv], &end);
     if (end == field[iv] || *end || PetscIsInfOrNanReal(v)) {
       fclose(fp);
-      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number", path, lineno, vcol, field[iv]);
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number", path, lineno, vcol, field[iv]);
     }
     if (s->n && t <= s->t[s->n - 1]) {
       fclose(fp);
-      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ": time \"%s\" does not come after the previous row; sort the series and remove duplicates", path, lineno, field[it]);
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": time \"%s\" does not come after the previous row; sort the series and remove duplicates", path, lineno, field[it]);
     }
     if (s->n == cap) {
       cap = PetscMax(64, 2 * cap);
@@ -153,7 +155,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char s
     s->v[s->n++] = voff + vfac * v;
   }
   fclose(fp);
-  GWInputCheck(s->n > 0, node, "time-series file %s has no data rows", path);
+  GWInputCheck(s->n > 0, fnode, "time-series file %s has no data rows", path);
   PetscFunctionReturn(0);
 }
 

@@ -36,12 +36,39 @@ static PetscErrorCode FreeNode(GWYamlNode node)
   PetscFunctionReturn(0);
 }
 
+/* The message of a libyaml parse failure: where, what, and in which construct started where. */
+static PetscErrorCode SyntaxMessage(const yaml_parser_t *parser, const char *file, char msg[], size_t len)
+{
+  char ctx[160] = "";
+
+  PetscFunctionBegin;
+  if (parser->context) PetscCall(PetscSNPrintf(ctx, sizeof(ctx), " %s started at line %d", parser->context, (int)parser->context_mark.line + 1));
+  PetscCall(PetscSNPrintf(msg, len, "%s:%d:%d: YAML syntax error: %s%s", file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "unknown", ctx));
+  PetscFunctionReturn(0);
+}
+
+/* The next event of the stream; a syntax error names file:line:column. */
+static PetscErrorCode NextEvent(yaml_parser_t *parser, const char *file, yaml_event_t *ev)
+{
+  PetscFunctionBegin;
+  if (!yaml_parser_parse(parser, ev)) {
+    char msg[512];
+    PetscCall(SyntaxMessage(parser, file, msg, sizeof(msg)));
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s", msg);
+  }
+  PetscFunctionReturn(0);
+}
+
+/* Deeper than any scenario needs; the limit keeps the recursion below from exhausting the stack. */
+#define GW_YAML_MAX_DEPTH 32
+
 /* Parses one node (scalar, mapping or sequence) starting at event ev, recursively. */
-static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const char *file, const char *path, GWYamlNode *out)
+static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const char *file, const char *path, PetscInt depth, GWYamlNode *out)
 {
   GWYamlNode node = NULL;
 
   PetscFunctionBegin;
+  PetscCheck(depth < GW_YAML_MAX_DEPTH, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: nested more than %d levels deep; a scenario needs a few", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path, GW_YAML_MAX_DEPTH);
   PetscCheck(ev->type != YAML_ALIAS_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML aliases (*name) are not supported; write the value out", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
   if (ev->type == YAML_SCALAR_EVENT) {
     PetscCheck(!ev->data.scalar.anchor, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML anchors (&name) are not supported", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
@@ -55,7 +82,7 @@ static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const c
       yaml_event_t child;
       char         cpath[1024];
       GWYamlNode   key = NULL, val = NULL;
-      PetscCheck(yaml_parser_parse(parser, &child), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: YAML syntax error: %s", file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "unknown");
+      PetscCall(NextEvent(parser, file, &child));
       if (child.type == YAML_MAPPING_END_EVENT || child.type == YAML_SEQUENCE_END_EVENT) {
         yaml_event_delete(&child);
         break;
@@ -71,9 +98,9 @@ static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const c
           PetscCall(PetscStrcmp(node->keys[i]->value, key->value, &same));
           PetscCheck(!same, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: key given twice (first at line %" PetscInt_FMT "); keep one", file, key->line, key->col, cpath, node->keys[i]->line);
         }
-        PetscCheck(yaml_parser_parse(parser, &child), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: YAML syntax error: %s", file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "unknown");
+        PetscCall(NextEvent(parser, file, &child));
       } else PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
-      PetscCall(ParseNode(parser, &child, file, cpath, &val));
+      PetscCall(ParseNode(parser, &child, file, cpath, depth + 1, &val));
       yaml_event_delete(&child);
       if (node->n == cap) {
         cap = PetscMax(8, 2 * cap);
@@ -106,15 +133,15 @@ PetscErrorCode GWYamlLoad_Private(const char file[], GWYamlDoc *doc)
   while (!done) {
     if (!yaml_parser_parse(&parser, &ev)) {
       char msg[512];
-      PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s:%d:%d: YAML syntax error: %s%s%s", file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, parser.problem ? parser.problem : "unknown", parser.context ? " " : "", parser.context ? parser.context : ""));
+      PetscCall(SyntaxMessage(&parser, file, msg, sizeof(msg)));
       yaml_parser_delete(&parser);
       fclose(fp);
       SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s", msg);
     }
     if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT) {
       PetscErrorCode ierr;
-      PetscCheck(!doc->root, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s: more than one YAML document; keep one scenario per file", file);
-      ierr = ParseNode(&parser, &ev, doc->file, "", &doc->root);
+      PetscCheck(!doc->root, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: more than one YAML document; keep one scenario per file", file, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1);
+      ierr = ParseNode(&parser, &ev, doc->file, "", 0, &doc->root);
       if (ierr) {
         yaml_event_delete(&ev);
         yaml_parser_delete(&parser);

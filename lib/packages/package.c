@@ -20,6 +20,9 @@ PetscErrorCode GWPackageRegisterAll_Private(void)
   PetscCall(GWPackageRegister(GWPACKAGEFLUX, GWPackageCreate_Flux));
   PetscCall(GWPackageRegister(GWPACKAGESEEPAGEFACE, GWPackageCreate_SeepageFace));
   PetscCall(GWPackageRegister(GWPACKAGEWELL, GWPackageCreate_Well));
+  PetscCall(GWPackageRegister(GWPACKAGEATMOSPHERE, GWPackageCreate_Atmosphere));
+  PetscCall(GWPackageRegister(GWPACKAGEEVAPOTRANSPIRATION, GWPackageCreate_Evapotranspiration));
+  PetscCall(GWPackageRegister(GWPACKAGEROOTUPTAKE, GWPackageCreate_RootUptake));
   PetscFunctionReturn(0);
 }
 
@@ -43,9 +46,25 @@ PetscErrorCode GWPackageRegister(const char name[], PetscErrorCode (*create)(GWP
   PetscFunctionReturn(0);
 }
 
+static PetscErrorCode GWPackageFreeDeclared(GWPackage pkg)
+{
+  PetscFunctionBegin;
+  if (pkg->ops->destroy) PetscCall(pkg->ops->destroy(pkg));
+  pkg->data = NULL;
+  for (PetscInt i = 0; i < pkg->ninput; i++) PetscCall(PetscFree2(pkg->input[i].t, pkg->input[i].v));
+  for (PetscInt i = 0; i < pkg->noption; i++) PetscCall(PetscFree(pkg->option[i]));
+  PetscCall(PetscFree(pkg->input));
+  PetscCall(PetscFree(pkg->param));
+  PetscCall(PetscFree(pkg->option));
+  PetscCall(PetscFree2(pkg->term_step, pkg->term_cum));
+  pkg->ninput = pkg->nparam = pkg->noption = pkg->nterm = 0;
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode GWPackageDestroy_Private(GWPackage pkg)
 {
   PetscFunctionBegin;
+  PetscCall(GWPackageFreeDeclared(pkg));
   PetscCall(PetscFree(pkg->cell));
   PetscCall(PetscFree(pkg->entry));
   PetscCall(PetscFree2(pkg->Q, pkg->dQ));
@@ -134,7 +153,8 @@ PetscErrorCode GWPackageSetType(GWPackage pkg, GWPackageType type)
   PetscCall(PetscObjectTypeCompare((PetscObject)pkg, type, &match));
   if (match) PetscFunctionReturn(0);
   PetscCall(PetscFunctionListFind(GWPackageList, type, &create));
-  PetscCheck(create, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of head, flux, seepage-face, well", type);
+  PetscCheck(create, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of head, flux, seepage-face, well, atmosphere, evapotranspiration, root-uptake", type);
+  PetscCall(GWPackageFreeDeclared(pkg));
   PetscCall(PetscMemzero(pkg->ops, sizeof(struct _GWPackageOps)));
   pkg->needs_value = PETSC_TRUE;
   PetscCall((*create)(pkg));
@@ -406,23 +426,40 @@ PetscErrorCode GWPackageGetSchedule(GWPackage pkg, PetscInt *n, const PetscReal 
 @*/
 PetscErrorCode GWPackageGetValue(GWPackage pkg, PetscReal t0, PetscReal t1, PetscReal *v)
 {
+  GWSchedule sc = {pkg->nsched, pkg->tsched, pkg->vsched, pkg->interp};
+
+  PetscFunctionBegin;
+  PetscCall(GWScheduleValue_Private(&sc, t0, t1, v));
+  PetscFunctionReturn(0);
+}
+
+/* Value of a schedule over the step [t0, t1]: its value at the midpoint (0 when empty). */
+PetscErrorCode GWScheduleValue_Private(const GWSchedule *sc, PetscReal t0, PetscReal t1, PetscReal *v)
+{
   PetscReal t = 0.5 * (t0 + t1);
-  PetscInt  n = pkg->nsched, s;
+  PetscInt  n = sc->n, lo = 0, hi;
 
   PetscFunctionBegin;
   if (!n) {
     *v = 0.0;
     PetscFunctionReturn(0);
   }
-  if (t <= pkg->tsched[0]) {
-    *v = pkg->vsched[0];
+  if (t <= sc->t[0]) {
+    *v = sc->v[0];
     PetscFunctionReturn(0);
   }
-  for (s = 0; s < n - 1 && pkg->tsched[s + 1] <= t; s++) {}
-  if (s == n - 1 || pkg->interp == GW_INTERP_STEP)
-    *v = pkg->vsched[s];
-  else
-    *v = pkg->vsched[s] + (pkg->vsched[s + 1] - pkg->vsched[s]) * (t - pkg->tsched[s]) / (pkg->tsched[s + 1] - pkg->tsched[s]);
+  if (t >= sc->t[n - 1]) {
+    *v = sc->v[n - 1];
+    PetscFunctionReturn(0);
+  }
+  hi = n - 1; /* t[lo] <= t < t[hi] */
+  while (hi - lo > 1) {
+    PetscInt mid = (lo + hi) / 2;
+    if (sc->t[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  if (sc->interp == GW_INTERP_STEP) *v = sc->v[lo];
+  else *v = sc->v[lo] + (sc->v[hi] - sc->v[lo]) * (t - sc->t[lo]) / (sc->t[hi] - sc->t[lo]);
   PetscFunctionReturn(0);
 }
 
@@ -451,6 +488,12 @@ PetscErrorCode GWPackageGetNextBreakpoint(GWPackage pkg, PetscReal t, PetscReal 
       *tb = pkg->tsched[s];
       break;
     }
+  for (PetscInt i = 0; i < pkg->ninput; i++)
+    for (PetscInt s = 0; s < pkg->input[i].n; s++)
+      if (pkg->input[i].t[s] > t * (1 + 1e-14) + 1e-14) {
+        *tb = PetscMin(*tb, pkg->input[i].t[s]);
+        break;
+      }
   PetscFunctionReturn(0);
 }
 

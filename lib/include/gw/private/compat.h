@@ -8,4 +8,9 @@
 #  define PETSC_SUCCESS ((PetscErrorCode)0)
 #endif
 
+#if !defined(PETSC_NAN)
+  #include <math.h>
+  #define PETSC_NAN ((PetscReal)NAN)
+#endif
+
 #endif

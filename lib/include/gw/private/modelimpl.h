@@ -61,6 +61,7 @@ struct _p_GWModel {
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
+  PetscReal    recharge_step, recharge_cum; /* net downward flow across the water table [m^3] */
 };
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
@@ -70,6 +71,8 @@ PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelComputeBudget_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec);
 PETSC_INTERN PetscErrorCode GWModelComputeStorage_Private(GWModel, Vec, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);
 
 /* Two-point conductance A / (d_c/K_c + d_n/K_n) [m^2/s] of a face with area A between centres at
    distances d_c and d_n from it: the harmonic mean of K weighted by distance (symmetric in c, n). */

@@ -18,10 +18,32 @@ typedef struct {
   PetscInt  mat;    /* material index of the cell */
 } GWPackageEntry;
 
+/* A named input (time series), parameter or option a package type accepts, declared by the type. */
+typedef struct {
+  const char *name;
+  const char *unit;    /* SI unit of the value, "-" when dimensionless, "text" for options */
+  PetscReal   deflt;   /* default (parameters); PETSC_NAN: required */
+  const char *summary; /* for documentation and error messages; options list their choices */
+} GWPackageSlot;
+
+/* A schedule: values at increasing times, read by step or linear interpolation. */
+typedef struct {
+  PetscInt        n;
+  PetscReal      *t, *v;
+  GWInterpolation interp;
+} GWSchedule;
+
 typedef struct _GWPackageOps *GWPackageOps;
 struct _GWPackageOps {
   /* finish set-up once entries carry geometry (e.g. well weights); collective */
   PetscErrorCode (*setup)(GWPackage, GWModel);
+  /* called at the start of every time step, before Newton (e.g. to find water-table cells) */
+  PetscErrorCode (*stepbegin)(GWPackage, GWModel);
+  /* adds this rank's volumes [m^3] of the package's budget terms over an accepted step of length
+     dt at the converged state (entries' Q already evaluated) to vals[nterm] */
+  PetscErrorCode (*terms)(GWPackage, GWModel, PetscReal, PetscReal *);
+  /* frees type data */
+  PetscErrorCode (*destroy)(GWPackage);
   /* volumetric rate into the domain Q [m^3/s] and dQ/dpsi of the entry's cell, for pressure head
      psi in the cell and package value v (already read from the schedule for this step) */
   PetscErrorCode (*evaluate)(GWPackage, GWModel, const GWPackageEntry *, PetscReal, PetscReal, PetscReal *, PetscReal *);
@@ -43,10 +65,28 @@ struct _p_GWPackage {
   GWHeadKind      headkind;
   PetscBool       needs_value;
   PetscBool       setup;
+  /* inputs, parameters and options declared by the type */
+  const GWPackageSlot *inputdoc, *paramdoc, *optiondoc;
+  PetscInt             ninput, nparam, noption;
+  GWSchedule          *input;  /* [ninput]; n = 0 when not given */
+  PetscReal           *param;  /* [nparam] */
+  char               **option; /* [noption] chosen values */
+  /* budget terms of the type beyond in and out, e.g. runoff, actual evaporation */
+  PetscInt     nterm;
+  const char **termname;
+  PetscReal   *term_step, *term_cum; /* [nterm] volumes [m^3], the same on every rank */
+  void        *data;                 /* type data */
 };
 
 PETSC_INTERN PetscErrorCode GWPackageRegisterAll_Private(void);
 PETSC_INTERN PetscErrorCode GWPackageSetUp_Private(GWPackage, GWModel);
+PETSC_INTERN PetscErrorCode GWPackageDeclare_Private(GWPackage, PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const char *const[]);
+PETSC_INTERN PetscErrorCode GWScheduleValue_Private(const GWSchedule *, PetscReal, PetscReal, PetscReal *);
+PETSC_INTERN PetscErrorCode GWPackageInput_Private(GWPackage, PetscInt, PetscReal, PetscReal, PetscReal *);
+PETSC_INTERN PetscErrorCode GWPackageOption_Private(GWPackage, PetscInt, PetscInt *);
+PETSC_INTERN PetscErrorCode GWPackageCreate_Atmosphere(GWPackage);
+PETSC_INTERN PetscErrorCode GWPackageCreate_Evapotranspiration(GWPackage);
+PETSC_INTERN PetscErrorCode GWPackageCreate_RootUptake(GWPackage);
 
 PETSC_INTERN PetscErrorCode GWPackageCreate_Head(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Flux(GWPackage);
