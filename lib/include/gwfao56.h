@@ -4,7 +4,7 @@
 
    Units at this interface are those of FAO-56, not SI: temperatures in degrees Celsius, pressures in
    kPa, wind in m/s, radiation in MJ m-2 d-1 (daily) or MJ m-2 h-1 (hourly), ET0 in mm/d or mm/h.
-   The records below are plain values, not objects; a field set to NaN (NAN) is "missing". */
+   The records below are plain values, not objects; a field set to NaN (NAN from <math.h>) is "missing". */
 #ifndef GWFAO56_H
 #define GWFAO56_H
 
