@@ -377,6 +377,9 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscCall(SNESSetConvergenceTest(m->snes, ConvergenceTest, m, NULL));
   PetscCall(SNESSetTolerances(m->snes, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT, 20, PETSC_DEFAULT));
   PetscCall(SNESGetLineSearch(m->snes, &ls));
+  /* the residual is only piecewise smooth (upstream kr, seepage faces, switching boundaries):
+     backtracking on ||F|| stalls at the kinks, the secant l2 search does not */
+  PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHL2));
   PetscCall(SNESLineSearchSetPreCheck(ls, LimitUpdate, m));
   PetscCall(SNESGetKSP(m->snes, &ksp));
   PetscCall(KSPSetTolerances(ksp, 1e-8, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT));

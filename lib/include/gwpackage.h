@@ -100,6 +100,7 @@ PETSC_EXTERN PetscErrorCode GWPackageDescribe(GWPackage, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWPackageGetBudgetTerms(GWPackage, PetscInt *, const char *const *[], const PetscReal *[], const PetscReal *[]);
 PETSC_EXTERN PetscErrorCode GWPackageHeadSetKind(GWPackage, GWHeadKind);
 PETSC_EXTERN PetscErrorCode GWPackageEvapotranspirationSetSegments(GWPackage, PetscInt, const PetscReal[], const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWPackageEvapotranspirationRate(GWPackage, PetscReal, PetscReal, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWPackageHeadGetKind(GWPackage, GWHeadKind *);
 
 #endif

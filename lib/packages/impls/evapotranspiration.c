@@ -259,3 +259,36 @@ PetscErrorCode GWPackageEvapotranspirationSetSegments(GWPackage pkg, PetscInt n,
   data->nseg = n;
   PetscFunctionReturn(0);
 }
+
+/*@C
+  GWPackageEvapotranspirationRate - evaluates the phreatic-evaporation law of a package at a
+  water-table depth
+
+  Not collective
+
+  Input Parameters:
++ pkg - a package of type GWPACKAGEEVAPOTRANSPIRATION with its function and parameters set
+. E0 - maximum rate [m/s]
+- d - depth of the water table below the land surface [m]
+
+  Output Parameters:
++ E - extraction rate per unit area [m/s]
+- dEdd - its derivative with respect to d [1/s] (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWPACKAGEEVAPOTRANSPIRATION`
+@*/
+PetscErrorCode GWPackageEvapotranspirationRate(GWPackage pkg, PetscReal E0, PetscReal d, PetscReal *E, PetscReal *dEdd)
+{
+  PetscReal f = 0, df = 0;
+  ETData   *data;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(GetData(pkg, &data));
+  PetscCall(Shape(pkg, d, &f, &df));
+  *E = E0 * f;
+  if (dEdd) *dEdd = E0 * df;
+  PetscFunctionReturn(0);
+}
