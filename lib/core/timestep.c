@@ -51,10 +51,10 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(VecDuplicate(m->psi, &m->psi_old));
   PetscCall(VecDuplicate(m->psi, &m->theta_old));
   PetscCall(ApplyInitialState(m));
+  PetscCall(GWModelSetUpSolver_Private(m));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWPackageSetUp_Private(m->pkg[p], m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
-  PetscCall(GWModelSetUpSolver_Private(m));
   m->dt          = m->dt_init;
   m->setupcalled = PETSC_TRUE;
   PetscFunctionReturn(0);

@@ -570,3 +570,54 @@ PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *ra
   PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }
+
+/*@C
+  GWModelComputeWaterTable - computes the water-table elevation of every column
+
+  Collective
+
+  Input Parameter:
+. model - the model, after GWModelSetUp()
+
+  Output Parameter:
+. zwt - array [nx*ny] (index i + nx*j), filled on every rank: elevation [m] where pressure head
+        crosses 0 above the saturated zone that reaches the column's bottom, interpolated
+        linearly between the cell centres that bracket it (Design notes); z + psi of the top cell
+        when the whole column is saturated (above the top centre when ponded); NaN when the
+        bottom cell is unsaturated (no water table in the column)
+
+  Errors:
+  PETSC_ERR_SUP when a column is split over ranks (more ranks than columns).
+
+  Level: beginner
+
+.seealso: `GWModelComputeHydraulicHead()`
+@*/
+PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
+{
+  GWModel        m = model;
+  PetscScalar ***x;
+  PetscInt       xs, ys, xm, ym, nc = m->nx * m->ny;
+  PetscReal     *loc;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCall(PetscCalloc1(2 * nc, &loc)); /* value and "owned here" flag */
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, NULL, &xm, &ym, NULL));
+  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  for (PetscInt j = ys; j < ys + ym; j++)
+    for (PetscInt i = xs; i < xs + xm; i++) {
+      PetscInt  k;
+      PetscReal z;
+      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &z));
+      loc[i + m->nx * j]      = k < 0 ? 0.0 : z;
+      loc[nc + i + m->nx * j] = k < 0 ? 0.0 : 1.0;
+    }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * nc, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  for (PetscInt c = 0; c < nc; c++) zwt[c] = loc[nc + c] > 0 ? loc[c] : PETSC_NAN;
+  PetscCall(PetscFree(loc));
+  PetscFunctionReturn(0);
+}

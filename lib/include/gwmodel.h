@@ -76,6 +76,7 @@ PETSC_EXTERN PetscErrorCode GWModelComputeHydraulicHead(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeWaterContent(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeSaturation(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeDarcyFlux(GWModel, Vec, Vec, Vec);
+PETSC_EXTERN PetscErrorCode GWModelComputeWaterTable(GWModel, PetscReal[]);
 
 /* time control */
 PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);

@@ -29,7 +29,7 @@ enum {
 };
 
 static const GWPackageSlot Params[NPAR] = {
-  {"extinction_depth", "m", PETSC_NAN, "water-table depth below which no water is extracted (required except for exponential)"},
+  {"extinction_depth", "m", PETSC_NAN, "water-table depth below which no water is extracted (required except for exponential, which has none)"},
   {"exponent", "-", 1.0, "n of the Averyanov law E0 (1 - d/d_ext)^n"},
   {"decay", "1/m", PETSC_NAN, "a of the exponential law E0 exp(-a d) (required for exponential)"}
 };
@@ -68,7 +68,6 @@ static PetscErrorCode Shape(GWPackage pkg, PetscReal d, PetscReal *f, PetscReal 
       *f  = PetscExpReal(-a * d);
       *df = -a * *f;
     }
-    if (!PetscIsNanReal(dext) && d >= dext) *f = *df = 0.0;
     PetscFunctionReturn(0);
   }
   if (d <= 0) PetscFunctionReturn(0);
