@@ -362,19 +362,129 @@ static PetscErrorCode ReadMaterialsAndZones(GWModel m, GWYamlNode root)
   PetscFunctionReturn(0);
 }
 
+/* A series map (file, time_column, ...) into a schedule with its interpolation. */
+static PetscErrorCode ReadSeries(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s, GWInterpolation *gi)
+{
+  const char *interp = "step";
+
+  PetscFunctionBegin;
+  GWInputCheck(ser->kind == GW_YAML_MAP, ser, "expected {file:, time_column:, value_column:, unit:}");
+  PetscCall(GWSeriesRead_Private(comm, ser, pattern, si, start_date, have_start, s));
+  PetscCall(GetString(ser, "interpolation", PETSC_FALSE, &interp));
+  GWInputCheck(!strcmp(interp, "step") || !strcmp(interp, "linear"), GWYamlGet_Private(ser, "interpolation"), "interpolation must be step or linear, found \"%s\"", interp);
+  *gi = !strcmp(interp, "linear") ? GW_INTERP_LINEAR : GW_INTERP_STEP;
+  PetscFunctionReturn(0);
+}
+
+/* A slot (input, parameter or option) of a package type by name, or an input error listing them. */
+static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, const GWPackageSlot *doc, const char type[], PetscInt *idx)
+{
+  char list[512] = "";
+
+  PetscFunctionBegin;
+  for (PetscInt i = 0; i < n; i++) {
+    if (!strcmp(doc[i].name, key->value)) {
+      *idx = i;
+      PetscFunctionReturn(0);
+    }
+    if (strlen(list) + strlen(doc[i].name) + 3 < sizeof(list)) {
+      if (list[0]) strcat(list, ", ");
+      strcat(list, doc[i].name);
+    }
+  }
+  GWInputCheck(PETSC_FALSE, key, "a %s package has no %s \"%s\"; its %ss: %s", type, what, key->value, what, n ? list : "none");
+  PetscFunctionReturn(0);
+}
+
+/* inputs:, parameters:, options: and segments: of the atmosphere-side packages */
+static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start)
+{
+  GWYamlNode sec;
+
+  PetscFunctionBegin;
+  if ((sec = GWYamlGet_Private(v, "inputs"))) {
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of input names to values or series");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt   idx = 0;
+      GWYamlNode val = sec->items[q];
+      char       pattern[64];
+      PetscCall(FindSlot(sec->keys[q], "input", pkg->ninput, pkg->inputdoc, type, &idx));
+      if (val->kind == GW_YAML_SCALAR) {
+        PetscReal x = 0;
+        PetscCall(Quantity(val, pkg->inputdoc[idx].unit, &x));
+        PetscCall(GWPackageSetInputValue(pkg, pkg->inputdoc[idx].name, x));
+      } else {
+        GWSeries        s;
+        GWInterpolation gi;
+        PetscCall(PetscSNPrintf(pattern, sizeof(pattern), "packages[].inputs.%s", pkg->inputdoc[idx].name));
+        PetscCall(ReadSeries(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, &s, &gi));
+        PetscCall(GWPackageSetInput(pkg, pkg->inputdoc[idx].name, s.n, s.t, s.v, gi));
+        PetscCall(GWSeriesFree_Private(&s));
+      }
+    }
+  }
+  if ((sec = GWYamlGet_Private(v, "parameters"))) {
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of parameter names to values");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt  idx = 0;
+      PetscReal x   = 0;
+      PetscCall(FindSlot(sec->keys[q], "parameter", pkg->nparam, pkg->paramdoc, type, &idx));
+      PetscCall(Quantity(sec->items[q], pkg->paramdoc[idx].unit, &x));
+      PetscCall(GWPackageSetParameter(pkg, pkg->paramdoc[idx].name, x));
+    }
+  }
+  if ((sec = GWYamlGet_Private(v, "options"))) {
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of option names to choices");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt    idx = 0;
+      const char *c;
+      PetscBool   ok = PETSC_FALSE;
+      PetscCall(FindSlot(sec->keys[q], "option", pkg->noption, pkg->optiondoc, type, &idx));
+      GWInputCheck(sec->items[q]->kind == GW_YAML_SCALAR, sec->items[q], "expected one word");
+      for (c = pkg->optiondoc[idx].summary; *c && *c != ':';) {
+        size_t l = strcspn(c, "|:");
+        if (l == strlen(sec->items[q]->value) && !strncmp(c, sec->items[q]->value, l)) ok = PETSC_TRUE;
+        c += l;
+        if (*c == '|') c++;
+      }
+      GWInputCheck(ok, sec->items[q], "\"%s\" is not a choice; use one of %.*s", sec->items[q]->value, (int)strcspn(pkg->optiondoc[idx].summary, ":"), pkg->optiondoc[idx].summary);
+      PetscCall(GWPackageSetOption(pkg, pkg->optiondoc[idx].name, sec->items[q]->value));
+    }
+  }
+  if ((sec = GWYamlGet_Private(v, "segments"))) {
+    PetscReal x[16], y[16];
+    GWInputCheck(!strcmp(type, GWPACKAGEEVAPOTRANSPIRATION), sec, "segments belong to evapotranspiration packages");
+    GWInputCheck(sec->kind == GW_YAML_SEQ && sec->n >= 1 && sec->n <= 16, sec, "expected a list of 1 to 16 [depth_fraction, rate_fraction] pairs");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      GWYamlNode p = sec->items[q];
+      GWInputCheck(p->kind == GW_YAML_SEQ && p->n == 2, p, "expected [depth_fraction, rate_fraction]");
+      PetscCall(Quantity(p->items[0], "-", &x[q]));
+      PetscCall(Quantity(p->items[1], "-", &y[q]));
+      GWInputCheck(x[q] > 0 && x[q] < 1 && y[q] >= 0 && y[q] <= 1 && (q == 0 || x[q] > x[q - 1]), p, "depth fractions must increase within (0, 1) and rate fractions lie in [0, 1]");
+    }
+    PetscCall(GWPackageEvapotranspirationSetSegments(pkg, sec->n, x, y));
+  }
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start)
 {
-  GWPackage   pkg;
-  const char *type = NULL, *name = NULL, *kind = NULL, *face = "none";
-  GWYamlNode  cells, val, ser;
-  PetscInt    i0, i1, j0, j1, k0, k1;
-  GWFace      f = GW_FACE_NONE;
-  const char *si;
+  static const char *types[] = {GWPACKAGEHEAD, GWPACKAGEFLUX, GWPACKAGESEEPAGEFACE, GWPACKAGEWELL, GWPACKAGEATMOSPHERE, GWPACKAGEEVAPOTRANSPIRATION, GWPACKAGEROOTUPTAKE};
+  GWPackage          pkg;
+  const char        *type = NULL, *name = NULL, *kind = NULL, *face = "none";
+  GWYamlNode         cells, val, ser;
+  PetscInt           i0, i1, j0, j1, k0, k1, t;
+  GWFace             f = GW_FACE_NONE;
+  const char        *si;
+  PetscBool          faced, valued;
 
   PetscFunctionBegin;
   PetscCall(GWYamlCheckKeys_Private(v, "packages[]"));
   PetscCall(GetString(v, "type", PETSC_TRUE, &type));
-  GWInputCheck(!strcmp(type, GWPACKAGEHEAD) || !strcmp(type, GWPACKAGEFLUX) || !strcmp(type, GWPACKAGESEEPAGEFACE) || !strcmp(type, GWPACKAGEWELL), GWYamlGet_Private(v, "type"), "unknown package type \"%s\"; use head, flux, seepage-face or well", type);
+  for (t = 0; t < 7 && strcmp(type, types[t]); t++) {}
+  GWInputCheck(t < 7, GWYamlGet_Private(v, "type"), "unknown package type \"%s\"; use head, flux, seepage-face, well, atmosphere, evapotranspiration or root-uptake", type);
+  faced  = (PetscBool)(t <= 2 || t == 4); /* boundary packages act on a face */
+  valued = (PetscBool)(t <= 1 || t == 3 || t == 5);
   PetscCall(GetString(v, "name", PETSC_FALSE, &name));
   cells = GWYamlGet_Private(v, "cells");
   GWInputCheck(cells, v, "missing key \"cells\" ({i: [first, last], j: [...], k: [...], face: top})");
@@ -382,7 +492,7 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
   PetscCall(GetRange(cells, "i", m->nx, &i0, &i1));
   PetscCall(GetRange(cells, "j", m->ny, &j0, &j1));
   PetscCall(GetRange(cells, "k", m->nz, &k0, &k1));
-  PetscCall(GetString(cells, "face", strcmp(type, GWPACKAGEWELL) ? PETSC_TRUE : PETSC_FALSE, &face));
+  PetscCall(GetString(cells, "face", faced, &face));
   {
     PetscBool found = PETSC_FALSE;
     for (PetscInt q = 0; q <= GW_FACE_BOTTOM; q++)
@@ -391,7 +501,8 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
         found = PETSC_TRUE;
       }
     GWInputCheck(found, GWYamlGet_Private(cells, "face"), "unknown face \"%s\"; use west, east, south, north, top, bottom or none", face);
-    GWInputCheck(f != GW_FACE_NONE || !strcmp(type, GWPACKAGEWELL), GWYamlGet_Private(cells, "face"), "a %s package acts on a face: use west, east, south, north, top or bottom", type);
+    GWInputCheck(f != GW_FACE_NONE || !faced, GWYamlGet_Private(cells, "face"), "a %s package acts on a face: use west, east, south, north, top or bottom", type);
+    GWInputCheck(t != 4 || f == GW_FACE_TOP, GWYamlGet_Private(cells, "face"), "an atmosphere package acts on top faces: use face: top");
   }
   PetscCall(GWPackageCreate(PetscObjectComm((PetscObject)m), &pkg));
   PetscCall(GWPackageSetType(pkg, type));
@@ -403,24 +514,21 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
     GWInputCheck(!strcmp(kind, "hydraulic") || !strcmp(kind, "pressure"), GWYamlGet_Private(v, "kind"), "kind must be hydraulic or pressure, found \"%s\"", kind);
     PetscCall(GWPackageHeadSetKind(pkg, !strcmp(kind, "pressure") ? GW_HEAD_PRESSURE : GW_HEAD_HYDRAULIC));
   }
-  si  = !strcmp(type, GWPACKAGEHEAD) ? "m" : !strcmp(type, GWPACKAGEFLUX) ? "m/s" : "m^3/s";
+  PetscCall(ReadPackageSlots(pkg, v, type, start_date, have_start));
+  si  = (t == 0) ? "m" : (t == 1 || t == 5 || t == 6) ? "m/s" : "m^3/s";
   val = GWYamlGet_Private(v, "value");
   ser = GWYamlGet_Private(v, "series");
-  if (!strcmp(type, GWPACKAGESEEPAGEFACE)) GWInputCheck(!val && !ser, val ? val : ser, "a seepage face takes no value");
-  else GWInputCheck(!val != !ser, v, "give exactly one of \"value\" (e.g. %s) or \"series\" (a CSV time series)", !strcmp(si, "m") ? "0.65 m" : !strcmp(si, "m/s") ? "14.8 cm/h" : "-0.01 m^3/s");
+  if (t == 2 || t == 4) GWInputCheck(!val && !ser, val ? val : ser, "%s", t == 2 ? "a seepage face takes no value" : "an atmosphere package takes no value (its rates are inputs)");
+  else if (valued) GWInputCheck(!val != !ser, v, "give exactly one of \"value\" (e.g. %s) or \"series\" (a CSV time series)", !strcmp(si, "m") ? "0.65 m" : !strcmp(si, "m/s") ? "5 mm/d" : "-0.01 m^3/s");
+  else GWInputCheck(!(val && ser), v, "give at most one of \"value\" or \"series\"");
   if (val) {
     PetscReal x = 0;
     PetscCall(Quantity(val, si, &x));
     PetscCall(GWPackageSetValue(pkg, x));
   } else if (ser) {
     GWSeries        s;
-    const char     *interp = "step";
     GWInterpolation gi;
-    GWInputCheck(ser->kind == GW_YAML_MAP, ser, "expected {file:, time_column:, value_column:, unit:}");
-    PetscCall(GWSeriesRead_Private(PetscObjectComm((PetscObject)m), ser, si, start_date, have_start, &s));
-    PetscCall(GetString(ser, "interpolation", PETSC_FALSE, &interp));
-    GWInputCheck(!strcmp(interp, "step") || !strcmp(interp, "linear"), GWYamlGet_Private(ser, "interpolation"), "interpolation must be step or linear, found \"%s\"", interp);
-    gi = !strcmp(interp, "linear") ? GW_INTERP_LINEAR : GW_INTERP_STEP;
+    PetscCall(ReadSeries(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, &s, &gi));
     PetscCall(GWPackageSetSchedule(pkg, s.n, s.t, s.v, gi));
     PetscCall(GWSeriesFree_Private(&s));
   }

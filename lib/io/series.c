@@ -58,7 +58,7 @@ static PetscErrorCode GetString(GWYamlNode map, const char key[], PetscBool requ
    SI values; times are seconds since the scenario start (start_date when the column holds dates).
    Errors give the scenario position of the key at fault, then the CSV file and line: a missing
    column, an empty cell (a gap), an unreadable number or date, or times that do not increase. */
-PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
+PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
 {
   const char *file, *tcol, *tunit, *vcol, *vunit;
   char        path[PETSC_MAX_PATH_LEN], line[8192], err[256], *field[256], one[128];
@@ -71,7 +71,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char s
   PetscFunctionBegin;
   (void)comm;
   PetscCall(PetscMemzero(s, sizeof(*s)));
-  PetscCall(GWYamlCheckKeys_Private(node, "packages[].series"));
+  PetscCall(GWYamlCheckKeys_Private(node, pattern));
   PetscCall(GetString(node, "file", PETSC_TRUE, &file));
   PetscCall(GetString(node, "time_column", PETSC_TRUE, &tcol));
   PetscCall(GetString(node, "time_unit", PETSC_FALSE, &tunit));

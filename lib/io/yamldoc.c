@@ -195,6 +195,22 @@ static PetscInt EditDistance(const char *a, const char *b)
   return d[lb];
 }
 
+/* If table path t starts with the components of pattern p ('*' in t matches any one component),
+   the rest of t after them and the dot, else NULL. */
+static const char *MatchPrefix(const char *t, const char *p)
+{
+  while (*p) {
+    size_t lt = strcspn(t, "."), lp = strcspn(p, ".");
+    if (!(lt == 1 && t[0] == '*') && (lt != lp || strncmp(t, p, lt))) return NULL;
+    t += lt;
+    p += lp;
+    if (*p == '.') p++;
+    if (*t != '.') return NULL;
+    t++;
+  }
+  return t;
+}
+
 /* Refuses keys of map that the key table does not list under pattern (e.g. "packages[]"),
    suggesting the closest valid key. */
 PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
@@ -214,12 +230,12 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
       char        cand[128];
       size_t      l;
       PetscInt    d;
-      if (plen && (strncmp(k->path, pattern, plen) || k->path[plen] != '.')) continue;
-      rest = plen ? k->path + plen + 1 : k->path;
+      if (plen && !(rest = MatchPrefix(k->path, pattern))) continue;
+      if (!plen) rest = k->path;
       l    = PetscMin(strcspn(rest, ".["), sizeof(cand) - 1); /* "dx" of "dx.netcdf": allowed here */
       memcpy(cand, rest, l);
       cand[l] = 0;
-      if (!strcmp(cand, key)) {
+      if (!strcmp(cand, key) || !strcmp(cand, "*")) { /* "*": any name, checked by its reader */
         found = PETSC_TRUE;
         break;
       }

@@ -23,6 +23,7 @@ enum {
   PAR_HPOND,
   PAR_HCRIT,
   PAR_KEXT,
+  PAR_KC,
   NPAR
 };
 enum {
@@ -46,7 +47,8 @@ static const GWPackageSlot Inputs[NIN] = {
 static const GWPackageSlot Params[NPAR] = {
   {"max_ponding_depth", "m", 0.0, "largest depth of water on the surface; more runs off"},
   {"critical_pressure_head", "m", -100.0, "driest pressure head the surface reaches; evaporation is soil-limited there"},
-  {"extinction_coefficient", "-", 0.463, "k in the split exp(-k LAI) of potential_et (Ritchie 1972; Belmans et al. 1983)"}
+  {"extinction_coefficient", "-", 0.463, "k in the split exp(-k LAI) of potential_et (Ritchie 1972; Belmans et al. 1983)"},
+  {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}
 };
 static const char *const Terms[NTERM] = {"precipitation", "irrigation", "potential_evaporation", "evaporation", "infiltration", "exfiltration", "runoff"};
 
@@ -62,7 +64,7 @@ static PetscErrorCode Rates(GWPackage pkg, GWModel m, PetscReal *prec, PetscReal
   else {
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_ET], m->step_t0, m->step_t1, &et));
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_LAI], m->step_t0, m->step_t1, &lai));
-    *evap = et * PetscExpReal(-pkg->param[PAR_KEXT] * lai);
+    *evap = pkg->param[PAR_KC] * et * PetscExpReal(-pkg->param[PAR_KEXT] * lai);
   }
   PetscFunctionReturn(0);
 }
@@ -148,7 +150,8 @@ static PetscErrorCode GWPackageSetUp_Atmosphere(GWPackage pkg, GWModel m)
   Inputs (GWPackageSetInput(), [m/s] unless noted): precipitation, irrigation,
   potential_evaporation, or potential_et with lai [-] (soil share exp(-k LAI) of potential ET).
   Parameters (GWPackageSetParameter()): max_ponding_depth [m] (0), critical_pressure_head [m]
-  (-100), extinction_coefficient k [-] (0.463).
+  (-100), extinction_coefficient k [-] (0.463), crop_coefficient Kc [-] (1): with potential_et,
+  E_pot = Kc ET0 exp(-k LAI).
   Budget terms: precipitation, irrigation, potential_evaporation, evaporation (actual),
   infiltration, exfiltration, runoff.
 

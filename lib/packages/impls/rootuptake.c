@@ -21,6 +21,7 @@ enum {
   PAR_H4,
   PAR_DEPTH,
   PAR_KEXT,
+  PAR_KC,
   NPAR
 };
 enum {
@@ -48,7 +49,8 @@ static const GWPackageSlot Params[NPAR] = {
   {"h3", "m", -4.0, "Feddes: uptake starts to fall below this pressure head"},
   {"h4", "m", -80.0, "Feddes: wilting point, no uptake below"},
   {"root_depth", "m", PETSC_NAN, "depth of the root zone below the land surface (required)"},
-  {"extinction_coefficient", "-", 0.463, "k in the split 1 - exp(-k LAI) of potential_et"}
+  {"extinction_coefficient", "-", 0.463, "k in the split 1 - exp(-k LAI) of potential_et"},
+  {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}
 };
 static const GWPackageSlot Options[NOPT] = {
   {"distribution", "text", 0, "uniform|linear|exponential: root density with depth: constant; falling linearly to 0 at root_depth; exp(-3 z/root_depth)"}
@@ -86,7 +88,7 @@ static PetscErrorCode PotentialTranspiration(GWPackage pkg, GWModel m, PetscReal
   else {
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_ET], m->step_t0, m->step_t1, &et));
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_LAI], m->step_t0, m->step_t1, &lai));
-    *Tp = et * (1.0 - PetscExpReal(-pkg->param[PAR_KEXT] * lai));
+    *Tp = pkg->param[PAR_KC] * et * (1.0 - PetscExpReal(-pkg->param[PAR_KEXT] * lai));
   }
   PetscFunctionReturn(0);
 }

@@ -59,7 +59,7 @@ typedef struct {
   PetscReal *t, *v; /* [n] time [s] since the scenario start, value in SI */
 } GWSeries;
 
-PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], PetscReal, PetscBool, GWSeries *);
+PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
 PETSC_INTERN PetscErrorCode GWSeriesFree_Private(GWSeries *);
 
 struct _p_GWScenario {
