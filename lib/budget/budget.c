@@ -2,6 +2,7 @@
    cumulative. Package flows come from the same per-cell rates the residual uses, so the budget
    closes to the Newton tolerance. */
 #include <gw/private/modelimpl.h>
+#include <string.h>
 
 /* Percent-discrepancy style error (MODFLOW; Harbaugh 2005, USGS TM 6-A16, ch. 4): storage
    decrease counts as inflow, storage increase as outflow; error = IN - OUT, relative to
@@ -185,5 +186,107 @@ PetscErrorCode GWModelBudgetView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", name, (double)model->step.in[p], (double)model->step.out[p], (double)model->cum.in[p], (double)model->cum.out[p]));
   }
   PetscCall(PetscViewerASCIIPrintf(viewer, "  mass-balance error: step %.3e m^3 (relative %.3e), cumulative %.3e m^3 (relative %.3e)\n", (double)model->mb_abs, (double)model->mb_rel, (double)model->mb_abs_cum, (double)model->mb_rel_cum));
+  PetscFunctionReturn(0);
+}
+
+/* The three-waters terms: name in the summary, and the package budget term it sums. */
+static const char *const ThreeWaters[][2] = {
+  {"precipitation", "precipitation"},
+  {"irrigation", "irrigation"},
+  {"infiltration", "infiltration"},
+  {"runoff", "runoff"},
+  {"soil evaporation", "evaporation"},
+  {"transpiration", "transpiration"},
+  {"phreatic evaporation", "phreatic_evaporation"},
+};
+
+/*@C
+  GWModelGetBudgetTerm - sums a named budget term over all packages that report it (e.g.
+  "runoff", "evaporation", "transpiration", "phreatic_evaporation"), or gives the net recharge
+  across the water table ("recharge")
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameters:
++ model - the model
+- name - the term
+
+  Output Parameters:
++ step - volume over the last step [m^3] (may be NULL)
+- cum - volume since the start [m^3] (may be NULL)
+
+  Notes:
+  "recharge" is the downward flow through the face between the top saturated cell of each column
+  and the unsaturated cell above it, summed over columns (negative: capillary rise to the
+  unsaturated zone). A term no package reports is 0.
+
+  Level: beginner
+
+.seealso: `GWModelThreeWatersView()`, `GWPackageGetBudgetTerms()`
+@*/
+PetscErrorCode GWModelGetBudgetTerm(GWModel model, const char name[], PetscReal *step, PetscReal *cum)
+{
+  PetscReal s = 0, c = 0;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (!strcmp(name, "recharge")) {
+    s = model->recharge_step;
+    c = model->recharge_cum;
+  } else
+    for (PetscInt p = 0; p < model->npkg; p++)
+      for (PetscInt q = 0; q < model->pkg[p]->nterm; q++)
+        if (!strcmp(model->pkg[p]->termname[q], name)) {
+          s += model->pkg[p]->term_step[q];
+          c += model->pkg[p]->term_cum[q];
+        }
+  if (step) *step = s;
+  if (cum) *cum = c;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelThreeWatersView - prints the "three waters" summary: the exchanges between atmospheric
+  water, soil water and groundwater (precipitation, irrigation, infiltration, runoff, soil
+  evaporation, transpiration, phreatic evaporation, net recharge across the water table), the
+  other boundary flows and the storage change, over the last step and since the start
+
+  Collective
+
+  Input Parameters:
++ model - the model
+- viewer - an ASCII viewer, or NULL for stdout
+
+  Level: beginner
+
+.seealso: `GWModelGetBudgetTerm()`, `GWModelBudgetView()`
+@*/
+PetscErrorCode GWModelThreeWatersView(GWModel model, PetscViewer viewer)
+{
+  PetscReal area = 0;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)model), &viewer));
+  for (PetscInt i = 0; i < model->nx; i++)
+    for (PetscInt j = 0; j < model->ny; j++) area += model->dx[i] * model->dy[j];
+  PetscCall(PetscViewerASCIIPrintf(viewer, "Three waters at t = %g s (volumes in m^3; cumulative depth over the %g m^2 model area in mm)\n", (double)model->t, (double)area));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14s %14s %12s\n", "exchange", "last step", "cumulative", "cum. [mm]"));
+  for (size_t r = 0; r < sizeof(ThreeWaters) / sizeof(ThreeWaters[0]); r++) {
+    PetscReal s, c;
+    PetscCall(GWModelGetBudgetTerm(model, ThreeWaters[r][1], &s, &c));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", ThreeWaters[r][0], (double)s, (double)c, (double)(1000 * c / area)));
+  }
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", "net recharge across the water table", (double)model->recharge_step, (double)model->recharge_cum, (double)(1000 * model->recharge_cum / area)));
+  for (PetscInt p = 0; p < model->npkg; p++) {
+    GWPackage   pkg = model->pkg[p];
+    const char *name;
+    char        label[64];
+    if (pkg->nterm) continue; /* atmosphere-side packages are in the rows above */
+    PetscCall(GWPackageGetName(pkg, &name));
+    PetscCall(PetscSNPrintf(label, sizeof(label), "%s (net in)", name));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", label, (double)(model->step.in[p] - model->step.out[p]), (double)(model->cum.in[p] - model->cum.out[p]), (double)(1000 * (model->cum.in[p] - model->cum.out[p]) / area)));
+  }
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", "storage increase", (double)model->step.storage, (double)model->cum.storage, (double)(1000 * model->cum.storage / area)));
   PetscFunctionReturn(0);
 }

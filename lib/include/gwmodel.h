@@ -98,5 +98,7 @@ PETSC_EXTERN PetscErrorCode GWModelGetStorageChange(GWModel, PetscReal *, PetscR
 PETSC_EXTERN PetscErrorCode GWModelGetPackageBudget(GWModel, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceError(GWModel, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelBudgetView(GWModel, PetscViewer);
+PETSC_EXTERN PetscErrorCode GWModelGetBudgetTerm(GWModel, const char[], PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelThreeWatersView(GWModel, PetscViewer);
 
 #endif

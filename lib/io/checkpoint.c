@@ -17,6 +17,14 @@ static PetscErrorCode SmallVec(MPI_Comm comm, PetscInt n, const char name[], Vec
   PetscFunctionReturn(0);
 }
 
+/* storage, recharge, in and out of every package, then every package's own terms */
+static PetscInt BudgetSize(GWModel m)
+{
+  PetscInt n = 2 + 2 * m->npkg;
+  for (PetscInt p = 0; p < m->npkg; p++) n += m->pkg[p]->nterm;
+  return n;
+}
+
 /*@C
   GWModelCheckpointSave - writes the model state to an HDF5 checkpoint file
 
@@ -63,15 +71,18 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "cuts", PETSC_INT, &stats[1]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "newton_iterations", PETSC_INT, &stats[2]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "packages", PETSC_INT, &np));
-  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), 2 * np + 1, "cumulative_budget_m3", &bud));
+  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
   if (!rank) {
     PetscScalar *b;
+    PetscInt     o = 2 * np + 2;
     PetscCall(VecGetArray(bud, &b));
     b[0] = model->cum.storage;
+    b[1] = model->recharge_cum;
     for (PetscInt p = 0; p < np; p++) {
-      b[1 + 2 * p] = model->cum.in[p];
-      b[2 + 2 * p] = model->cum.out[p];
+      b[2 + 2 * p] = model->cum.in[p];
+      b[3 + 2 * p] = model->cum.out[p];
+      for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) b[o++] = model->pkg[p]->term_cum[q];
     }
     PetscCall(VecRestoreArray(bud, &b));
   }
@@ -124,21 +135,23 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
   model->nsteps  = stats[0];
   model->ncuts   = stats[1];
   model->nnewton = stats[2];
-  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), 2 * np + 1, "cumulative_budget_m3", &bud));
+  PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCall(VecLoad(bud, v));
   PetscCall(PetscViewerDestroy(&v));
   PetscCall(VecGetLocalSize(bud, &n));
-  PetscCall(PetscCalloc1(2 * np + 1, &all));
+  PetscCall(PetscCalloc1(BudgetSize(model), &all));
   PetscCall(VecGetArrayRead(bud, &b));
   for (PetscInt i = 0; i < n; i++) all[i] = PetscRealPart(b[i]);
   PetscCall(VecRestoreArrayRead(bud, &b));
   PetscCall(VecDestroy(&bud));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
-  PetscCallMPI(MPI_Bcast(all, (PetscMPIInt)(2 * np + 1), MPIU_REAL, 0, PetscObjectComm((PetscObject)model)));
-  model->cum.storage = all[0];
-  for (PetscInt p = 0; p < np; p++) {
-    model->cum.in[p]  = all[1 + 2 * p];
-    model->cum.out[p] = all[2 + 2 * p];
+  PetscCallMPI(MPI_Bcast(all, (PetscMPIInt)BudgetSize(model), MPIU_REAL, 0, PetscObjectComm((PetscObject)model)));
+  model->cum.storage  = all[0];
+  model->recharge_cum = all[1];
+  for (PetscInt p = 0, o = 2 * np + 2; p < np; p++) {
+    model->cum.in[p]  = all[2 + 2 * p];
+    model->cum.out[p] = all[3 + 2 * p];
+    for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) model->pkg[p]->term_cum[q] = all[o++];
   }
   PetscCall(PetscFree(all));
   (void)rank;

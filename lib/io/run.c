@@ -77,13 +77,23 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
     PetscCall(GWPackageGetName(m->pkg[p], &n));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_in_m3,%s_out_m3", n, n));
   }
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    const char *n;
+    PetscCall(GWPackageGetName(m->pkg[p], &n));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_%s_m3", n, m->pkg[p]->termname[q]));
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",recharge_across_water_table_m3,mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_in_m3,cum_%s_out_m3", n, n));
   }
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    const char *n;
+    PetscCall(GWPackageGetName(m->pkg[p], &n));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_%s_m3", n, m->pkg[p]->termname[q]));
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
   PetscFunctionReturn(0);
 }
 
@@ -93,9 +103,13 @@ static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
   if (!fp) PetscFunctionReturn(0);
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g,%.10g,%.10g", (double)m->t, (double)(m->step_t1 - m->step_t0), (double)m->step.storage));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->step.in[p], (double)m->step.out[p]));
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.4e,%.4e,%.10g", (double)m->mb_abs, (double)m->mb_rel, (double)m->cum.storage));
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->pkg[p]->term_step[q]));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.4e,%.4e,%.10g", (double)m->recharge_step, (double)m->mb_abs, (double)m->mb_rel, (double)m->cum.storage));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->cum.in[p], (double)m->cum.out[p]));
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.4e,%.4e\n", (double)m->mb_abs_cum, (double)m->mb_rel_cum));
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->pkg[p]->term_cum[q]));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.4e,%.4e\n", (double)m->recharge_cum, (double)m->mb_abs_cum, (double)m->mb_rel_cum));
   fflush(fp);
   PetscFunctionReturn(0);
 }
@@ -240,6 +254,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));
     PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Run complete: %g s simulated in %.2f s wall time, %" PetscInt_FMT " steps, %" PetscInt_FMT " Newton iterations, %" PetscInt_FMT " step cuts\n", (double)m->t, (double)(t1 - t0), steps, newton, cuts));
     PetscCall(GWModelBudgetView(m, sc->monitor));
+    PetscCall(GWModelThreeWatersView(m, sc->monitor));
     PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : ""));
   }
   PetscFunctionReturn(0);
