@@ -46,6 +46,36 @@ static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar 
   PetscFunctionReturn(0);
 }
 
+/* The arrays every cell loop reads: the iterate (ghosted), the geometry, the state at the start of
+   the step, with the constitutive values of the iterate evaluated. */
+typedef struct {
+  Box            b;
+  PetscScalar ***x, ****g, ***xo, ***tho;
+} State;
+
+static PetscErrorCode StateGet(GWModel m, Vec X, State *st)
+{
+  PetscFunctionBegin;
+  PetscCall(GetBox(m->da, &st->b));
+  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &st->x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &st->g));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &st->xo));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &st->tho));
+  PetscCall(EvaluateConstitutive(m, &st->b, st->x, st->g));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode StateRestore(GWModel m, State *st)
+{
+  PetscFunctionBegin;
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &st->tho));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &st->xo));
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &st->g));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &st->x));
+  PetscFunctionReturn(0);
+}
+
 static const PetscInt Nbr[6][4] = {
     {-1, 0, 0, 0},
     {1, 0, 0, 0},
@@ -125,59 +155,50 @@ PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl)
 static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
 {
   GWModel        m = (GWModel)ctx;
-  Box            b;
-  PetscScalar ***x, ****g, ***f, ***xo, ***tho;
+  State          st;
+  PetscScalar ***f;
   PetscReal      dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
   PetscBool      bad = PETSC_FALSE;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Residual, snes, X, F, 0));
-  PetscCall(GetBox(m->da, &b));
-  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
+  PetscCall(StateGet(m, X, &st));
   PetscCall(DMDAVecGetArray(m->da, F, &f));
-  PetscCall(EvaluateConstitutive(m, &b, x, g));
-  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
-    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
-      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
-        PetscScalar *gc  = g[k][j][i];
+  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
+        PetscScalar *gc  = st.g[k][j][i];
         GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
         PetscReal    V = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS, acc, sumQ = 0.0;
 
-        if (PetscIsInfOrNanReal(x[k][j][i])) bad = PETSC_TRUE;
-        Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
+        if (PetscIsInfOrNanReal(st.x[k][j][i])) bad = PETSC_TRUE;
+        Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
         acc = V * S / dt;
         flow += PetscAbsReal(acc);
         /* round-off scale of the storage term: theta where it varies (Se < 1); psi - psi^n is exact
            when the two are close (Sterbenz), so the specific-storage term adds none */
-        if (m->cons[4 * GhostIndex(&b, i, j, k)] < 1.0) store += V * tho[k][j][i] / dt;
+        if (m->cons[4 * GhostIndex(&st.b, i, j, k)] < 1.0) store += V * st.tho[k][j][i] / dt;
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn, noise;
           if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
-          FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn, &noise);
+          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, &noise);
           sumQ += Q;
           face += noise;
         }
         f[k][j][i] = (acc - sumQ) / V;
       }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
   for (PetscInt p = 0; p < m->npkg; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
       const GWPackageEntry *en = &pkg->entry[e];
-      PetscScalar          *gc = g[en->k][en->j][en->i];
+      PetscScalar          *gc = st.g[en->k][en->j][en->i];
       f[en->k][en->j][en->i] -= pkg->Q[e] / (gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK]);
       flow += PetscAbsReal(pkg->Q[e]);
     }
   }
   PetscCall(DMDAVecRestoreArray(m->da, F, &f));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(StateRestore(m, &st));
   m->flow_scale = flow;
   m->face_scale = face + store;
   if (bad) PetscCall(SNESSetFunctionDomainError(snes));
@@ -187,38 +208,31 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
 
 static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 {
-  GWModel        m = (GWModel)ctx;
-  Box            b;
-  PetscScalar ***x, ****g, ***xo, ***tho;
-  PetscReal      dt = m->step_t1 - m->step_t0;
+  GWModel   m = (GWModel)ctx;
+  State     st;
+  PetscReal dt = m->step_t1 - m->step_t0;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Jacobian, snes, X, P, 0));
-  PetscCall(GetBox(m->da, &b));
   PetscCall(MatZeroEntries(P));
-  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
-  PetscCall(EvaluateConstitutive(m, &b, x, g));
-  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
-    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
-      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
-        PetscScalar *gc  = g[k][j][i];
+  PetscCall(StateGet(m, X, &st));
+  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
+        PetscScalar *gc  = st.g[k][j][i];
         GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
         PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS;
         MatStencil   row = {.k = k, .j = j, .i = i}, col[7];
         PetscScalar  val[7];
         PetscInt     nc = 1;
 
-        Storage(mat, x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS);
+        Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
         col[0] = row;
         val[0] = dS / dt;
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn;
           if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
-          FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
           val[0] -= dQc / V;
           col[nc].i = i + Nbr[n][0];
           col[nc].j = j + Nbr[n][1];
@@ -228,7 +242,6 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
         }
         PetscCall(MatSetValuesStencil(P, 1, &row, nc, col, val, INSERT_VALUES));
       }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCall(MatAssemblyBegin(P, MAT_FLUSH_ASSEMBLY)); /* switch from inserting to adding */
   PetscCall(MatAssemblyEnd(P, MAT_FLUSH_ASSEMBLY));
   PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
@@ -236,15 +249,13 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
       const GWPackageEntry *en  = &pkg->entry[e];
-      PetscScalar          *gc  = g[en->k][en->j][en->i];
+      PetscScalar          *gc  = st.g[en->k][en->j][en->i];
       MatStencil            row = {.k = en->k, .j = en->j, .i = en->i};
       PetscScalar           v   = -pkg->dQ[e] / (gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK]);
       PetscCall(MatSetValuesStencil(P, 1, &row, 1, &row, &v, ADD_VALUES));
     }
   }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(StateRestore(m, &st));
   PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));
   PetscCall(MatAssemblyEnd(P, MAT_FINAL_ASSEMBLY));
   if (J != P) {
@@ -286,9 +297,12 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
   tol   = m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL;
   floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
-  if (l1 <= tol) *reason = SNES_CONVERGED_FNORM_ABS;
-  else if (it > 0 && l1 <= floor && l1 > 0.1 * m->l1_prev) *reason = SNES_CONVERGED_FNORM_ABS;
-  else if (it >= maxit) *reason = SNES_DIVERGED_MAX_IT;
+  if (l1 <= tol)
+    *reason = SNES_CONVERGED_FNORM_ABS;
+  else if (it > 0 && l1 <= floor && l1 > 0.1 * m->l1_prev)
+    *reason = SNES_CONVERGED_FNORM_ABS;
+  else if (it >= maxit)
+    *reason = SNES_DIVERGED_MAX_IT;
   m->l1_prev = l1;
   PetscCall(PetscInfo(snes, "it %" PetscInt_FMT ": unbalanced volume rate %g m^3/s, tolerance %g m^3/s, round-off floor %g m^3/s\n", it, (double)l1, (double)tol, (double)floor));
   PetscFunctionReturn(0);
@@ -393,30 +407,20 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
 /* Total storage increase over the step [m^3] for the state X, relative to psi_old/theta_old. */
 PetscErrorCode GWModelComputeStorage_Private(GWModel m, Vec X, PetscReal *dS)
 {
-  Box            b;
-  PetscScalar ***x, ****g, ***xo, ***tho;
-  PetscReal      sum = 0.0;
+  State     st;
+  PetscReal sum = 0.0;
 
   PetscFunctionBegin;
-  PetscCall(GetBox(m->da, &b));
-  PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &tho));
-  PetscCall(EvaluateConstitutive(m, &b, x, g));
-  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
-    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
-      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
-        PetscScalar *gc = g[k][j][i];
+  PetscCall(StateGet(m, X, &st));
+  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
+        PetscScalar *gc = st.g[k][j][i];
         PetscReal    S, dS1;
-        Storage(m->mat[(PetscInt)gc[GW_GEO_MAT]], x[k][j][i], xo[k][j][i], tho[k][j][i], &m->cons[4 * GhostIndex(&b, i, j, k)], &S, &dS1);
+        Storage(m->mat[(PetscInt)gc[GW_GEO_MAT]], st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS1);
         sum += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
       }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &tho));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &xo));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCall(StateRestore(m, &st));
   PetscCall(MPIU_Allreduce(&sum, dS, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }
@@ -472,9 +476,12 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
           PetscReal Q, dQc, dQn, A, sgn;
           if (!q[dir] || !InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
           FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn, NULL);
-          if (dir == 0) A = gc[GW_GEO_DY] * 0.5 * (gc[GW_GEO_THICK] + g[k][j][i + Nbr[n][0]][GW_GEO_THICK]);
-          else if (dir == 1) A = gc[GW_GEO_DX] * 0.5 * (gc[GW_GEO_THICK] + g[k][j + Nbr[n][1]][i][GW_GEO_THICK]);
-          else A = gc[GW_GEO_DX] * gc[GW_GEO_DY];
+          if (dir == 0)
+            A = gc[GW_GEO_DY] * 0.5 * (gc[GW_GEO_THICK] + g[k][j][i + Nbr[n][0]][GW_GEO_THICK]);
+          else if (dir == 1)
+            A = gc[GW_GEO_DX] * 0.5 * (gc[GW_GEO_THICK] + g[k][j + Nbr[n][1]][i][GW_GEO_THICK]);
+          else
+            A = gc[GW_GEO_DX] * gc[GW_GEO_DY];
           /* Q is into the cell from the neighbour: along +axis when the neighbour is on the minus
              side; for z the +axis is upward while layer index k grows downward */
           sgn = (Nbr[n][0] + Nbr[n][1] - Nbr[n][2]) < 0 ? 1.0 : -1.0;
@@ -491,7 +498,8 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
       PetscInt              dir;
       PetscReal             sgn;
       if (en->face == GW_FACE_NONE || en->area <= 0) continue;
-      dir = (en->face == GW_FACE_WEST || en->face == GW_FACE_EAST) ? 0 : (en->face == GW_FACE_SOUTH || en->face == GW_FACE_NORTH) ? 1 : 2;
+      dir = (en->face == GW_FACE_WEST || en->face == GW_FACE_EAST) ? 0 : (en->face == GW_FACE_SOUTH || en->face == GW_FACE_NORTH) ? 1
+                                                                                                                                  : 2;
       if (!q[dir]) continue;
       /* inflow through a west/south/bottom face runs along +axis; through east/north/top, against it */
       sgn = (en->face == GW_FACE_WEST || en->face == GW_FACE_SOUTH || en->face == GW_FACE_BOTTOM) ? 1.0 : -1.0;
@@ -512,7 +520,7 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
 PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscInt i, PetscInt j, PetscInt *kwt, PetscReal *zwt)
 {
   PetscScalar ****g;
-  PetscInt       zs, zm, k;
+  PetscInt        zs, zm, k;
 
   PetscFunctionBegin;
   PetscCall(DMDAGetCorners(m->da, NULL, NULL, &zs, NULL, NULL, &zm));
@@ -525,7 +533,8 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
   } else {
     while (k > 0 && x[k - 1][j][i] >= 0) k--;
     *kwt = k;
-    if (k == 0) *zwt = g[0][j][i][GW_GEO_ZC] + x[0][j][i];
+    if (k == 0)
+      *zwt = g[0][j][i][GW_GEO_ZC] + x[0][j][i];
     else {
       PetscReal zk = g[k][j][i][GW_GEO_ZC], zu = g[k - 1][j][i][GW_GEO_ZC];
       *zwt = zk + x[k][j][i] / (x[k][j][i] - x[k - 1][j][i]) * (zu - zk);
