@@ -19,6 +19,38 @@ static void MassBalance(PetscInt n, const PetscReal in[], const PetscReal out[],
   *relerr = (IN + OUT) > 0 ? PetscAbsReal(IN - OUT) / (0.5 * (IN + OUT)) : 0.0;
 }
 
+/* Zone (material) budgets of the step: storage, package flows by the zone of their cells, and flows
+   between zones. */
+static PetscErrorCode ComputeZoneBudget(GWModel m, PetscReal dt)
+{
+  PetscInt   nz = m->nmat;
+  PetscReal *v, *f;
+
+  PetscFunctionBegin;
+  if (!m->zone_step) PetscCall(PetscCalloc3(5 * nz, &m->zone_step, 5 * nz, &m->zone_cum, nz * nz, &m->zone_flow_cum));
+  PetscCall(PetscCalloc2(5 * nz, &v, nz * nz, &f));
+  PetscCall(GWModelComputeZoneFlows_Private(m, dt, v, f));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage pkg = m->pkg[p];
+    for (PetscInt e = 0; e < pkg->nentry; e++) {
+      PetscInt z = pkg->entry[e].mat;
+      if (pkg->Q[e] > 0)
+        v[5 * z + 1] += pkg->Q[e] * dt;
+      else
+        v[5 * z + 2] -= pkg->Q[e] * dt;
+    }
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, v, 5 * nz, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, f, nz * nz, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  for (PetscInt q = 0; q < 5 * nz; q++) {
+    m->zone_step[q] = v[q];
+    m->zone_cum[q] += v[q];
+  }
+  for (PetscInt q = 0; q < nz * nz; q++) m->zone_flow_cum[q] += f[q];
+  PetscCall(PetscFree2(v, f));
+  PetscFunctionReturn(0);
+}
+
 /* Budget of the step just accepted (state psi over [step_t0, step_t1]). */
 PetscErrorCode GWModelComputeBudget_Private(GWModel m)
 {
@@ -56,6 +88,7 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
     PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pkg->term_step, pkg->nterm, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
     for (PetscInt q = 0; q < pkg->nterm; q++) pkg->term_cum[q] += pkg->term_step[q];
   }
+  PetscCall(ComputeZoneBudget(m, dt));
   PetscCall(GWModelComputeWaterTableRecharge_Private(m, &m->recharge_step));
   m->recharge_step *= dt;
   m->recharge_cum += m->recharge_step;
@@ -191,13 +224,13 @@ PetscErrorCode GWModelBudgetView(GWModel model, PetscViewer viewer)
 
 /* The three-waters terms: name in the summary, and the package budget term it sums. */
 static const char *const ThreeWaters[][2] = {
-  {"precipitation", "precipitation"},
-  {"irrigation", "irrigation"},
-  {"infiltration", "infiltration"},
-  {"runoff", "runoff"},
-  {"soil evaporation", "evaporation"},
-  {"transpiration", "transpiration"},
-  {"phreatic evaporation", "phreatic_evaporation"},
+    {"precipitation", "precipitation"},
+    {"irrigation", "irrigation"},
+    {"infiltration", "infiltration"},
+    {"runoff", "runoff"},
+    {"soil evaporation", "evaporation"},
+    {"transpiration", "transpiration"},
+    {"phreatic evaporation", "phreatic_evaporation"},
 };
 
 /*@C
@@ -288,5 +321,98 @@ PetscErrorCode GWModelThreeWatersView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", label, (double)(model->step.in[p] - model->step.out[p]), (double)(model->cum.in[p] - model->cum.out[p]), (double)(1000 * (model->cum.in[p] - model->cum.out[p]) / area)));
   }
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", "storage increase", (double)model->step.storage, (double)model->cum.storage, (double)(1000 * model->cum.storage / area)));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetZoneBudget - gets the water budget of one zone (the cells of one material)
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameters:
++ model - the model, after at least one step
+- zone - material index
+
+  Output Parameters:
++ step - array [5] over the last step, or NULL: storage increase, package inflow, package
+         outflow, inflow from other zones, outflow to other zones [m^3]
+- cum - the same since the start, or NULL
+
+  Notes:
+  The flows between zones are the face fluxes of the residual between cells of different zones,
+  so each zone's budget closes to the Newton tolerance: storage increase = package in - out + in
+  from - out to other zones (as MODFLOW's ZONEBUDGET; Harbaugh 1990, USGS OFR 90-392).
+
+  Level: intermediate
+
+.seealso: `GWModelGetZoneFlow()`, `GWModelZoneBudgetView()`
+@*/
+PetscErrorCode GWModelGetZoneBudget(GWModel model, PetscInt zone, PetscReal step[], PetscReal cum[])
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(zone >= 0 && zone < model->nmat, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Zone %" PetscInt_FMT " does not exist: zones are the %" PetscInt_FMT " materials", zone, model->nmat);
+  PetscCheck(model->zone_step, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "No zone budget before the first step");
+  for (PetscInt q = 0; q < 5; q++) {
+    if (step) step[q] = model->zone_step[5 * zone + q];
+    if (cum) cum[q] = model->zone_cum[5 * zone + q];
+  }
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetZoneFlow - gets the cumulative flow from one zone into another [m^3]
+
+  Not collective
+
+  Input Parameters:
++ model - the model, after at least one step
+. from - material index of the zone water leaves
+- to - material index of the zone it enters
+
+  Output Parameter:
+. volume - cumulative volume since the start [m^3]
+
+  Level: intermediate
+
+.seealso: `GWModelGetZoneBudget()`
+@*/
+PetscErrorCode GWModelGetZoneFlow(GWModel model, PetscInt from, PetscInt to, PetscReal *volume)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(from >= 0 && from < model->nmat && to >= 0 && to < model->nmat, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Zones are the %" PetscInt_FMT " materials", model->nmat);
+  PetscCheck(model->zone_flow_cum, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "No zone budget before the first step");
+  *volume = model->zone_flow_cum[model->nmat * from + to];
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelZoneBudgetView - prints the cumulative budget of every zone (material)
+
+  Collective
+
+  Input Parameters:
++ model - the model
+- viewer - an ASCII viewer, or NULL for stdout
+
+  Level: intermediate
+
+.seealso: `GWModelGetZoneBudget()`
+@*/
+PetscErrorCode GWModelZoneBudgetView(GWModel model, PetscViewer viewer)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (!model->zone_cum) PetscFunctionReturn(0);
+  if (!viewer) PetscCall(PetscViewerASCIIGetStdout(PetscObjectComm((PetscObject)model), &viewer));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "Zone budgets (zones are materials), cumulative [m^3]\n"));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s %13s %13s %13s %13s %13s %11s\n", "zone", "storage incr", "package in", "package out", "from zones", "to zones", "error"));
+  for (PetscInt z = 0; z < model->nmat; z++) {
+    const PetscReal *c = &model->zone_cum[5 * z];
+    const char      *name;
+    PetscCall(PetscObjectGetName((PetscObject)model->mat[z], &name));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s %13.5e %13.5e %13.5e %13.5e %13.5e %11.3e\n", name, (double)c[0], (double)c[1], (double)c[2], (double)c[3], (double)c[4], (double)(c[0] - (c[1] - c[2] + c[3] - c[4]))));
+  }
   PetscFunctionReturn(0);
 }

@@ -116,6 +116,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(PetscFree(m->cons));
   PetscCall(PetscFree2(m->step.in, m->step.out));
   PetscCall(PetscFree2(m->cum.in, m->cum.out));
+  PetscCall(PetscFree3(m->zone_step, m->zone_cum, m->zone_flow_cum));
   PetscCall(VecDestroy(&m->geo));
   PetscCall(VecDestroy(&m->psi));
   PetscCall(VecDestroy(&m->psi_old));

@@ -630,3 +630,38 @@ PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
   PetscCall(PetscFree(loc));
   PetscFunctionReturn(0);
 }
+
+/* Per-zone (material) storage increase and flows between zones over the accepted step [m^3], added
+   into vals[5 * zone + q] for q = 0 storage, 3 inflow from other zones, 4 outflow to them, and
+   into mat[nzone * from + to] for the zone-to-zone flows; this rank's cells only. Uses the same
+   face fluxes as the residual, so zone budgets close to the Newton tolerance. */
+PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscReal *vals, PetscReal *mat)
+{
+  State st;
+
+  PetscFunctionBegin;
+  PetscCall(StateGet(m, m->psi, &st));
+  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
+        PetscScalar *gc = st.g[k][j][i];
+        PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
+        PetscReal    S, dS;
+        Storage(m->mat[z], st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
+        vals[5 * z] += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
+        for (PetscInt n = 0; n < 6; n++) {
+          PetscInt  in = i + Nbr[n][0], jn = j + Nbr[n][1], kn = k + Nbr[n][2], zn;
+          PetscReal Q, dQc, dQn;
+          if (!InDomain(m, in, jn, kn)) continue;
+          zn = (PetscInt)st.g[kn][jn][in][GW_GEO_MAT];
+          if (zn == z) continue;
+          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          if (Q > 0) {
+            vals[5 * z + 3] += Q * dt;
+            mat[m->nmat * zn + z] += Q * dt;
+          } else vals[5 * z + 4] -= Q * dt;
+        }
+      }
+  PetscCall(StateRestore(m, &st));
+  PetscFunctionReturn(0);
+}

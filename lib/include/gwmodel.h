@@ -100,5 +100,8 @@ PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceError(GWModel, PetscReal *, Pet
 PETSC_EXTERN PetscErrorCode GWModelBudgetView(GWModel, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWModelGetBudgetTerm(GWModel, const char[], PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelThreeWatersView(GWModel, PetscViewer);
+PETSC_EXTERN PetscErrorCode GWModelGetZoneBudget(GWModel, PetscInt, PetscReal[], PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelGetZoneFlow(GWModel, PetscInt, PetscInt, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelZoneBudgetView(GWModel, PetscViewer);
 
 #endif

@@ -20,7 +20,7 @@ static PetscErrorCode SmallVec(MPI_Comm comm, PetscInt n, const char name[], Vec
 /* storage, recharge, in and out of every package, then every package's own terms */
 static PetscInt BudgetSize(GWModel m)
 {
-  PetscInt n = 2 + 2 * m->npkg;
+  PetscInt n = 2 + 2 * m->npkg + 5 * m->nmat + m->nmat * m->nmat;
   for (PetscInt p = 0; p < m->npkg; p++) n += m->pkg[p]->nterm;
   return n;
 }
@@ -84,6 +84,8 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
       b[3 + 2 * p] = model->cum.out[p];
       for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) b[o++] = model->pkg[p]->term_cum[q];
     }
+    for (PetscInt q = 0; q < 5 * model->nmat; q++) b[o++] = model->zone_cum ? model->zone_cum[q] : 0.0;
+    for (PetscInt q = 0; q < model->nmat * model->nmat; q++) b[o++] = model->zone_flow_cum ? model->zone_flow_cum[q] : 0.0;
     PetscCall(VecRestoreArray(bud, &b));
   }
   PetscCall(VecView(bud, v));
@@ -148,10 +150,16 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
   PetscCallMPI(MPI_Bcast(all, (PetscMPIInt)BudgetSize(model), MPIU_REAL, 0, PetscObjectComm((PetscObject)model)));
   model->cum.storage  = all[0];
   model->recharge_cum = all[1];
-  for (PetscInt p = 0, o = 2 * np + 2; p < np; p++) {
-    model->cum.in[p]  = all[2 + 2 * p];
-    model->cum.out[p] = all[3 + 2 * p];
-    for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) model->pkg[p]->term_cum[q] = all[o++];
+  {
+    PetscInt o = 2 * np + 2, nz = model->nmat;
+    for (PetscInt p = 0; p < np; p++) {
+      model->cum.in[p]  = all[2 + 2 * p];
+      model->cum.out[p] = all[3 + 2 * p];
+      for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) model->pkg[p]->term_cum[q] = all[o++];
+    }
+    if (!model->zone_step) PetscCall(PetscCalloc3(5 * nz, &model->zone_step, 5 * nz, &model->zone_cum, nz * nz, &model->zone_flow_cum));
+    for (PetscInt q = 0; q < 5 * nz; q++) model->zone_cum[q] = all[o++];
+    for (PetscInt q = 0; q < nz * nz; q++) model->zone_flow_cum[q] = all[o++];
   }
   PetscCall(PetscFree(all));
   (void)rank;

@@ -255,6 +255,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Run complete: %g s simulated in %.2f s wall time, %" PetscInt_FMT " steps, %" PetscInt_FMT " Newton iterations, %" PetscInt_FMT " step cuts\n", (double)m->t, (double)(t1 - t0), steps, newton, cuts));
     PetscCall(GWModelBudgetView(m, sc->monitor));
     PetscCall(GWModelThreeWatersView(m, sc->monitor));
+    if (m->nmat > 1) PetscCall(GWModelZoneBudgetView(m, sc->monitor));
     PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : ""));
   }
   PetscFunctionReturn(0);

@@ -6,7 +6,8 @@
    unsaturated cells start completely dry (psi = -100 m, water content at residual) under a top
    held at -150 m (a soil-limited evaporation front), so very dry cells (kr ~ 1e-10) sit next to
    wet ones. Checks: agreement across rank counts, per-step relative mass balance below 1e-8,
-   the dry column still near residual water content at the end, and the budget closing. */
+   the dry column still near residual water content at the end, the budget closing, and the zone
+   (material) budgets closing with the flow between the zones seen alike from both sides. */
 #include <gw.h>
 #include "gwtest.h"
 
@@ -208,6 +209,21 @@ int main(int argc, char **argv)
     PetscCall(GWModelGetMassBalanceError(par, NULL, NULL, &abscum, &relcum));
     PetscCall(GWTestAbs(&t, "cumulative_storage_vs_net_inflow_m3", dS, net, 1e-8 * PetscMax(PetscAbsReal(net), 1.0)));
     PetscCall(GWTestBelow(&t, "cumulative_mass_balance_rel", relcum, 1e-8));
+    /* zone budgets (loam, sand): each closes, storage adds up, and the flow between the two zones
+       is seen the same from both sides */
+    {
+      PetscReal c0[5], c1[5], f01, f10;
+      PetscCall(GWModelGetZoneBudget(par, 0, NULL, c0));
+      PetscCall(GWModelGetZoneBudget(par, 1, NULL, c1));
+      PetscCall(GWModelGetZoneFlow(par, 0, 1, &f01));
+      PetscCall(GWModelGetZoneFlow(par, 1, 0, &f10));
+      PetscCall(GWTestAbs(&t, "zone_loam_balance_m3", c0[0], c0[1] - c0[2] + c0[3] - c0[4], 1e-8 * PetscAbsReal(dS)));
+      PetscCall(GWTestAbs(&t, "zone_sand_balance_m3", c1[0], c1[1] - c1[2] + c1[3] - c1[4], 1e-8 * PetscAbsReal(dS)));
+      PetscCall(GWTestAbs(&t, "zone_storage_sum_m3", c0[0] + c1[0], dS, 1e-10 * PetscAbsReal(dS)));
+      /* outflow counted by the cells of one zone = inflow counted by the cells of the other */
+      PetscCall(GWTestAbs(&t, "zone_flow_loam_to_sand_both_sides_m3", c0[4], f01, 1e-10 * PetscMax(PetscAbsReal(f01), 1.0)));
+      PetscCall(GWTestAbs(&t, "zone_flow_sand_to_loam_both_sides_m3", c1[4], f10, 1e-10 * PetscMax(PetscAbsReal(f10), 1.0)));
+    }
   }
   PetscCall(VecDestroy(&thall));
   PetscCall(VecDestroy(&theta));

@@ -62,6 +62,8 @@ struct _p_GWModel {
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
   PetscReal    recharge_step, recharge_cum; /* net downward flow across the water table [m^3] */
+  PetscReal   *zone_step, *zone_cum; /* [5 nmat]: storage increase, package in, package out, in from and out to other zones [m^3] */
+  PetscReal   *zone_flow_cum;        /* [nmat^2]: cumulative flow from zone a to zone b at a * nmat + b [m^3] */
 };
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
@@ -72,6 +74,7 @@ PETSC_INTERN PetscErrorCode GWModelComputeBudget_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec);
 PETSC_INTERN PetscErrorCode GWModelComputeStorage_Private(GWModel, Vec, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelComputeZoneFlows_Private(GWModel, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);
 
 /* Two-point conductance A / (d_c/K_c + d_n/K_n) [m^2/s] of a face with area A between centres at
