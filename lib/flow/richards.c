@@ -294,7 +294,7 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
   scale[0] = m->flow_scale;
   scale[1] = m->face_scale;
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
-  tol   = m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL;
+  tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
   floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
   if (l1 <= tol)
