@@ -326,11 +326,12 @@ static PetscErrorCode LinearSolveEnd(KSP ksp, Vec b, Vec x, void *ctx)
 
 #define GW_PSI_CHOP 1e-3 /* [m] */
 
-/* Limits the Newton update of pressure head in any cell to dpsi_max (Design notes: Newton on very
+/* Limits the Newton update of pressure head in any cell to max(dpsi_max, |psi|/2) (Design notes: Newton on very
    dry or desaturating soil overshoots where the storage derivative is small, e.g. a saturated
    cell with small specific storage that is about to drain; cf. the pressure-change limits of
    PFLOTRAN and the head-change damping of MODFLOW-NWT). The update Y is the Newton step to be
-   subtracted, so its components are clipped to [-dpsi_max, dpsi_max]. */
+   subtracted, so its components are clipped to [-lim, lim]. The relative part lets a very dry cell
+   wetted by rain (psi = -100 m to 0) get there in a few halvings rather than in 5 m steps. */
 static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *changed, void *ctx)
 {
   GWModel            m = (GWModel)ctx;
@@ -346,7 +347,7 @@ static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *ch
   PetscCall(VecGetArrayRead(X, &x));
   PetscCall(VecGetArray(Y, &y));
   for (PetscInt i = 0; i < n; i++) {
-    PetscReal xn = x[i] - y[i];
+    PetscReal xn = x[i] - y[i], lim;
     /* Appleyard chop: an update crossing saturation (psi = 0) stops just past it, so the next
        iteration sees the derivatives of the side it entered (the storage derivative jumps there) */
     if (x[i] > GW_PSI_CHOP && xn < -GW_PSI_CHOP) {
@@ -356,11 +357,12 @@ static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *ch
       y[i]     = x[i] - GW_PSI_CHOP;
       *changed = PETSC_TRUE;
     }
-    if (y[i] > m->dpsi_max) {
-      y[i]     = m->dpsi_max;
+    lim = PetscMax(m->dpsi_max, 0.5 * PetscAbsReal(x[i]));
+    if (y[i] > lim) {
+      y[i]     = lim;
       *changed = PETSC_TRUE;
-    } else if (y[i] < -m->dpsi_max) {
-      y[i]     = -m->dpsi_max;
+    } else if (y[i] < -lim) {
+      y[i]     = -lim;
       *changed = PETSC_TRUE;
     }
   }

@@ -134,7 +134,7 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
   PetscCheck(L > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Root-uptake package %s: root_depth must be positive (m), got %g", name, (double)L);
   PetscCheck(p[PAR_H1] > p[PAR_H2] && p[PAR_H2] >= p[PAR_H3] && p[PAR_H3] > p[PAR_H4], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Root-uptake package %s: Feddes heads must satisfy h1 > h2 >= h3 > h4; got %g, %g, %g, %g m", name, (double)p[PAR_H1], (double)p[PAR_H2], (double)p[PAR_H3], (double)p[PAR_H4]);
-  PetscCheck(pkg->nsched || pkg->input[IN_ET].n, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Root-uptake package %s needs the potential transpiration (value or schedule) or potential_et with lai", name);
+  PetscCheck(pkg->nsched || (pkg->input[IN_ET].n && pkg->input[IN_LAI].n), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Root-uptake package %s needs the potential transpiration (value or schedule) or potential_et with lai", name);
   PetscCall(GWPackageOption_Private(pkg, OPT_DIST, &dist));
   PetscCall(PetscNew(&data));
   PetscCall(PetscCalloc1(PetscMax(pkg->nentry, 1), &data->share));
