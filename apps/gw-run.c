@@ -44,16 +44,22 @@ int main(int argc, char **argv)
   pargv          = (char **)calloc((size_t)argc + 1, sizeof(char *));
   pargv[pargc++] = argv[0];
   for (int a = 1; a < argc; a++) {
-    if (!strcmp(argv[a], "--check")) check = PETSC_TRUE;
-    else if (!strcmp(argv[a], "--list-keys")) listkeys = PETSC_TRUE;
+    if (!strcmp(argv[a], "--check"))
+      check = PETSC_TRUE;
+    else if (!strcmp(argv[a], "--list-keys"))
+      listkeys = PETSC_TRUE;
     else if (!strcmp(argv[a], "-h") || !strcmp(argv[a], "--help")) {
       Usage();
       free(pargv);
       return 0;
-    } else if (!strcmp(argv[a], "-o") && a + 1 < argc) prefix = argv[++a];
-    else if (!strcmp(argv[a], "--restart") && a + 1 < argc) restart = argv[++a];
-    else if (argv[a][0] != '-' && !file && (a == 1 || argv[a - 1][0] != '-' || !strncmp(argv[a - 1], "--", 2) || !strcmp(argv[a - 1], "-o") || !strcmp(argv[a - 1], "--restart"))) file = argv[a];
-    else pargv[pargc++] = argv[a];
+    } else if (!strcmp(argv[a], "-o") && a + 1 < argc)
+      prefix = argv[++a];
+    else if (!strcmp(argv[a], "--restart") && a + 1 < argc)
+      restart = argv[++a];
+    else if (argv[a][0] != '-' && !file && (a == 1 || argv[a - 1][0] != '-' || !strncmp(argv[a - 1], "--", 2) || !strcmp(argv[a - 1], "-o") || !strcmp(argv[a - 1], "--restart")))
+      file = argv[a];
+    else
+      pargv[pargc++] = argv[a];
   }
   if (!file && !listkeys) {
     Usage();

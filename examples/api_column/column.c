@@ -19,8 +19,8 @@ int main(int argc, char **argv)
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   PetscCall(GWMaterialCreate(PETSC_COMM_WORLD, &loam));
   PetscCall(GWMaterialSetType(loam, GWMATERIALVANGENUCHTEN));
-  PetscCall(GWMaterialVanGenuchtenSetParameters(loam, 3.6, 1.56));         /* alpha [1/m], n */
-  PetscCall(GWMaterialSetWaterContentLimits(loam, 0.078, 0.43));            /* theta_r, theta_s */
+  PetscCall(GWMaterialVanGenuchtenSetParameters(loam, 3.6, 1.56));             /* alpha [1/m], n */
+  PetscCall(GWMaterialSetWaterContentLimits(loam, 0.078, 0.43));               /* theta_r, theta_s */
   PetscCall(GWMaterialSetHydraulicConductivity(loam, 2.9e-6, 2.9e-6, 2.9e-6)); /* [m/s] */
 
   PetscCall(GWModelCreate(PETSC_COMM_WORLD, &model));

@@ -661,7 +661,8 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
           if (Q > 0) {
             vals[5 * z + 3] += Q * dt;
             mat[m->nmat * zn + z] += Q * dt;
-          } else vals[5 * z + 4] -= Q * dt;
+          } else
+            vals[5 * z + 4] -= Q * dt;
         }
       }
   PetscCall(StateRestore(m, &st));

@@ -21,13 +21,13 @@ typedef struct _p_GWPackage *GWPackage;
   Level: beginner
 J*/
 typedef const char *GWPackageType;
-#define GWPACKAGEHEAD        "head"         /* specified pressure or hydraulic head on cell faces */
-#define GWPACKAGEFLUX        "flux"         /* specified flux per area across cell faces */
-#define GWPACKAGESEEPAGEFACE "seepage-face" /* outflow-only face at atmospheric pressure */
-#define GWPACKAGEWELL        "well"         /* well: volumetric rate shared over its cells */
-#define GWPACKAGEATMOSPHERE  "atmosphere"   /* rain, irrigation, evaporation; switches to head when ponded or dry */
+#define GWPACKAGEHEAD               "head"               /* specified pressure or hydraulic head on cell faces */
+#define GWPACKAGEFLUX               "flux"               /* specified flux per area across cell faces */
+#define GWPACKAGESEEPAGEFACE        "seepage-face"       /* outflow-only face at atmospheric pressure */
+#define GWPACKAGEWELL               "well"               /* well: volumetric rate shared over its cells */
+#define GWPACKAGEATMOSPHERE         "atmosphere"         /* rain, irrigation, evaporation; switches to head when ponded or dry */
 #define GWPACKAGEEVAPOTRANSPIRATION "evapotranspiration" /* phreatic evaporation vs water-table depth */
-#define GWPACKAGEROOTUPTAKE  "root-uptake"  /* Feddes root water uptake over a root zone */
+#define GWPACKAGEROOTUPTAKE         "root-uptake"        /* Feddes root water uptake over a root zone */
 
 /*E
   GWFace - which face of a cell a boundary package acts on. Faces follow the grid axes:

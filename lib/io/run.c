@@ -51,9 +51,12 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
         zc[1] = 0.5 * (m->bot[c + nc * k] + m->bot[c + nc * (k + 1)]);
         if (pz >= zc[1]) break;
       }
-      if (m->nz == 1 || k == m->nz - 1) psi = x[c + nc * (m->nz - 1)];
-      else if (pz >= zc[0]) psi = x[c + nc * k];
-      else psi = x[c + nc * (k + 1)] + (pz - zc[1]) / (zc[0] - zc[1]) * (x[c + nc * k] - x[c + nc * (k + 1)]);
+      if (m->nz == 1 || k == m->nz - 1)
+        psi = x[c + nc * (m->nz - 1)];
+      else if (pz >= zc[0])
+        psi = x[c + nc * k];
+      else
+        psi = x[c + nc * (k + 1)] + (pz - zc[1]) / (zc[0] - zc[1]) * (x[c + nc * k] - x[c + nc * (k + 1)]);
       PetscCall(GWMaterialGetWaterContent(m->mat[m->zone ? m->zone[c + nc * kc] : 0], psi, &theta, NULL));
       PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)psi, (double)theta));
     }
@@ -213,7 +216,7 @@ static PetscErrorCode Progress(GWScenario sc)
 @*/
 PetscErrorCode GWScenarioRun(GWScenario sc)
 {
-  GWModel        m = sc->model;
+  GWModel        m  = sc->model;
   GWOutputNetCDF nc = NULL;
   Outputs        o;
   PetscLogDouble t0, t1;

@@ -127,8 +127,10 @@ static PetscErrorCode ReadNetCDF(GWYamlNode ref, const char filekey[], PetscInt 
   PetscCall(GetString(ref, filekey, PETSC_TRUE, &name));
   PetscCall(GetString(ref, "variable", PETSC_TRUE, &var));
   slash = strrchr(ref->file, '/');
-  if (name[0] == '/' || !slash) PetscCall(PetscStrncpy(path, name, sizeof(path)));
-  else PetscCall(PetscSNPrintf(path, sizeof(path), "%.*s/%s", (int)(slash - ref->file), ref->file, name));
+  if (name[0] == '/' || !slash)
+    PetscCall(PetscStrncpy(path, name, sizeof(path)));
+  else
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%.*s/%s", (int)(slash - ref->file), ref->file, name));
   st = nc_open(path, NC_NOWRITE, &nc);
   GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, filekey), "cannot open NetCDF file %s: %s", path, nc_strerror(st));
   st = nc_inq_varid(nc, var, &id);
@@ -196,7 +198,8 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
     PetscInt dim[2] = {ny, nx};
     PetscCall(GWYamlCheckKeys_Private(top, "grid.top"));
     PetscCall(ReadNetCDF(top, "netcdf", 2, dim, ztop));
-  } else PetscCall(QuantityArray(top, "m", 1, ztop));
+  } else
+    PetscCall(QuantityArray(top, "m", 1, ztop));
   if (top->kind != GW_YAML_MAP)
     for (PetscInt c = 1; c < nx * ny; c++) ztop[c] = ztop[0];
   dz  = GWYamlGet_Private(g, "dz");
@@ -264,7 +267,8 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
     PetscReal alpha = 0, n = 0;
     PetscCall(GetQuantity(v, "alpha", "1/m", PETSC_TRUE, &alpha, NULL));
     GWInputCheck(alpha > 0, GWYamlGet_Private(v, "alpha"), "alpha must be positive");
-    if (!strcmp(model, GWMATERIALGARDNER)) PetscCall(GWMaterialGardnerSetParameters(mat, alpha));
+    if (!strcmp(model, GWMATERIALGARDNER))
+      PetscCall(GWMaterialGardnerSetParameters(mat, alpha));
     else {
       PetscCall(GetQuantity(v, "n", "-", PETSC_TRUE, &n, NULL));
       GWInputCheck(n > 1, GWYamlGet_Private(v, "n"), "van Genuchten n must be greater than 1, found %g", (double)n);
@@ -515,12 +519,17 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
     PetscCall(GWPackageHeadSetKind(pkg, !strcmp(kind, "pressure") ? GW_HEAD_PRESSURE : GW_HEAD_HYDRAULIC));
   }
   PetscCall(ReadPackageSlots(pkg, v, type, start_date, have_start));
-  si  = (t == 0) ? "m" : (t == 1 || t == 5 || t == 6) ? "m/s" : "m^3/s";
+  si  = (t == 0) ? "m" : (t == 1 || t == 5 || t == 6) ? "m/s"
+                                                      : "m^3/s";
   val = GWYamlGet_Private(v, "value");
   ser = GWYamlGet_Private(v, "series");
-  if (t == 2 || t == 4) GWInputCheck(!val && !ser, val ? val : ser, "%s", t == 2 ? "a seepage face takes no value" : "an atmosphere package takes no value (its rates are inputs)");
-  else if (valued) GWInputCheck(!val != !ser, v, "give exactly one of \"value\" (e.g. %s) or \"series\" (a CSV time series)", !strcmp(si, "m") ? "0.65 m" : !strcmp(si, "m/s") ? "5 mm/d" : "-0.01 m^3/s");
-  else GWInputCheck(!(val && ser), v, "give at most one of \"value\" or \"series\"");
+  if (t == 2 || t == 4)
+    GWInputCheck(!val && !ser, val ? val : ser, "%s", t == 2 ? "a seepage face takes no value" : "an atmosphere package takes no value (its rates are inputs)");
+  else if (valued)
+    GWInputCheck(!val != !ser, v, "give exactly one of \"value\" (e.g. %s) or \"series\" (a CSV time series)", !strcmp(si, "m") ? "0.65 m" : !strcmp(si, "m/s") ? "5 mm/d"
+                                                                                                                                                                : "-0.01 m^3/s");
+  else
+    GWInputCheck(!(val && ser), v, "give at most one of \"value\" or \"series\"");
   if (val) {
     PetscReal x = 0;
     PetscCall(Quantity(val, si, &x));
@@ -748,7 +757,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   GWYamlNode  root, pk, field = NULL;
   PetscReal   start_date = 0;
   PetscBool   have_start = PETSC_FALSE;
-  const char *title = NULL;
+  const char *title      = NULL;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
@@ -757,8 +766,10 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   if (!sc->prefix_set) {
     const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     size_t      l    = strlen(base);
-    if (l > 5 && !strcmp(base + l - 5, ".yaml")) l -= 5;
-    else if (l > 4 && !strcmp(base + l - 4, ".yml")) l -= 4;
+    if (l > 5 && !strcmp(base + l - 5, ".yaml"))
+      l -= 5;
+    else if (l > 4 && !strcmp(base + l - 4, ".yml"))
+      l -= 4;
     PetscCall(PetscSNPrintf(sc->prefix, sizeof(sc->prefix), "%.*s", (int)l, base));
   }
   PetscCall(GWYamlLoad_Private(file, &doc));

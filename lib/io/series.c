@@ -34,8 +34,10 @@ static PetscErrorCode ResolvePath(const char scenario[], const char name[], char
   const char *slash = strrchr(scenario, '/');
 
   PetscFunctionBegin;
-  if (name[0] == '/' || !slash) PetscCall(PetscStrncpy(path, name, len));
-  else PetscCall(PetscSNPrintf(path, len, "%.*s/%s", (int)(slash - scenario), scenario, name));
+  if (name[0] == '/' || !slash)
+    PetscCall(PetscStrncpy(path, name, len));
+  else
+    PetscCall(PetscSNPrintf(path, len, "%.*s/%s", (int)(slash - scenario), scenario, name));
   PetscFunctionReturn(0);
 }
 
@@ -81,7 +83,8 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
     PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", tunit));
     PetscCall(GWUnitsConvert_Private(one, "s", &tfac, &ok, err, sizeof(err)));
     GWInputCheck(ok, GWYamlGet_Private(node, "time_unit"), "%s", err);
-  } else dates = PETSC_TRUE;
+  } else
+    dates = PETSC_TRUE;
   if (strcmp(si, "-")) {
     PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", vunit));
     PetscCall(GWUnitsConvert_Private(one, si, &vfac, &ok, err, sizeof(err)));

@@ -36,16 +36,16 @@ PetscErrorCode GWUnitsFinalize_Private(void)
    the file, line and key. A bare number is accepted only where si is "-". */
 PetscErrorCode GWUnitsConvert_Private(const char text[], const char si[], PetscReal *value, PetscBool *ok, char err[], size_t errlen)
 {
-  char          *end;
-  double         num;
-  const char    *u;
-  ut_system     *sys = NULL;
-  ut_unit       *from = NULL, *to = NULL;
-  cv_converter  *cv;
-  PetscBool      dimless = (PetscBool)(!strcmp(si, "-") || !strcmp(si, "1"));
+  char         *end;
+  double        num;
+  const char   *u;
+  ut_system    *sys  = NULL;
+  ut_unit      *from = NULL, *to = NULL;
+  cv_converter *cv;
+  PetscBool     dimless = (PetscBool)(!strcmp(si, "-") || !strcmp(si, "1"));
 
   PetscFunctionBegin;
-  *ok = PETSC_FALSE;
+  *ok   = PETSC_FALSE;
   errno = 0;
   num   = strtod(text, &end);
   if (end == text || errno) {
@@ -110,10 +110,10 @@ static long DaysFromCivil(long y, long m, long d)
    text is not such a date or names an impossible day or time. */
 PetscErrorCode GWParseDate_Private(const char text[], PetscReal *t, PetscBool *ok)
 {
-  int  y = 0, mo = 0, d = 0, h = 0, mi = 0, n = 0;
-  double s = 0;
+  int              y = 0, mo = 0, d = 0, h = 0, mi = 0, n = 0;
+  double           s       = 0;
   static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const char *p;
+  const char      *p;
 
   PetscFunctionBegin;
   *ok = PETSC_FALSE;

@@ -99,7 +99,8 @@ static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const c
           PetscCheck(!same, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: key given twice (first at line %" PetscInt_FMT "); keep one", file, key->line, key->col, cpath, node->keys[i]->line);
         }
         PetscCall(NextEvent(parser, file, &child));
-      } else PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
+      } else
+        PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
       PetscCall(ParseNode(parser, &child, file, cpath, depth + 1, &val));
       yaml_event_delete(&child);
       if (node->n == cap) {
@@ -110,7 +111,8 @@ static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const c
       if (map) node->keys[node->n] = key;
       node->items[node->n++] = val;
     }
-  } else SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: unexpected YAML content", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+  } else
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: unexpected YAML content", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
   *out = node;
   PetscFunctionReturn(0);
 }
@@ -221,9 +223,9 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
   GWInputCheck(map->kind == GW_YAML_MAP, map, "expected a mapping of keys (key: value lines)");
   for (PetscInt i = 0; i < map->n; i++) {
     const char *key = map->keys[i]->value, *best = NULL;
-    PetscInt    bestd = 99;
-    PetscBool   found = PETSC_FALSE;
-    size_t      bestl = 0;
+    PetscInt    bestd      = 99;
+    PetscBool   found      = PETSC_FALSE;
+    size_t      bestl      = 0;
     char        list[1024] = "";
     for (const GWKeyDoc *k = GWScenarioKeys; k->path; k++) {
       const char *rest;
@@ -232,7 +234,7 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
       PetscInt    d;
       if (plen && !(rest = MatchPrefix(k->path, pattern))) continue;
       if (!plen) rest = k->path;
-      l    = PetscMin(strcspn(rest, ".["), sizeof(cand) - 1); /* "dx" of "dx.netcdf": allowed here */
+      l = PetscMin(strcspn(rest, ".["), sizeof(cand) - 1); /* "dx" of "dx.netcdf": allowed here */
       memcpy(cand, rest, l);
       cand[l] = 0;
       if (!strcmp(cand, key) || !strcmp(cand, "*")) { /* "*": any name, checked by its reader */

@@ -23,7 +23,7 @@ PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
   PetscInt        xs, ys, zs, xm, ym, zm;
   PetscScalar ****g, ***v;
   Vec             gglobal;
-  PetscMPIInt   size;
+  PetscMPIInt     size;
 
   PetscFunctionBegin;
   PetscCheck(m->nx > 0, comm, PETSC_ERR_ARG_WRONGSTATE, "No grid: call GWModelSetGridSize() before GWModelSetUp()");

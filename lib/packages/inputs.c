@@ -153,8 +153,10 @@ PetscErrorCode GWPackageGetInputValue(GWPackage pkg, const char name[], PetscRea
 PetscErrorCode GWPackageInput_Private(GWPackage pkg, PetscInt idx, PetscReal t0, PetscReal t1, PetscReal *v)
 {
   PetscFunctionBegin;
-  if (!pkg->input[idx].n) *v = PETSC_NAN;
-  else PetscCall(GWScheduleValue_Private(&pkg->input[idx], t0, t1, v));
+  if (!pkg->input[idx].n)
+    *v = PETSC_NAN;
+  else
+    PetscCall(GWScheduleValue_Private(&pkg->input[idx], t0, t1, v));
   PetscFunctionReturn(0);
 }
 

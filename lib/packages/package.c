@@ -455,11 +455,15 @@ PetscErrorCode GWScheduleValue_Private(const GWSchedule *sc, PetscReal t0, Petsc
   hi = n - 1; /* t[lo] <= t < t[hi] */
   while (hi - lo > 1) {
     PetscInt mid = (lo + hi) / 2;
-    if (sc->t[mid] <= t) lo = mid;
-    else hi = mid;
+    if (sc->t[mid] <= t)
+      lo = mid;
+    else
+      hi = mid;
   }
-  if (sc->interp == GW_INTERP_STEP) *v = sc->v[lo];
-  else *v = sc->v[lo] + (sc->v[hi] - sc->v[lo]) * (t - sc->t[lo]) / (sc->t[hi] - sc->t[lo]);
+  if (sc->interp == GW_INTERP_STEP)
+    *v = sc->v[lo];
+  else
+    *v = sc->v[lo] + (sc->v[hi] - sc->v[lo]) * (t - sc->t[lo]) / (sc->t[hi] - sc->t[lo]);
   PetscFunctionReturn(0);
 }
 

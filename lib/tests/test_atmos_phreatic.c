@@ -32,10 +32,19 @@ static PetscErrorCode CheckLaws(GWTest *t)
     for (PetscInt q = 0; q < 5; q++) {
       PetscReal d = depth[q], x = d / dext, E, dE, Ep, Em, h = 1e-6, ref;
       char      name[96];
-      if (f == 0) ref = d <= 0 ? E0 : d >= dext ? 0 : E0 * (1 - x);
-      else if (f == 1) ref = d <= 0 ? E0 : d >= dext ? 0 : E0 * pow(1 - x, n);
-      else if (f == 2) ref = d <= 0 ? E0 : E0 * exp(-a * d);
-      else ref = d <= 0 ? E0 : x < 0.25 ? 1 + (0.6 - 1) * x / 0.25 : x < 0.5 ? 0.6 + (0.3 - 0.6) * (x - 0.25) / 0.25 : x < 1 ? 0.3 - 0.3 * (x - 0.5) / 0.5 : 0;
+      if (f == 0)
+        ref = d <= 0 ? E0 : d >= dext ? 0
+                                      : E0 * (1 - x);
+      else if (f == 1)
+        ref = d <= 0 ? E0 : d >= dext ? 0
+                                      : E0 * pow(1 - x, n);
+      else if (f == 2)
+        ref = d <= 0 ? E0 : E0 * exp(-a * d);
+      else
+        ref = d <= 0 ? E0 : x < 0.25 ? 1 + (0.6 - 1) * x / 0.25
+                        : x < 0.5    ? 0.6 + (0.3 - 0.6) * (x - 0.25) / 0.25
+                        : x < 1      ? 0.3 - 0.3 * (x - 0.5) / 0.5
+                                     : 0;
       PetscCall(GWPackageEvapotranspirationRate(p, E0, d, &E, &dE));
       PetscCall(PetscSNPrintf(name, sizeof(name), "%s_E_at_d%.1fm", fn[f], (double)d));
       PetscCall(GWTestAbs(t, name, E, ref, 1e-14 * PetscMax(1.0, PetscAbsReal(ref))));
@@ -59,7 +68,8 @@ static PetscReal SpecificYield(PetscReal d, PetscReal alpha, PetscReal nvg, Pets
 /* dd/dt: the land surface (top of the column) is d above the water table */
 static PetscReal Rate(PetscReal d, PetscReal E0, PetscReal dext, PetscReal alpha, PetscReal nvg, PetscReal thr, PetscReal ths)
 {
-  PetscReal E = d <= 0 ? E0 : d >= dext ? 0 : E0 * (1 - d / dext);
+  PetscReal E = d <= 0 ? E0 : d >= dext ? 0
+                                        : E0 * (1 - d / dext);
   return E / SpecificYield(d, alpha, nvg, thr, ths);
 }
 

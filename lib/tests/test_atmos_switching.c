@@ -28,7 +28,7 @@ int main(int argc, char **argv)
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   for (PetscInt k = 0; k < NZ; k++) dz[k] = 1.0 / NZ;
   for (PetscInt c = 0; c < 3; c++) { /* rain from the start of each 3.125-day cycle, for 3 h */
-    PetscReal t0 = c * (3 * 86400.0 + 3 * 3600.0);
+    PetscReal t0  = c * (3 * 86400.0 + 3 * 3600.0);
     tp[2 * c]     = t0;
     vp[2 * c]     = 5 * cmh;
     tp[2 * c + 1] = t0 + 3 * 3600.0;

@@ -29,10 +29,10 @@ static PetscErrorCode ReadVar(int nc, const char *name, size_t *n, double **a)
 int main(int argc, char **argv)
 {
   static const char *fields[] = {"time", "pressure_head", "hydraulic_head", "saturation", "water_content", "darcy_flux_x", "darcy_flux_y", "darcy_flux_z"};
-  GWTest             t = {0, 0};
+  GWTest             t        = {0, 0};
   int                nc[2], status;
   char               st[2][64];
-  PetscBool          last = PETSC_FALSE;
+  PetscBool          last    = PETSC_FALSE;
   size_t             nrec[2] = {1, 1};
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     PetscCall(ReadVar(nc[1], fields[q], &nb, &b));
     {
       /* with --last: the last record only, i.e. the last na/nrec values */
-      size_t ra = na / nrec[0], rb = nb / nrec[1];
+      size_t  ra = na / nrec[0], rb = nb / nrec[1];
       double *la = a + (na - ra), *lb = b + (nb - rb);
       PetscCall(PetscSNPrintf(name, sizeof(name), "%s_values", fields[q]));
       PetscCall(GWTestAbs(&t, name, (PetscReal)ra, (PetscReal)rb, 0));

@@ -38,18 +38,16 @@ enum {
 };
 
 static const GWPackageSlot Inputs[NIN] = {
-  {"precipitation", "m/s", 0, "precipitation rate on the surface"},
-  {"irrigation", "m/s", 0, "irrigation rate on the surface"},
-  {"potential_evaporation", "m/s", 0, "potential soil evaporation rate"},
-  {"potential_et", "m/s", 0, "potential evapotranspiration; with lai, its soil share exp(-k LAI) becomes the potential evaporation (used when potential_evaporation is not given)"},
-  {"lai", "-", 0, "leaf area index for the split of potential_et"}
-};
+    {"precipitation", "m/s", 0, "precipitation rate on the surface"},
+    {"irrigation", "m/s", 0, "irrigation rate on the surface"},
+    {"potential_evaporation", "m/s", 0, "potential soil evaporation rate"},
+    {"potential_et", "m/s", 0, "potential evapotranspiration; with lai, its soil share exp(-k LAI) becomes the potential evaporation (used when potential_evaporation is not given)"},
+    {"lai", "-", 0, "leaf area index for the split of potential_et"}};
 static const GWPackageSlot Params[NPAR] = {
-  {"max_ponding_depth", "m", 0.0, "largest depth of water on the surface; more runs off"},
-  {"critical_pressure_head", "m", -100.0, "driest pressure head the surface reaches; evaporation is soil-limited there"},
-  {"extinction_coefficient", "-", 0.463, "k in the split exp(-k LAI) of potential_et (Ritchie 1972; Belmans et al. 1983)"},
-  {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}
-};
+    {"max_ponding_depth", "m", 0.0, "largest depth of water on the surface; more runs off"},
+    {"critical_pressure_head", "m", -100.0, "driest pressure head the surface reaches; evaporation is soil-limited there"},
+    {"extinction_coefficient", "-", 0.463, "k in the split exp(-k LAI) of potential_et (Ritchie 1972; Belmans et al. 1983)"},
+    {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}};
 static const char *const Terms[NTERM] = {"precipitation", "irrigation", "potential_evaporation", "evaporation", "infiltration", "exfiltration", "runoff"};
 
 /* Potential rates over the current step [m/s]: precipitation, irrigation and evaporation. */
@@ -60,7 +58,8 @@ static PetscErrorCode Rates(GWPackage pkg, GWModel m, PetscReal *prec, PetscReal
   PetscFunctionBegin;
   PetscCall(GWScheduleValue_Private(&pkg->input[IN_P], m->step_t0, m->step_t1, prec));
   PetscCall(GWScheduleValue_Private(&pkg->input[IN_I], m->step_t0, m->step_t1, irr));
-  if (pkg->input[IN_E].n || !pkg->input[IN_ET].n) PetscCall(GWScheduleValue_Private(&pkg->input[IN_E], m->step_t0, m->step_t1, evap));
+  if (pkg->input[IN_E].n || !pkg->input[IN_ET].n)
+    PetscCall(GWScheduleValue_Private(&pkg->input[IN_E], m->step_t0, m->step_t1, evap));
   else {
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_ET], m->step_t0, m->step_t1, &et));
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_LAI], m->step_t0, m->step_t1, &lai));

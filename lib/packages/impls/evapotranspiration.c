@@ -29,18 +29,16 @@ enum {
 };
 
 static const GWPackageSlot Params[NPAR] = {
-  {"extinction_depth", "m", PETSC_NAN, "water-table depth below which no water is extracted (required except for exponential, which has none)"},
-  {"exponent", "-", 1.0, "n of the Averyanov law E0 (1 - d/d_ext)^n"},
-  {"decay", "1/m", PETSC_NAN, "a of the exponential law E0 exp(-a d) (required for exponential)"}
-};
+    {"extinction_depth", "m", PETSC_NAN, "water-table depth below which no water is extracted (required except for exponential, which has none)"},
+    {"exponent", "-", 1.0, "n of the Averyanov law E0 (1 - d/d_ext)^n"},
+    {"decay", "1/m", PETSC_NAN, "a of the exponential law E0 exp(-a d) (required for exponential)"}};
 static const GWPackageSlot Options[NOPT] = {
-  {"function", "text", 0, "linear|segments|averyanov|exponential: E(d) as E0 (1 - d/d_ext); MODFLOW ETS piecewise segments; Averyanov E0 (1 - d/d_ext)^n; E0 exp(-a d)"}
-};
+    {"function", "text", 0, "linear|segments|averyanov|exponential: E(d) as E0 (1 - d/d_ext); MODFLOW ETS piecewise segments; Averyanov E0 (1 - d/d_ext)^n; E0 exp(-a d)"}};
 static const char *const Terms[NTERM] = {"potential_phreatic_evaporation", "phreatic_evaporation"};
 
 typedef struct {
-  PetscReal *ztop;       /* land-surface elevation of each entry's column [m] */
-  PetscInt   nseg;       /* ETS curve: intermediate points (depth fraction, rate fraction) */
+  PetscReal *ztop; /* land-surface elevation of each entry's column [m] */
+  PetscInt   nseg; /* ETS curve: intermediate points (depth fraction, rate fraction) */
   PetscReal *xseg, *yseg;
 } ETData;
 
@@ -55,7 +53,7 @@ static PetscErrorCode GetData(GWPackage pkg, ETData **data)
 /* E(d)/E0 and its derivative with respect to d [1/m]. */
 static PetscErrorCode Shape(GWPackage pkg, PetscReal d, PetscReal *f, PetscReal *df)
 {
-  PetscInt  fn = 0;
+  PetscInt  fn   = 0;
   PetscReal dext = pkg->param[PAR_DEXT];
 
   PetscFunctionBegin;
@@ -157,8 +155,10 @@ static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
   PetscCall(GWPackageOption_Private(pkg, OPT_FUNCTION, &fn));
-  if (fn == F_EXPONENTIAL) PetscCheck(pkg->param[PAR_A] > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: the exponential function needs a positive decay [1/m]", name);
-  else PetscCheck(pkg->param[PAR_DEXT] > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: extinction_depth must be positive, got %g m", name, (double)pkg->param[PAR_DEXT]);
+  if (fn == F_EXPONENTIAL)
+    PetscCheck(pkg->param[PAR_A] > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: the exponential function needs a positive decay [1/m]", name);
+  else
+    PetscCheck(pkg->param[PAR_DEXT] > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: extinction_depth must be positive, got %g m", name, (double)pkg->param[PAR_DEXT]);
   if (fn == F_AVERYANOV) PetscCheck(pkg->param[PAR_N] >= 1, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: the Averyanov exponent must be at least 1, got %g", name, (double)pkg->param[PAR_N]);
   PetscCall(GetData(pkg, &data));
   if (fn == F_SEGMENTS) PetscCheck(data->nseg > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Evapotranspiration package %s: the segments function needs GWPackageEvapotranspirationSetSegments() (scenario key segments)", name);

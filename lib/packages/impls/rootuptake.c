@@ -40,21 +40,18 @@ enum {
 };
 
 static const GWPackageSlot Inputs[NIN] = {
-  {"potential_et", "m/s", 0, "potential evapotranspiration; with lai, its share 1 - exp(-k LAI) is the potential transpiration (used when the package value is not given)"},
-  {"lai", "-", 0, "leaf area index for the split of potential_et"}
-};
+    {"potential_et", "m/s", 0, "potential evapotranspiration; with lai, its share 1 - exp(-k LAI) is the potential transpiration (used when the package value is not given)"},
+    {"lai", "-", 0, "leaf area index for the split of potential_et"}};
 static const GWPackageSlot Params[NPAR] = {
-  {"h1", "m", -0.1, "Feddes: uptake starts below this pressure head (oxygen stress above)"},
-  {"h2", "m", -0.25, "Feddes: full uptake from here"},
-  {"h3", "m", -4.0, "Feddes: uptake starts to fall below this pressure head"},
-  {"h4", "m", -80.0, "Feddes: wilting point, no uptake below"},
-  {"root_depth", "m", PETSC_NAN, "depth of the root zone below the land surface (required)"},
-  {"extinction_coefficient", "-", 0.463, "k in the split 1 - exp(-k LAI) of potential_et"},
-  {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}
-};
+    {"h1", "m", -0.1, "Feddes: uptake starts below this pressure head (oxygen stress above)"},
+    {"h2", "m", -0.25, "Feddes: full uptake from here"},
+    {"h3", "m", -4.0, "Feddes: uptake starts to fall below this pressure head"},
+    {"h4", "m", -80.0, "Feddes: wilting point, no uptake below"},
+    {"root_depth", "m", PETSC_NAN, "depth of the root zone below the land surface (required)"},
+    {"extinction_coefficient", "-", 0.463, "k in the split 1 - exp(-k LAI) of potential_et"},
+    {"crop_coefficient", "-", 1.0, "Kc turning potential_et (reference ET0) into the crop's potential ET (FAO-56 eq. 56)"}};
 static const GWPackageSlot Options[NOPT] = {
-  {"distribution", "text", 0, "uniform|linear|exponential: root density with depth: constant; falling linearly to 0 at root_depth; exp(-3 z/root_depth)"}
-};
+    {"distribution", "text", 0, "uniform|linear|exponential: root density with depth: constant; falling linearly to 0 at root_depth; exp(-3 z/root_depth)"}};
 static const char *const Terms[NTERM] = {"potential_transpiration", "transpiration"};
 
 typedef struct {
@@ -72,7 +69,8 @@ static void Feddes(const PetscReal *p, PetscReal psi, PetscReal *a, PetscReal *d
   if (psi > h2) {
     *a  = (h1 - psi) / (h1 - h2);
     *da = -1.0 / (h1 - h2);
-  } else if (psi >= h3) *a = 1.0;
+  } else if (psi >= h3)
+    *a = 1.0;
   else {
     *a  = (psi - h4) / (h3 - h4);
     *da = 1.0 / (h3 - h4);
@@ -84,7 +82,8 @@ static PetscErrorCode PotentialTranspiration(GWPackage pkg, GWModel m, PetscReal
   PetscReal et, lai;
 
   PetscFunctionBegin;
-  if (pkg->nsched) PetscCall(GWPackageGetValue(pkg, m->step_t0, m->step_t1, Tp));
+  if (pkg->nsched)
+    PetscCall(GWPackageGetValue(pkg, m->step_t0, m->step_t1, Tp));
   else {
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_ET], m->step_t0, m->step_t1, &et));
     PetscCall(GWScheduleValue_Private(&pkg->input[IN_LAI], m->step_t0, m->step_t1, &lai));
@@ -144,9 +143,12 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
     PetscReal       zt = en->k ? m->bot[en->i + m->nx * (en->j + m->ny * (en->k - 1))] : zs, zb = m->bot[en->i + m->nx * (en->j + m->ny * en->k)];
     PetscReal       d0 = PetscMin(PetscMax(zs - zt, 0), L), d1 = PetscMin(PetscMax(zs - zb, 0), L); /* depths inside the root zone */
     en->area = m->dx[en->i] * m->dy[en->j];
-    if (dist == D_UNIFORM) data->share[e] = (d1 - d0) / L;
-    else if (dist == D_LINEAR) data->share[e] = ((d1 - d0) - (d1 * d1 - d0 * d0) / (2 * L)) * 2 / L; /* b = 2(1 - z/L)/L */
-    else data->share[e] = (PetscExpReal(-3 * d0 / L) - PetscExpReal(-3 * d1 / L)) / (1 - PetscExpReal(-3.0));
+    if (dist == D_UNIFORM)
+      data->share[e] = (d1 - d0) / L;
+    else if (dist == D_LINEAR)
+      data->share[e] = ((d1 - d0) - (d1 * d1 - d0 * d0) / (2 * L)) * 2 / L; /* b = 2(1 - z/L)/L */
+    else
+      data->share[e] = (PetscExpReal(-3 * d0 / L) - PetscExpReal(-3 * d1 / L)) / (1 - PetscExpReal(-3.0));
   }
   pkg->data = data;
   PetscFunctionReturn(0);

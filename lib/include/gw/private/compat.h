@@ -9,8 +9,8 @@
 #endif
 
 #if !defined(PETSC_NAN)
-  #include <math.h>
-  #define PETSC_NAN ((PetscReal)NAN)
+#  include <math.h>
+#  define PETSC_NAN ((PetscReal)NAN)
 #endif
 
 #endif

@@ -15,13 +15,13 @@ typedef enum {
 typedef struct _GWYamlNode *GWYamlNode;
 struct _GWYamlNode {
   GWYamlKind  kind;
-  char       *value;      /* scalar text (NULL for maps and sequences) */
-  PetscInt    line, col;  /* 1-based position in the file */
-  PetscInt    n;          /* number of items (sequence) or key/value pairs (map) */
-  GWYamlNode *keys;       /* map: [n] scalar key nodes */
-  GWYamlNode *items;      /* map: [n] values; sequence: [n] items */
-  const char *file;       /* file name, owned by the document */
-  char       *path;       /* key path used in messages, e.g. "packages[2].value" */
+  char       *value;     /* scalar text (NULL for maps and sequences) */
+  PetscInt    line, col; /* 1-based position in the file */
+  PetscInt    n;         /* number of items (sequence) or key/value pairs (map) */
+  GWYamlNode *keys;      /* map: [n] scalar key nodes */
+  GWYamlNode *items;     /* map: [n] values; sequence: [n] items */
+  const char *file;      /* file name, owned by the document */
+  char       *path;      /* key path used in messages, e.g. "packages[2].value" */
 };
 
 typedef struct {
@@ -64,30 +64,30 @@ PETSC_INTERN PetscErrorCode GWSeriesFree_Private(GWSeries *);
 
 struct _p_GWScenario {
   PETSCHEADER(int);
-  GWModel     model;
-  char       *file;                      /* scenario path */
-  char        title[256];
-  char        prefix[PETSC_MAX_PATH_LEN]; /* output prefix */
-  PetscBool   prefix_set;                 /* by GWScenarioSetOutputPrefix(): overrides the file */
-  PetscReal   tend;                       /* end time [s] */
-  PetscInt    nout;
-  PetscReal  *tout;                       /* [nout] output times [s], increasing, last = tend */
-  PetscInt    nobs;
-  char      (*obsname)[64];
-  PetscReal  *obsxyz;                     /* [3*nobs] observation points [m] */
-  PetscViewer monitor;                    /* progress lines, or NULL */
+  GWModel    model;
+  char      *file; /* scenario path */
+  char       title[256];
+  char       prefix[PETSC_MAX_PATH_LEN]; /* output prefix */
+  PetscBool  prefix_set;                 /* by GWScenarioSetOutputPrefix(): overrides the file */
+  PetscReal  tend;                       /* end time [s] */
+  PetscInt   nout;
+  PetscReal *tout; /* [nout] output times [s], increasing, last = tend */
+  PetscInt   nobs;
+  char (*obsname)[64];
+  PetscReal  *obsxyz;  /* [3*nobs] observation points [m] */
+  PetscViewer monitor; /* progress lines, or NULL */
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 
 /* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
-#define GWInputCheck(cond, node, ...) \
-  do { \
-    if (PetscUnlikely(!(cond))) { \
-      char gw_msg_[1024]; \
-      PetscCall(PetscSNPrintf(gw_msg_, sizeof(gw_msg_), __VA_ARGS__)); \
+#define GWInputCheck(cond, node, ...)                                                                                                                                   \
+  do {                                                                                                                                                                  \
+    if (PetscUnlikely(!(cond))) {                                                                                                                                       \
+      char gw_msg_[1024];                                                                                                                                               \
+      PetscCall(PetscSNPrintf(gw_msg_, sizeof(gw_msg_), __VA_ARGS__));                                                                                                  \
       SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: %s", (node)->file, (node)->line, (node)->col, (node)->path, gw_msg_); \
-    } \
+    }                                                                                                                                                                   \
   } while (0)
 
 #endif

@@ -55,15 +55,15 @@ struct _p_GWModel {
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
   PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
-  PetscReal l1_prev;     /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
+  PetscReal l1_prev;    /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
   PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
   PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
   PetscReal    recharge_step, recharge_cum; /* net downward flow across the water table [m^3] */
-  PetscReal   *zone_step, *zone_cum; /* [5 nmat]: storage increase, package in, package out, in from and out to other zones [m^3] */
-  PetscReal   *zone_flow_cum;        /* [nmat^2]: cumulative flow from zone a to zone b at a * nmat + b [m^3] */
+  PetscReal   *zone_step, *zone_cum;        /* [5 nmat]: storage increase, package in, package out, in from and out to other zones [m^3] */
+  PetscReal   *zone_flow_cum;               /* [nmat^2]: cumulative flow from zone a to zone b at a * nmat + b [m^3] */
 };
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
