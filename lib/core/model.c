@@ -8,6 +8,13 @@ const char *const GWRelPermWeightings[] = {"upstream", "arithmetic", "GWRelPermW
 
 static PetscBool GWPackageInitialized = PETSC_FALSE;
 
+static PetscErrorCode GWFinalizePackage(void)
+{
+  PetscFunctionBegin;
+  GWPackageInitialized = PETSC_FALSE;
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWInitializePackage - registers libgw's classes, log events and implementation types.
   Called by the first GWModelCreate(), GWMaterialCreate() or GWPackageCreate(); calling it
@@ -24,6 +31,7 @@ PetscErrorCode GWInitializePackage(void)
   PetscFunctionBegin;
   if (GWPackageInitialized) PetscFunctionReturn(0);
   GWPackageInitialized = PETSC_TRUE;
+  PetscCall(PetscRegisterFinalize(GWFinalizePackage));
   PetscCall(PetscClassIdRegister("GW Model", &GWMODEL_CLASSID));
   PetscCall(PetscLogEventRegister("GWResidual", GWMODEL_CLASSID, &GW_Residual));
   PetscCall(PetscLogEventRegister("GWJacobian", GWMODEL_CLASSID, &GW_Jacobian));

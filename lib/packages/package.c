@@ -10,11 +10,20 @@ const char *const GWInterpolations[] = {"step", "linear", "GWInterpolation", "GW
 static PetscFunctionList GWPackageList              = NULL;
 static PetscBool         GWPackageRegisterAllCalled = PETSC_FALSE;
 
+static PetscErrorCode GWPackageFinalize_Private(void)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscFunctionListDestroy(&GWPackageList));
+  GWPackageRegisterAllCalled = PETSC_FALSE;
+  PetscFunctionReturn(0);
+}
+
 PetscErrorCode GWPackageRegisterAll_Private(void)
 {
   PetscFunctionBegin;
   if (GWPackageRegisterAllCalled) PetscFunctionReturn(0);
   GWPackageRegisterAllCalled = PETSC_TRUE;
+  PetscCall(PetscRegisterFinalize(GWPackageFinalize_Private));
   PetscCall(PetscClassIdRegister("GW Package", &GWPACKAGE_CLASSID));
   PetscCall(GWPackageRegister(GWPACKAGEHEAD, GWPackageCreate_Head));
   PetscCall(GWPackageRegister(GWPACKAGEFLUX, GWPackageCreate_Flux));
