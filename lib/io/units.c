@@ -78,11 +78,18 @@ PetscErrorCode GWUnitsConvert_Private(const char text[], const char si[], PetscR
   }
   to = ut_parse(sys, si, UT_ASCII);
   PetscCheck(to, PETSC_COMM_SELF, PETSC_ERR_PLIB, "internal unit \"%s\" not understood by udunits2", si);
-  if (!ut_are_convertible(from, to)) {
-    PetscCall(PetscSNPrintf(err, errlen, "unit \"%s\" cannot be converted to %s", u, si));
-    ut_free(from);
-    ut_free(to);
-    PetscFunctionReturn(0);
+  {
+    /* udunits2 also converts reciprocal units (s/m to m/s, Hz to s): accept only units of the
+       same dimension, whose quotient is dimensionless */
+    ut_unit  *q    = ut_divide(from, to);
+    PetscBool same = (PetscBool)(q && ut_is_dimensionless(q));
+    if (q) ut_free(q);
+    if (!same || !ut_are_convertible(from, to)) {
+      PetscCall(PetscSNPrintf(err, errlen, "unit \"%s\" cannot be converted to %s", u, si));
+      ut_free(from);
+      ut_free(to);
+      PetscFunctionReturn(0);
+    }
   }
   cv     = ut_get_converter(from, to);
   *value = (PetscReal)cv_convert_double(cv, num);
