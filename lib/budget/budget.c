@@ -223,12 +223,16 @@ PetscErrorCode GWModelBudgetView(GWModel model, PetscViewer viewer)
 }
 
 /* The three-waters terms: name in the summary, and the package budget term it sums. */
+/* Atmosphere rows close as precipitation + irrigation - runoff - evaporation = infiltration -
+   exfiltration (net flow into the soil, per step); evaporation is the actual total, from rain on the
+   surface and from the soil. */
 static const char *const ThreeWaters[][2] = {
     {"precipitation", "precipitation"},
     {"irrigation", "irrigation"},
-    {"infiltration", "infiltration"},
     {"runoff", "runoff"},
-    {"soil evaporation", "evaporation"},
+    {"evaporation (actual)", "evaporation"},
+    {"infiltration (surface to soil)", "infiltration"},
+    {"exfiltration (soil to surface)", "exfiltration"},
     {"transpiration", "transpiration"},
     {"phreatic evaporation", "phreatic_evaporation"},
 };
@@ -280,9 +284,16 @@ PetscErrorCode GWModelGetBudgetTerm(GWModel model, const char name[], PetscReal 
 
 /*@C
   GWModelThreeWatersView - prints the "three waters" summary: the exchanges between atmospheric
-  water, soil water and groundwater (precipitation, irrigation, infiltration, runoff, soil
-  evaporation, transpiration, phreatic evaporation, net recharge across the water table), the
-  other boundary flows and the storage change, over the last step and since the start
+  water, soil water and groundwater (precipitation, irrigation, runoff, actual evaporation,
+  infiltration and exfiltration through the land surface, transpiration, phreatic evaporation,
+  net recharge across the water table), the other boundary flows and the storage change, over
+  the last step and since the start
+
+  Notes:
+  At the surface, precipitation + irrigation - runoff - evaporation = infiltration - exfiltration
+  in every step; evaporation is the actual total (from water on the surface and from the soil).
+  Infiltration and exfiltration are each step's net flow through each surface face into or out
+  of the soil, so over many steps they are gross amounts.
 
   Collective
 

@@ -3,8 +3,10 @@
    failed run leaves valid but visibly incomplete files. */
 #include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
   char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN], chk[PETSC_MAX_PATH_LEN];
@@ -117,6 +119,22 @@ static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
   PetscFunctionReturn(0);
 }
 
+/* Creates the folders of an output prefix ("out/run1" needs "out"), like mkdir -p; rank 0 only. */
+static PetscErrorCode MakeParentFolders(const char prefix[])
+{
+  char path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBegin;
+  PetscCall(PetscStrncpy(path, prefix, sizeof(path)));
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = 0;
+    PetscCheck(mkdir(path, 0777) == 0 || errno == EEXIST, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot create the output folder %s: %s", path, strerror(errno));
+    *p = '/';
+  }
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
 {
   PetscMPIInt rank;
@@ -126,12 +144,14 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
   PetscCall(PetscSNPrintf(o->obs, sizeof(o->obs), "%s-obs.csv", sc->prefix));
   PetscCall(PetscSNPrintf(o->bud, sizeof(o->bud), "%s-budget.csv", sc->prefix));
   PetscCall(PetscSNPrintf(o->chk, sizeof(o->chk), "%s-checkpoint.h5", sc->prefix));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
+  if (rank == 0) PetscCall(MakeParentFolders(sc->prefix));
+  PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
   {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
     PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
   }
-  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   o->fobs = o->fbud = NULL;
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
