@@ -82,11 +82,19 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   PetscCall(PetscFree(loc));
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
-    if (!pkg->ops->terms || !pkg->nterm) continue;
-    PetscCall(PetscArrayzero(pkg->term_step, pkg->nterm));
-    PetscCall(pkg->ops->terms(pkg, m, dt, pkg->term_step));
-    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pkg->term_step, pkg->nterm, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-    for (PetscInt q = 0; q < pkg->nterm; q++) pkg->term_cum[q] += pkg->term_step[q];
+    PetscInt  nt = pkg->nterm, nz = m->nmat;
+    if (!pkg->ops->terms || !nt) continue;
+    if (!pkg->term_zone_step) PetscCall(PetscCalloc2(nt * nz, &pkg->term_zone_step, nt * nz, &pkg->term_zone_cum));
+    PetscCall(PetscArrayzero(pkg->term_zone_step, nt * nz));
+    PetscCall(pkg->ops->terms(pkg, m, dt, pkg->term_zone_step));
+    PetscCall(MPIU_Allreduce(MPI_IN_PLACE, pkg->term_zone_step, nt * nz, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+    PetscCall(PetscArrayzero(pkg->term_step, nt));
+    for (PetscInt z = 0; z < nz; z++)
+      for (PetscInt q = 0; q < nt; q++) {
+        pkg->term_step[q] += pkg->term_zone_step[nt * z + q];
+        pkg->term_zone_cum[nt * z + q] += pkg->term_zone_step[nt * z + q];
+      }
+    for (PetscInt q = 0; q < nt; q++) pkg->term_cum[q] += pkg->term_step[q];
   }
   PetscCall(ComputeZoneBudget(m, dt));
   PetscCall(GWModelComputeWaterTableRecharge_Private(m, &m->recharge_step));
@@ -283,6 +291,51 @@ PetscErrorCode GWModelGetBudgetTerm(GWModel model, const char name[], PetscReal 
 }
 
 /*@C
+  GWModelGetZoneBudgetTerm - sums a named package budget term (e.g. "evaporation",
+  "transpiration", "phreatic_evaporation", "runoff") over the cells of one zone
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameters:
++ model - the model, after at least one step
+. zone - material index
+- name - the term
+
+  Output Parameters:
++ step - volume over the last step [m^3] (may be NULL)
+- cum - volume since the start [m^3] (may be NULL)
+
+  Notes:
+  A package's term is attributed to the zone of the cell each of its entries acts on (the top
+  cell for the atmosphere, the water-table cell for phreatic evaporation); the zone values add up
+  to GWModelGetBudgetTerm().
+
+  Level: intermediate
+
+.seealso: `GWModelGetBudgetTerm()`, `GWModelGetZoneBudget()`
+@*/
+PetscErrorCode GWModelGetZoneBudgetTerm(GWModel model, PetscInt zone, const char name[], PetscReal *step, PetscReal *cum)
+{
+  PetscReal s = 0, c = 0;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(zone >= 0 && zone < model->nmat, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Zone %" PetscInt_FMT " does not exist: zones are the %" PetscInt_FMT " materials", zone, model->nmat);
+  for (PetscInt p = 0; p < model->npkg; p++) {
+    GWPackage pkg = model->pkg[p];
+    if (!pkg->term_zone_cum) continue;
+    for (PetscInt q = 0; q < pkg->nterm; q++)
+      if (!strcmp(pkg->termname[q], name)) {
+        s += pkg->term_zone_step[pkg->nterm * zone + q];
+        c += pkg->term_zone_cum[pkg->nterm * zone + q];
+      }
+  }
+  if (step) *step = s;
+  if (cum) *cum = c;
+  PetscFunctionReturn(0);
+}
+
+/*@C
   GWModelThreeWatersView - prints the "three waters" summary: the exchanges between atmospheric
   water, soil water and groundwater (precipitation, irrigation, runoff, actual evaporation,
   infiltration and exfiltration through the land surface, transpiration, phreatic evaporation,
@@ -424,6 +477,27 @@ PetscErrorCode GWModelZoneBudgetView(GWModel model, PetscViewer viewer)
     const char      *name;
     PetscCall(PetscObjectGetName((PetscObject)model->mat[z], &name));
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s %13.5e %13.5e %13.5e %13.5e %13.5e %11.3e\n", name, (double)c[0], (double)c[1], (double)c[2], (double)c[3], (double)c[4], (double)(c[0] - (c[1] - c[2] + c[3] - c[4]))));
+  }
+  {
+    static const char *terms[] = {"precipitation", "infiltration", "evaporation", "transpiration", "phreatic_evaporation"};
+    PetscBool          any     = PETSC_FALSE;
+    for (PetscInt p = 0; p < model->npkg; p++) any = (PetscBool)(any || model->pkg[p]->term_zone_cum);
+    if (any) {
+      PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s", "three waters by zone"));
+      for (size_t q = 0; q < sizeof(terms) / sizeof(terms[0]); q++) PetscCall(PetscViewerASCIIPrintf(viewer, " %20s", terms[q]));
+      PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
+      for (PetscInt z = 0; z < model->nmat; z++) {
+        const char *name;
+        PetscCall(PetscObjectGetName((PetscObject)model->mat[z], &name));
+        PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s", name));
+        for (size_t q = 0; q < sizeof(terms) / sizeof(terms[0]); q++) {
+          PetscReal c;
+          PetscCall(GWModelGetZoneBudgetTerm(model, z, terms[q], NULL, &c));
+          PetscCall(PetscViewerASCIIPrintf(viewer, " %20.6e", (double)c));
+        }
+        PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
+      }
+    }
   }
   PetscFunctionReturn(0);
 }

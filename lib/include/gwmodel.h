@@ -103,5 +103,6 @@ PETSC_EXTERN PetscErrorCode GWModelThreeWatersView(GWModel, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWModelGetZoneBudget(GWModel, PetscInt, PetscReal[], PetscReal[]);
 PETSC_EXTERN PetscErrorCode GWModelGetZoneFlow(GWModel, PetscInt, PetscInt, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelZoneBudgetView(GWModel, PetscViewer);
+PETSC_EXTERN PetscErrorCode GWModelGetZoneBudgetTerm(GWModel, PetscInt, const char[], PetscReal *, PetscReal *);
 
 #endif

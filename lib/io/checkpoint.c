@@ -21,7 +21,7 @@ static PetscErrorCode SmallVec(MPI_Comm comm, PetscInt n, const char name[], Vec
 static PetscInt BudgetSize(GWModel m)
 {
   PetscInt n = 2 + 2 * m->npkg + 5 * m->nmat + m->nmat * m->nmat;
-  for (PetscInt p = 0; p < m->npkg; p++) n += m->pkg[p]->nterm;
+  for (PetscInt p = 0; p < m->npkg; p++) n += m->pkg[p]->nterm * (1 + m->nmat);
   return n;
 }
 
@@ -83,6 +83,7 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
       b[2 + 2 * p] = model->cum.in[p];
       b[3 + 2 * p] = model->cum.out[p];
       for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) b[o++] = model->pkg[p]->term_cum[q];
+      for (PetscInt q = 0; q < model->pkg[p]->nterm * model->nmat; q++) b[o++] = model->pkg[p]->term_zone_cum ? model->pkg[p]->term_zone_cum[q] : 0.0;
     }
     for (PetscInt q = 0; q < 5 * model->nmat; q++) b[o++] = model->zone_cum ? model->zone_cum[q] : 0.0;
     for (PetscInt q = 0; q < model->nmat * model->nmat; q++) b[o++] = model->zone_flow_cum ? model->zone_flow_cum[q] : 0.0;
@@ -156,6 +157,8 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
       model->cum.in[p]  = all[2 + 2 * p];
       model->cum.out[p] = all[3 + 2 * p];
       for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) model->pkg[p]->term_cum[q] = all[o++];
+      if (model->pkg[p]->nterm && !model->pkg[p]->term_zone_cum) PetscCall(PetscCalloc2(model->pkg[p]->nterm * nz, &model->pkg[p]->term_zone_step, model->pkg[p]->nterm * nz, &model->pkg[p]->term_zone_cum));
+      for (PetscInt q = 0; q < model->pkg[p]->nterm * nz; q++) model->pkg[p]->term_zone_cum[q] = all[o++];
     }
     if (!model->zone_step) PetscCall(PetscCalloc3(5 * nz, &model->zone_step, 5 * nz, &model->zone_cum, nz * nz, &model->zone_flow_cum));
     for (PetscInt q = 0; q < 5 * nz; q++) model->zone_cum[q] = all[o++];

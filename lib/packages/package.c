@@ -66,6 +66,7 @@ static PetscErrorCode GWPackageFreeDeclared(GWPackage pkg)
   PetscCall(PetscFree(pkg->param));
   PetscCall(PetscFree(pkg->option));
   PetscCall(PetscFree2(pkg->term_step, pkg->term_cum));
+  PetscCall(PetscFree2(pkg->term_zone_step, pkg->term_zone_cum));
   pkg->ninput = pkg->nparam = pkg->noption = pkg->nterm = 0;
   PetscFunctionReturn(0);
 }

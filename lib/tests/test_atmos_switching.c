@@ -9,7 +9,8 @@
      reached from the flux side, never passed);
    - the surface water balance closes: precipitation - actual evaporation - runoff = net flow into
      the soil, to 1e-10 relative, and actual evaporation never exceeds potential;
-   - both switches happened: runoff > 0 and actual evaporation < potential during drying. */
+   - both switches happened: runoff > 0 and actual evaporation < potential during drying;
+   - the two columns are two zones (the same loam twice): each holds half of every term. */
 #include <gw.h>
 #include "gwtest.h"
 
@@ -49,6 +50,15 @@ int main(int argc, char **argv)
   PetscCall(GWModelSetUniformCellWidths(m, 1.0, 1.0));
   PetscCall(GWModelSetUniformLayers(m, 1.0, dz));
   PetscCall(GWModelAddMaterial(m, loam, NULL));
+  PetscCall(GWModelAddMaterial(m, loam, NULL)); /* the same loam again as zone 1 for column 1 */
+  {
+    PetscInt zone[2 * NZ];
+    for (PetscInt k = 0; k < NZ; k++) {
+      zone[2 * k]     = 0;
+      zone[2 * k + 1] = 1;
+    }
+    PetscCall(GWModelSetMaterialZones(m, zone));
+  }
   PetscCall(GWPackageCreate(PETSC_COMM_WORLD, &atm));
   PetscCall(GWPackageSetType(atm, GWPACKAGEATMOSPHERE));
   PetscCall(GWPackageAddCellRange(atm, 0, 1, 0, 0, 0, 0, GW_FACE_TOP));
@@ -117,6 +127,16 @@ int main(int argc, char **argv)
     PetscCall(GWTestBelow(&t, "runoff_happened_negated_m3", -R, -1e-6));
     PetscCall(GWTestBelow(&t, "max_actual_over_potential_evaporation_minus_1", maxEratio - 1.0, 1e-12));
     PetscCall(GWTestBelow(&t, "min_actual_over_potential_evaporation_soil_limited", minEratio, 0.9));
+    /* the two identical columns are zones 0 and 1: each zone holds half of every term */
+    {
+      PetscReal e0, e1, r0;
+      PetscCall(GWModelGetZoneBudgetTerm(m, 0, "evaporation", NULL, &e0));
+      PetscCall(GWModelGetZoneBudgetTerm(m, 1, "evaporation", NULL, &e1));
+      PetscCall(GWModelGetZoneBudgetTerm(m, 0, "runoff", NULL, &r0));
+      PetscCall(GWTestRel(&t, "zone0_evaporation_half_of_total_m3", e0, 0.5 * E, 1e-10));
+      PetscCall(GWTestRel(&t, "zone1_evaporation_half_of_total_m3", e1, 0.5 * E, 1e-10));
+      PetscCall(GWTestRel(&t, "zone0_runoff_half_of_total_m3", r0, 0.5 * R, 1e-10));
+    }
   }
   PetscCall(GWPackageDestroy(&atm));
   PetscCall(GWPackageDestroy(&wt));

@@ -114,13 +114,13 @@ static PetscErrorCode GWPackageTerms_Atmosphere(GWPackage pkg, GWModel m, PetscR
   PetscCall(Rates(pkg, m, &prec, &irr, &evap));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     PetscReal A = pkg->entry[e].area, Q = pkg->Q[e], qA = (prec + irr - evap) * A, runoff = PetscMax(qA - Q, 0.0);
-    vals[T_P] += prec * A * dt;
-    vals[T_I] += irr * A * dt;
-    vals[T_EPOT] += evap * A * dt;
-    vals[T_E] += ((prec + irr) * A - Q - runoff) * dt; /* the closure of the surface water balance */
-    vals[T_INF] += PetscMax(Q, 0.0) * dt;
-    vals[T_EXF] += PetscMax(-Q, 0.0) * dt;
-    vals[T_RUNOFF] += runoff * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_P] += prec * A * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_I] += irr * A * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_EPOT] += evap * A * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_E] += ((prec + irr) * A - Q - runoff) * dt; /* the closure of the surface water balance */
+    vals[pkg->nterm * pkg->entry[e].mat + T_INF] += PetscMax(Q, 0.0) * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_EXF] += PetscMax(-Q, 0.0) * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_RUNOFF] += runoff * dt;
   }
   PetscFunctionReturn(0);
 }

@@ -140,8 +140,8 @@ static PetscErrorCode GWPackageTerms_Evapotranspiration(GWPackage pkg, GWModel m
   PetscFunctionBegin;
   PetscCall(GWPackageGetValue(pkg, m->step_t0, m->step_t1, &E0));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
-    vals[T_EPOT] += E0 * pkg->entry[e].area * dt;
-    vals[T_E] += -pkg->Q[e] * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_EPOT] += E0 * pkg->entry[e].area * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_E] += -pkg->Q[e] * dt;
   }
   PetscFunctionReturn(0);
 }

@@ -114,8 +114,8 @@ static PetscErrorCode GWPackageTerms_RootUptake(GWPackage pkg, GWModel m, PetscR
   PetscFunctionBegin;
   PetscCall(PotentialTranspiration(pkg, m, &Tp));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
-    vals[T_TPOT] += Tp * data->share[e] * pkg->entry[e].area * dt;
-    vals[T_T] += -pkg->Q[e] * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_TPOT] += Tp * data->share[e] * pkg->entry[e].area * dt;
+    vals[pkg->nterm * pkg->entry[e].mat + T_T] += -pkg->Q[e] * dt;
   }
   PetscFunctionReturn(0);
 }

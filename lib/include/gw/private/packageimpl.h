@@ -40,7 +40,8 @@ struct _GWPackageOps {
   /* called at the start of every time step, before Newton (e.g. to find water-table cells) */
   PetscErrorCode (*stepbegin)(GWPackage, GWModel);
   /* adds this rank's volumes [m^3] of the package's budget terms over an accepted step of length
-     dt at the converged state (entries' Q already evaluated) to vals[nterm] */
+     dt at the converged state (entries' Q already evaluated) to vals[nterm * zone + term], zone
+     being the material index of each entry's cell */
   PetscErrorCode (*terms)(GWPackage, GWModel, PetscReal, PetscReal *);
   /* frees type data */
   PetscErrorCode (*destroy)(GWPackage);
@@ -75,6 +76,7 @@ struct _p_GWPackage {
   PetscInt     nterm;
   const char **termname;
   PetscReal   *term_step, *term_cum; /* [nterm] volumes [m^3], the same on every rank */
+  PetscReal   *term_zone_step, *term_zone_cum; /* [nterm * nmat] the same by zone */
   void        *data;                 /* type data */
 };
 
