@@ -383,20 +383,11 @@ static PetscErrorCode ReadSeries(MPI_Comm comm, GWYamlNode ser, const char patte
 /* A slot (input, parameter or option) of a package type by name, or an input error listing them. */
 static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, const GWPackageSlot *doc, const char type[], PetscInt *idx)
 {
-  char list[512] = "";
+  char list[512];
 
   PetscFunctionBegin;
-  for (PetscInt i = 0; i < n; i++) {
-    if (!strcmp(doc[i].name, key->value)) {
-      *idx = i;
-      PetscFunctionReturn(0);
-    }
-    if (strlen(list) + strlen(doc[i].name) + 3 < sizeof(list)) {
-      if (list[0]) strcat(list, ", ");
-      strcat(list, doc[i].name);
-    }
-  }
-  GWInputCheck(PETSC_FALSE, key, "a %s package has no %s \"%s\"; its %ss: %s", type, what, key->value, what, n ? list : "none");
+  *idx = GWPackageSlotIndex_Private(n, doc, key->value, list, sizeof(list));
+  GWInputCheck(*idx >= 0, key, "package type %s has no %s \"%s\"; its %ss: %s", type, what, key->value, what, list);
   PetscFunctionReturn(0);
 }
 

@@ -27,24 +27,32 @@ PetscErrorCode GWPackageDeclare_Private(GWPackage pkg, PetscInt ninput, const GW
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode FindSlot(GWPackage pkg, const char *what, PetscInt n, const GWPackageSlot *doc, const char name[], PetscInt *idx)
+/* Index of the slot called name among doc[n] (-1 if none), and the list of valid names for
+   messages. Shared by the API setters and the scenario reader. */
+PetscInt GWPackageSlotIndex_Private(PetscInt n, const GWPackageSlot doc[], const char name[], char list[], size_t len)
 {
-  char        list[512] = "";
-  const char *pname;
-
-  PetscFunctionBegin;
+  list[0] = 0;
   for (PetscInt i = 0; i < n; i++) {
-    if (!strcmp(doc[i].name, name)) {
-      *idx = i;
-      PetscFunctionReturn(0);
-    }
-    if (strlen(list) + strlen(doc[i].name) + 3 < sizeof(list)) {
+    if (!strcmp(doc[i].name, name)) return i;
+    if (strlen(list) + strlen(doc[i].name) + 3 < len) {
       if (list[0]) strcat(list, ", ");
       strcat(list, doc[i].name);
     }
   }
+  if (!n) PetscStrncpy(list, "none", len);
+  return -1;
+}
+
+static PetscErrorCode FindSlot(GWPackage pkg, const char *what, PetscInt n, const GWPackageSlot *doc, const char name[], PetscInt *idx)
+{
+  char        list[512];
+  const char *pname;
+
+  PetscFunctionBegin;
+  *idx = GWPackageSlotIndex_Private(n, doc, name, list, sizeof(list));
+  if (*idx >= 0) PetscFunctionReturn(0);
   PetscCall(PetscObjectGetName((PetscObject)pkg, &pname));
-  SETERRQ(PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s (%s) has no %s \"%s\"; its %ss are: %s", pname, ((PetscObject)pkg)->type_name ? ((PetscObject)pkg)->type_name : "no type", what, name, what, n ? list : "none");
+  SETERRQ(PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s (%s) has no %s \"%s\"; its %ss are: %s", pname, ((PetscObject)pkg)->type_name ? ((PetscObject)pkg)->type_name : "no type", what, name, what, list);
 }
 
 /*@C

@@ -75,9 +75,9 @@ struct _p_GWPackage {
   /* budget terms of the type beyond in and out, e.g. runoff, actual evaporation */
   PetscInt     nterm;
   const char **termname;
-  PetscReal   *term_step, *term_cum; /* [nterm] volumes [m^3], the same on every rank */
+  PetscReal   *term_step, *term_cum;           /* [nterm] volumes [m^3], the same on every rank */
   PetscReal   *term_zone_step, *term_zone_cum; /* [nterm * nmat] the same by zone */
-  void        *data;                 /* type data */
+  void        *data;                           /* type data */
 };
 
 PETSC_INTERN PetscErrorCode GWPackageRegisterAll_Private(void);
@@ -86,6 +86,7 @@ PETSC_INTERN PetscErrorCode GWPackageDeclare_Private(GWPackage, PetscInt, const 
 PETSC_INTERN PetscErrorCode GWScheduleValue_Private(const GWSchedule *, PetscReal, PetscReal, PetscReal *);
 PETSC_INTERN PetscErrorCode GWPackageInput_Private(GWPackage, PetscInt, PetscReal, PetscReal, PetscReal *);
 PETSC_INTERN PetscErrorCode GWPackageOption_Private(GWPackage, PetscInt, PetscInt *);
+PETSC_INTERN PetscInt       GWPackageSlotIndex_Private(PetscInt, const GWPackageSlot[], const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Atmosphere(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Evapotranspiration(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_RootUptake(GWPackage);
