@@ -19,27 +19,33 @@ static void MassBalance(PetscInt n, const PetscReal in[], const PetscReal out[],
   *relerr = (IN + OUT) > 0 ? PetscAbsReal(IN - OUT) / (0.5 * (IN + OUT)) : 0.0;
 }
 
-/* Zone (material) budgets of the step: storage, package flows by the zone of their cells, and flows
-   between zones. */
-static PetscErrorCode ComputeZoneBudget(GWModel m, PetscReal dt)
+/* Budget of the step just accepted (state psi over [step_t0, step_t1]). */
+PetscErrorCode GWModelComputeBudget_Private(GWModel m)
 {
-  PetscInt   nz = m->nmat;
-  PetscReal *v, *f;
+  PetscReal dt = m->step_t1 - m->step_t0, dS = 0, *loc, *v, *f;
+  PetscInt  np = m->npkg, nz = m->nmat;
 
   PetscFunctionBegin;
+  /* storage and flows between zones (materials) from one pass over the cells; the total storage
+     is their sum, and packages are booked to the zone of their cells in the same pass below */
   if (!m->zone_step) PetscCall(PetscCalloc3(5 * nz, &m->zone_step, 5 * nz, &m->zone_cum, nz * nz, &m->zone_flow_cum));
-  PetscCall(PetscCalloc2(5 * nz, &v, nz * nz, &f));
-  PetscCall(GWModelComputeZoneFlows_Private(m, dt, v, f));
-  for (PetscInt p = 0; p < m->npkg; p++) {
+  PetscCall(PetscCalloc3(2 * np + 1, &loc, 5 * nz, &v, nz * nz, &f));
+  PetscCall(GWModelComputeZoneFlows_Private(m, dt, v, f)); /* also fills psi_local */
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
       PetscInt z = pkg->entry[e].mat;
-      if (pkg->Q[e] > 0)
+      if (pkg->Q[e] > 0) {
+        loc[2 * p] += pkg->Q[e] * dt;
         v[5 * z + 1] += pkg->Q[e] * dt;
-      else
+      } else {
+        loc[2 * p + 1] -= pkg->Q[e] * dt;
         v[5 * z + 2] -= pkg->Q[e] * dt;
+      }
     }
   }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, v, 5 * nz, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, f, nz * nz, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   for (PetscInt q = 0; q < 5 * nz; q++) {
@@ -47,30 +53,7 @@ static PetscErrorCode ComputeZoneBudget(GWModel m, PetscReal dt)
     m->zone_cum[q] += v[q];
   }
   for (PetscInt q = 0; q < nz * nz; q++) m->zone_flow_cum[q] += f[q];
-  PetscCall(PetscFree2(v, f));
-  PetscFunctionReturn(0);
-}
-
-/* Budget of the step just accepted (state psi over [step_t0, step_t1]). */
-PetscErrorCode GWModelComputeBudget_Private(GWModel m)
-{
-  PetscReal dt = m->step_t1 - m->step_t0, dS, *loc;
-  PetscInt  np = m->npkg;
-
-  PetscFunctionBegin;
-  PetscCall(GWModelComputeStorage_Private(m, m->psi, &dS)); /* also fills psi_local */
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
-  PetscCall(PetscCalloc1(2 * np + 1, &loc));
-  for (PetscInt p = 0; p < np; p++) {
-    GWPackage pkg = m->pkg[p];
-    for (PetscInt e = 0; e < pkg->nentry; e++) {
-      if (pkg->Q[e] > 0)
-        loc[2 * p] += pkg->Q[e] * dt;
-      else
-        loc[2 * p + 1] -= pkg->Q[e] * dt;
-    }
-  }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  for (PetscInt z = 0; z < nz; z++) dS += v[5 * z];
   m->step.storage = dS;
   m->cum.storage += dS;
   for (PetscInt p = 0; p < np; p++) {
@@ -79,7 +62,7 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
     m->cum.in[p] += loc[2 * p];
     m->cum.out[p] += loc[2 * p + 1];
   }
-  PetscCall(PetscFree(loc));
+  PetscCall(PetscFree3(loc, v, f));
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
     PetscInt  nt = pkg->nterm, nz = m->nmat;
@@ -96,7 +79,6 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
       }
     for (PetscInt q = 0; q < nt; q++) pkg->term_cum[q] += pkg->term_step[q];
   }
-  PetscCall(ComputeZoneBudget(m, dt));
   PetscCall(GWModelComputeWaterTableRecharge_Private(m, &m->recharge_step));
   m->recharge_step *= dt;
   m->recharge_cum += m->recharge_step;

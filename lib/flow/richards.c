@@ -406,27 +406,6 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscFunctionReturn(0);
 }
 
-/* Total storage increase over the step [m^3] for the state X, relative to psi_old/theta_old. */
-PetscErrorCode GWModelComputeStorage_Private(GWModel m, Vec X, PetscReal *dS)
-{
-  State     st;
-  PetscReal sum = 0.0;
-
-  PetscFunctionBegin;
-  PetscCall(StateGet(m, X, &st));
-  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
-    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
-      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
-        PetscScalar *gc = st.g[k][j][i];
-        PetscReal    S, dS1;
-        Storage(m->mat[(PetscInt)gc[GW_GEO_MAT]], st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS1);
-        sum += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
-      }
-  PetscCall(StateRestore(m, &st));
-  PetscCall(MPIU_Allreduce(&sum, dS, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-  PetscFunctionReturn(0);
-}
-
 /*@C
   GWModelComputeDarcyFlux - computes the Darcy flux (specific discharge) at every cell centre
 
@@ -636,7 +615,8 @@ PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
 /* Per-zone (material) storage increase and flows between zones over the accepted step [m^3], added
    into vals[5 * zone + q] for q = 0 storage, 3 inflow from other zones, 4 outflow to them, and
    into mat[nzone * from + to] for the zone-to-zone flows; this rank's cells only. Uses the same
-   face fluxes as the residual, so zone budgets close to the Newton tolerance. */
+   face fluxes as the residual, so zone budgets close to the Newton tolerance. Leaves the state in
+   psi_local. */
 PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscReal *vals, PetscReal *mat)
 {
   State st;

@@ -72,7 +72,6 @@ PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelComputeBudget_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec);
-PETSC_INTERN PetscErrorCode GWModelComputeStorage_Private(GWModel, Vec, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelComputeZoneFlows_Private(GWModel, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);
