@@ -31,7 +31,7 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   if (!m->zone_step) PetscCall(PetscCalloc3(5 * nz, &m->zone_step, 5 * nz, &m->zone_cum, nz * nz, &m->zone_flow_cum));
   PetscCall(PetscCalloc3(2 * np + 1, &loc, 5 * nz, &v, nz * nz, &f));
   PetscCall(GWModelComputeZoneFlows_Private(m, dt, v, f)); /* also fills psi_local */
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, NULL, NULL));
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {

@@ -133,6 +133,14 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->psi_local));
   PetscCall(VecDestroy(&m->work));
   PetscCall(SNESDestroy(&m->snes));
+  PetscCall(VecDestroy(&m->X));
+  PetscCall(VecDestroy(&m->wvol));
+  PetscCall(VecDestroy(&m->Fw));
+  PetscCall(VecDestroy(&m->u_local));
+  PetscCall(VecDestroy(&m->r_local));
+  PetscCall(PetscFree2(m->u, m->u_old));
+  PetscCall(DMDestroy(&m->dau));
+  PetscCall(DMDestroy(&m->pack));
   PetscCall(DMDestroy(&m->dageo));
   PetscCall(DMDestroy(&m->da));
   PetscCall(PetscHeaderDestroy(model));

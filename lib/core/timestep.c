@@ -51,8 +51,8 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(VecDuplicate(m->psi, &m->psi_old));
   PetscCall(VecDuplicate(m->psi, &m->theta_old));
   PetscCall(ApplyInitialState(m));
-  PetscCall(GWModelSetUpSolver_Private(m));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWPackageSetUp_Private(m->pkg[p], m));
+  PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
   m->dt          = m->dt_init;
@@ -551,9 +551,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   for (;;) {
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
-    PetscCall(SNESSolve(m->snes, NULL, m->psi));
-    PetscCall(SNESGetConvergedReason(m->snes, &reason));
-    PetscCall(SNESGetIterationNumber(m->snes, &its));
+    PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
     if (reason > 0) break;
     PetscCall(VecCopy(m->psi_old, m->psi));
     PetscCall(PetscInfo(m, "Newton failed (%s) at t = %g s, dt = %g s; cutting the step\n", SNESConvergedReasons[reason], (double)m->t, (double)dt));

@@ -132,38 +132,24 @@ static inline void Storage(GWMaterial mat, PetscReal psi, PetscReal psio, PetscR
   *dS = dtheta + mat->Ss * (dSw * (psi - psio) + Sw);
 }
 
-/* Evaluates every package at the state in the local vector Xl over the current step. */
-PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl)
-{
-  PetscScalar ***x;
-
-  PetscFunctionBegin;
-  PetscCall(DMDAVecGetArrayRead(m->da, Xl, &x));
-  for (PetscInt p = 0; p < m->npkg; p++) {
-    GWPackage pkg = m->pkg[p];
-    PetscReal v   = 0.0;
-    if (pkg->needs_value) PetscCall(GWPackageGetValue(pkg, m->step_t0, m->step_t1, &v));
-    for (PetscInt e = 0; e < pkg->nentry; e++) {
-      const GWPackageEntry *en = &pkg->entry[e];
-      PetscCall(pkg->ops->evaluate(pkg, m, en, v, x[en->k][en->j][en->i], &pkg->Q[e], &pkg->dQ[e]));
-    }
-  }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, Xl, &x));
-  PetscFunctionReturn(0);
-}
-
+/* Residual of the Newton system: F_c [1/s] of every cell (above), and the package unknowns'
+   residuals [m^3/s] (each rank's shares summed onto the unknowns' owner). */
 static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
 {
-  GWModel        m = (GWModel)ctx;
-  State          st;
-  PetscScalar ***f;
-  PetscReal      dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
-  PetscBool      bad = PETSC_FALSE;
+  GWModel            m = (GWModel)ctx;
+  State              st;
+  PetscScalar     ***f, *r = NULL;
+  const PetscScalar *u  = NULL;
+  PetscReal          dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
+  PetscBool          bad = PETSC_FALSE;
+  Vec                Xc, Xu, Fc, Fu;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Residual, snes, X, F, 0));
-  PetscCall(StateGet(m, X, &st));
-  PetscCall(DMDAVecGetArray(m->da, F, &f));
+  PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(GWModelGetSystemAccess_Private(m, F, &Fc, &Fu));
+  PetscCall(StateGet(m, Xc, &st));
+  PetscCall(DMDAVecGetArray(m->da, Fc, &f));
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
       for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
@@ -187,7 +173,13 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         }
         f[k][j][i] = (acc - sumQ) / V;
       }
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  if (Xu) {
+    PetscCall(DMGlobalToLocal(m->dau, Xu, INSERT_VALUES, m->u_local));
+    PetscCall(VecGetArrayRead(m->u_local, &u));
+    PetscCall(VecSet(m->r_local, 0.0));
+    PetscCall(VecGetArray(m->r_local, &r));
+  }
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, Xu ? u : NULL, r));
   for (PetscInt p = 0; p < m->npkg; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
@@ -197,8 +189,16 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
       flow += PetscAbsReal(pkg->Q[e]);
     }
   }
-  PetscCall(DMDAVecRestoreArray(m->da, F, &f));
+  if (Xu) {
+    PetscCall(VecRestoreArray(m->r_local, &r));
+    PetscCall(VecRestoreArrayRead(m->u_local, &u));
+    PetscCall(VecSet(Fu, 0.0));
+    PetscCall(DMLocalToGlobal(m->dau, m->r_local, ADD_VALUES, Fu));
+  }
+  PetscCall(DMDAVecRestoreArray(m->da, Fc, &f));
   PetscCall(StateRestore(m, &st));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, F, &Fc, &Fu));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, X, &Xc, &Xu));
   m->flow_scale = flow;
   m->face_scale = face + store;
   if (bad) PetscCall(SNESSetFunctionDomainError(snes));
@@ -208,25 +208,29 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
 
 static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 {
-  GWModel   m = (GWModel)ctx;
-  State     st;
-  PetscReal dt = m->step_t1 - m->step_t0;
+  GWModel            m = (GWModel)ctx;
+  State              st;
+  PetscReal          dt = m->step_t1 - m->step_t0;
+  const PetscScalar *u = m->u, *ul = NULL;
+  PetscScalar     ***x;
+  Vec                Xc, Xu;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Jacobian, snes, X, P, 0));
   PetscCall(MatZeroEntries(P));
-  PetscCall(StateGet(m, X, &st));
+  PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(StateGet(m, Xc, &st));
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
       for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
         PetscScalar *gc  = st.g[k][j][i];
         GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
         PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS;
-        MatStencil   row = {.k = k, .j = j, .i = i}, col[7];
+        PetscInt     row = GhostIndex(&st.b, i, j, k), col[7];
         PetscScalar  val[7];
         PetscInt     nc = 1;
 
-        Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
+        Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * row], &S, &dS);
         col[0] = row;
         val[0] = dS / dt;
         for (PetscInt n = 0; n < 6; n++) {
@@ -234,28 +238,30 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
           if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
           FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
           val[0] -= dQc / V;
-          col[nc].i = i + Nbr[n][0];
-          col[nc].j = j + Nbr[n][1];
-          col[nc].k = k + Nbr[n][2];
-          col[nc].c = 0;
+          col[nc]   = GhostIndex(&st.b, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2]);
           val[nc++] = -dQn / V;
         }
-        PetscCall(MatSetValuesStencil(P, 1, &row, nc, col, val, INSERT_VALUES));
+        PetscCall(MatSetValuesLocal(P, 1, &row, nc, col, val, INSERT_VALUES));
       }
   PetscCall(MatAssemblyBegin(P, MAT_FLUSH_ASSEMBLY)); /* switch from inserting to adding */
   PetscCall(MatAssemblyEnd(P, MAT_FLUSH_ASSEMBLY));
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
-  for (PetscInt p = 0; p < m->npkg; p++) {
-    GWPackage pkg = m->pkg[p];
-    for (PetscInt e = 0; e < pkg->nentry; e++) {
-      const GWPackageEntry *en  = &pkg->entry[e];
-      PetscScalar          *gc  = st.g[en->k][en->j][en->i];
-      MatStencil            row = {.k = en->k, .j = en->j, .i = en->i};
-      PetscScalar           v   = -pkg->dQ[e] / (gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK]);
-      PetscCall(MatSetValuesStencil(P, 1, &row, 1, &row, &v, ADD_VALUES));
-    }
+  if (Xu) {
+    PetscCall(DMGlobalToLocal(m->dau, Xu, INSERT_VALUES, m->u_local));
+    PetscCall(VecGetArrayRead(m->u_local, &ul));
+    u = ul;
   }
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage      pkg = m->pkg[p];
+    GWPackageState ps  = {x, u + pkg->uoffset, NULL};
+    PetscCall(GWPackageStepValues_Private(pkg, m->step_t0, m->step_t1));
+    ps.v = pkg->vstep;
+    PetscCall(GWPackageJacobian_Private(pkg, m, &ps, P));
+  }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  if (Xu) PetscCall(VecRestoreArrayRead(m->u_local, &ul));
   PetscCall(StateRestore(m, &st));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, X, &Xc, &Xu));
   PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));
   PetscCall(MatAssemblyEnd(P, MAT_FINAL_ASSEMBLY));
   if (J != P) {
@@ -289,8 +295,8 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
     PetscFunctionReturn(0);
   }
   PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
-  PetscCall(VecPointwiseMult(m->work, F, m->vol));
-  PetscCall(VecNorm(m->work, NORM_1, &l1));
+  PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
+  PetscCall(VecNorm(m->Fw, NORM_1, &l1));
   scale[0] = m->flow_scale;
   scale[1] = m->face_scale;
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
@@ -343,7 +349,7 @@ static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *ch
   (void)ls;
   *changed = PETSC_FALSE;
   if (m->dpsi_max <= 0) PetscFunctionReturn(0);
-  PetscCall(VecGetLocalSize(Y, &n));
+  PetscCall(VecGetLocalSize(m->psi, &n)); /* the cells come first in the system's local block */
   PetscCall(VecGetArrayRead(X, &x));
   PetscCall(VecGetArray(Y, &y));
   for (PetscInt i = 0; i < n; i++) {
@@ -371,23 +377,21 @@ static PetscErrorCode LimitUpdate(SNESLineSearch ls, Vec X, Vec Y, PetscBool *ch
   PetscFunctionReturn(0);
 }
 
-/* Creates the Newton solver with prefix gw_, the Jacobian matrix and work storage. */
+/* Creates the Newton system, its solver with prefix gw_ and the Jacobian matrix (packages set up). */
 PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
 {
   Mat            J;
   KSP            ksp;
   SNESLineSearch ls;
-  PetscInt       gxm, gym, gzm;
 
   PetscFunctionBegin;
-  PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
-  PetscCall(PetscMalloc1(4 * gxm * gym * gzm, &m->cons));
-  PetscCall(DMCreateLocalVector(m->da, &m->psi_local));
+  PetscCall(GWModelSetUpSystem_Private(m));
   PetscCall(DMCreateGlobalVector(m->da, &m->work));
-  PetscCall(DMCreateMatrix(m->da, &J));
+  PetscCall(VecDuplicate(m->X, &m->Fw));
+  PetscCall(GWModelCreateJacobian_Private(m, &J));
   PetscCall(SNESCreate(PetscObjectComm((PetscObject)m), &m->snes));
   PetscCall(SNESSetOptionsPrefix(m->snes, "gw_"));
-  PetscCall(SNESSetDM(m->snes, m->da));
+  PetscCall(SNESSetDM(m->snes, m->pack));
   PetscCall(SNESSetFunction(m->snes, NULL, FormResidual, m));
   PetscCall(SNESSetJacobian(m->snes, J, J, FormJacobian, m));
   PetscCall(SNESSetConvergenceTest(m->snes, ConvergenceTest, m, NULL));
@@ -471,7 +475,7 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
       }
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   /* boundary packages: flux through their face, counted like a neighbour face */
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local));
+  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, NULL, NULL));
   for (PetscInt p = 0; p < m->npkg; p++) {
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {

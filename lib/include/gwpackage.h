@@ -86,6 +86,11 @@ PETSC_EXTERN PetscErrorCode GWPackageAddCellRange(GWPackage, PetscInt, PetscInt,
 PETSC_EXTERN PetscErrorCode GWPackageGetNumCells(GWPackage, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWPackageSetValue(GWPackage, PetscReal);
 PETSC_EXTERN PetscErrorCode GWPackageSetSchedule(GWPackage, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageSetScheduleColumns(GWPackage, PetscInt, const PetscReal[], PetscInt, const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageSetValues(GWPackage, PetscInt, const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWPackageSetCellGroups(GWPackage, PetscInt, const PetscInt[]);
+PETSC_EXTERN PetscErrorCode GWPackageSetParameterValues(GWPackage, const char[], PetscInt, const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWPackageGetUnknowns(GWPackage, PetscInt *, const PetscScalar *[]);
 PETSC_EXTERN PetscErrorCode GWPackageGetSchedule(GWPackage, PetscInt *, const PetscReal *[], const PetscReal *[], GWInterpolation *);
 PETSC_EXTERN PetscErrorCode GWPackageGetValue(GWPackage, PetscReal, PetscReal, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWPackageGetNextBreakpoint(GWPackage, PetscReal, PetscReal *);

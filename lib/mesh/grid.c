@@ -63,6 +63,13 @@ PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
   PetscCall(DMCreateLocalVector(m->dageo, &m->geo));
   PetscCall(DMGlobalToLocal(m->dageo, gglobal, INSERT_VALUES, m->geo));
   PetscCall(VecDestroy(&gglobal));
+  /* work storage of the cell loops: the ghosted iterate and its constitutive values */
+  PetscCall(DMCreateLocalVector(m->da, &m->psi_local));
+  {
+    PetscInt gxm, gym, gzm;
+    PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
+    PetscCall(PetscMalloc1(4 * gxm * gym * gzm, &m->cons));
+  }
   PetscFunctionReturn(0);
 }
 

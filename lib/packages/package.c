@@ -64,6 +64,12 @@ static PetscErrorCode GWPackageFreeDeclared(GWPackage pkg)
   for (PetscInt i = 0; i < pkg->noption; i++) PetscCall(PetscFree(pkg->option[i]));
   PetscCall(PetscFree(pkg->input));
   PetscCall(PetscFree(pkg->param));
+  if (pkg->param_cell)
+    for (PetscInt i = 0; i < pkg->nparam; i++) {
+      PetscCall(PetscFree(pkg->param_cell[i]));
+      PetscCall(PetscFree(pkg->param_entry[i]));
+    }
+  PetscCall(PetscFree2(pkg->param_cell, pkg->param_entry));
   PetscCall(PetscFree(pkg->option));
   PetscCall(PetscFree2(pkg->term_step, pkg->term_cum));
   PetscCall(PetscFree2(pkg->term_zone_step, pkg->term_zone_cum));
@@ -76,9 +82,12 @@ static PetscErrorCode GWPackageDestroy_Private(GWPackage pkg)
   PetscFunctionBegin;
   PetscCall(GWPackageFreeDeclared(pkg));
   PetscCall(PetscFree(pkg->cell));
+  PetscCall(PetscFree(pkg->group));
   PetscCall(PetscFree(pkg->entry));
   PetscCall(PetscFree2(pkg->Q, pkg->dQ));
+  PetscCall(PetscFree2(pkg->col, pkg->cellof));
   PetscCall(PetscFree2(pkg->tsched, pkg->vsched));
+  PetscCall(PetscFree(pkg->vstep));
   PetscFunctionReturn(0);
 }
 
@@ -347,22 +356,8 @@ PetscErrorCode GWPackageGetNumCells(GWPackage pkg, PetscInt *n)
 @*/
 PetscErrorCode GWPackageSetSchedule(GWPackage pkg, PetscInt n, const PetscReal t[], const PetscReal v[], GWInterpolation interp)
 {
-  const char *name;
-
   PetscFunctionBegin;
-  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
-  PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
-  PetscCheck(n >= 1, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: a schedule needs at least one value", name);
-  for (PetscInt s = 0; s < n; s++) {
-    PetscCheck(!PetscIsInfOrNanReal(v[s]) && !PetscIsInfOrNanReal(t[s]), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: schedule entry %" PetscInt_FMT " (t = %g s, value %g) is not finite", name, s, (double)t[s], (double)v[s]);
-    PetscCheck(s == 0 || t[s] > t[s - 1], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: schedule time %g s (entry %" PetscInt_FMT ") does not increase after %g s; sort the times", name, (double)t[s], s, (double)t[s - 1]);
-  }
-  PetscCall(PetscFree2(pkg->tsched, pkg->vsched));
-  PetscCall(PetscMalloc2(n, &pkg->tsched, n, &pkg->vsched));
-  PetscCall(PetscArraycpy(pkg->tsched, t, n));
-  PetscCall(PetscArraycpy(pkg->vsched, v, n));
-  pkg->nsched = n;
-  pkg->interp = interp;
+  PetscCall(GWPackageSetScheduleColumns(pkg, n, t, 1, v, interp));
   PetscFunctionReturn(0);
 }
 
@@ -399,7 +394,8 @@ PetscErrorCode GWPackageSetValue(GWPackage pkg, PetscReal v)
   Output Parameters:
 + n - number of points (0 if none)
 . t - times [s] (borrowed; may be NULL)
-. v - values (borrowed; may be NULL)
+. v - values (borrowed; may be NULL), [n * ncol] row-major by time when the schedule has ncol
+      columns (GWPackageSetScheduleColumns())
 - interp - interpolation (may be NULL)
 
   Level: intermediate
@@ -419,6 +415,7 @@ PetscErrorCode GWPackageGetSchedule(GWPackage pkg, PetscInt *n, const PetscReal 
 
 /*@C
   GWPackageGetValue - gets the schedule's value for the step [t0, t1]: its value at the midpoint
+  (of the first column, when the schedule has several: GWPackageSetScheduleColumns())
 
   Not collective
 
@@ -436,10 +433,11 @@ PetscErrorCode GWPackageGetSchedule(GWPackage pkg, PetscInt *n, const PetscReal 
 @*/
 PetscErrorCode GWPackageGetValue(GWPackage pkg, PetscReal t0, PetscReal t1, PetscReal *v)
 {
-  GWSchedule sc = {pkg->nsched, pkg->tsched, pkg->vsched, pkg->interp};
-
   PetscFunctionBegin;
-  PetscCall(GWScheduleValue_Private(&sc, t0, t1, v));
+  *v = 0.0;
+  if (!pkg->nsched) PetscFunctionReturn(0);
+  PetscCall(GWPackageStepValues_Private(pkg, t0, t1));
+  *v = pkg->vstep[0];
   PetscFunctionReturn(0);
 }
 
@@ -555,6 +553,43 @@ PetscErrorCode GWPackageHeadGetKind(GWPackage pkg, GWHeadKind *kind)
   PetscFunctionReturn(0);
 }
 
+/* Whether a face of cell (i, j, k) lies on the boundary of the grid (a face between two cells
+   would be a second flow path beside the cells' own face flux). */
+static PetscBool FaceOnBoundary(GWModel m, PetscInt i, PetscInt j, PetscInt k, GWFace face)
+{
+  switch (face) {
+  case GW_FACE_WEST:
+    return (PetscBool)(i == 0);
+  case GW_FACE_EAST:
+    return (PetscBool)(i == m->nx - 1);
+  case GW_FACE_SOUTH:
+    return (PetscBool)(j == 0);
+  case GW_FACE_NORTH:
+    return (PetscBool)(j == m->ny - 1);
+  case GW_FACE_TOP:
+    return (PetscBool)(k == 0);
+  case GW_FACE_BOTTOM:
+    return (PetscBool)(k == m->nz - 1);
+  default:
+    return PETSC_TRUE;
+  }
+}
+
+/* Value column of every cell: its group, else one column for all or one per cell. */
+static PetscErrorCode CheckColumns(GWPackage pkg, const char name[])
+{
+  MPI_Comm comm = PetscObjectComm((PetscObject)pkg);
+  PetscInt ncol = pkg->nsched ? pkg->ncol : 1;
+
+  PetscFunctionBegin;
+  if (pkg->group) {
+    for (PetscInt c = 0; c < pkg->ncell; c++)
+      PetscCheck(pkg->group[c] >= 0 && pkg->group[c] < ncol, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " is in group %" PetscInt_FMT " but the value has %" PetscInt_FMT " columns (groups start at 0)", name, c, pkg->group[c], ncol);
+  } else
+    PetscCheck(ncol == 1 || ncol == pkg->ncell, comm, PETSC_ERR_ARG_SIZ, "Package %s has %" PetscInt_FMT " value columns for %" PetscInt_FMT " cells: give one column, one per cell, or assign cells to columns with GWPackageSetCellGroups()", name, ncol, pkg->ncell);
+  PetscFunctionReturn(0);
+}
+
 /* Keeps the cells this rank owns, with their face geometry, and checks the cell list. */
 PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
 {
@@ -564,11 +599,15 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
 
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
-  PetscCheck(pkg->ops->evaluate, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
+  PetscCheck(pkg->ops->evaluate || pkg->ops->residual, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
+  PetscCheck(!pkg->ops->residual == !pkg->ops->jacobian, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s): a type with a package-level residual needs its jacobian too", name, ((PetscObject)pkg)->type_name);
   PetscCheck(!pkg->needs_value || pkg->nsched > 0, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
+  PetscCall(CheckColumns(pkg, name));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(PetscFree(pkg->entry));
+  PetscCall(PetscFree2(pkg->col, pkg->cellof));
   PetscCall(PetscMalloc1(pkg->ncell, &pkg->entry));
+  PetscCall(PetscMalloc2(PetscMax(pkg->ncell, 1), &pkg->col, PetscMax(pkg->ncell, 1), &pkg->cellof));
   pkg->nentry = 0;
   for (PetscInt c = 0; c < pkg->ncell; c++) {
     PetscInt        i = pkg->cell[4 * c], j = pkg->cell[4 * c + 1], k = pkg->cell[4 * c + 2];
@@ -579,20 +618,23 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
 
     PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
     PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
+    PetscCheck(FaceOnBoundary(m, i, j, k, face), comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has its %s face inside the grid, where it meets another cell; a boundary package acts on the outer faces of the grid (top: layer 0, bottom: the last layer, west/east: i = 0 / nx - 1, south/north: j = 0 / ny - 1), or use face none for a source in the cell", name, i, j, k, GWFaces[face]);
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym || k < zs || k >= zs + zm) continue;
-    e         = &pkg->entry[pkg->nentry++];
-    e->i      = i;
-    e->j      = j;
-    e->k      = k;
-    e->face   = face;
-    e->mat    = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
-    mat       = m->mat[e->mat];
-    zt        = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
-    zb        = m->bot[i + nx * (j + ny * k)];
-    b         = zt - zb;
-    e->zc     = 0.5 * (zt + zb);
-    e->zf     = e->zc;
-    e->weight = mat->K[0] * b; /* transmissivity share, normalised below */
+    pkg->col[pkg->nentry]    = pkg->group ? pkg->group[c] : (pkg->nsched && pkg->ncol > 1 ? c : 0);
+    pkg->cellof[pkg->nentry] = c;
+    e                        = &pkg->entry[pkg->nentry++];
+    e->i                     = i;
+    e->j                     = j;
+    e->k                     = k;
+    e->face                  = face;
+    e->mat                   = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
+    mat                      = m->mat[e->mat];
+    zt                       = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
+    zb                       = m->bot[i + nx * (j + ny * k)];
+    b                        = zt - zb;
+    e->zc                    = 0.5 * (zt + zb);
+    e->zf                    = e->zc;
+    e->weight                = mat->K[0] * b; /* transmissivity share, normalised below */
     switch (face) {
     case GW_FACE_WEST:
     case GW_FACE_EAST:
@@ -627,6 +669,13 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   }
   PetscCall(PetscFree2(pkg->Q, pkg->dQ));
   PetscCall(PetscCalloc2(pkg->nentry, &pkg->Q, pkg->nentry, &pkg->dQ));
+  if (pkg->param_cell)
+    for (PetscInt p = 0; p < pkg->nparam; p++) {
+      PetscCall(PetscFree(pkg->param_entry[p]));
+      if (!pkg->param_cell[p]) continue;
+      PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &pkg->param_entry[p]));
+      for (PetscInt e = 0; e < pkg->nentry; e++) pkg->param_entry[p][e] = pkg->param_cell[p][pkg->cellof[e]];
+    }
   if (pkg->ops->setup) PetscCall(pkg->ops->setup(pkg, m));
   pkg->setup = PETSC_TRUE;
   PetscFunctionReturn(0);

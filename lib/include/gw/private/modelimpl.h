@@ -43,6 +43,13 @@ struct _p_GWModel {
   PetscReal *cons; /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
   SNES       snes;
   PetscBool  setupcalled;
+  /* the Newton system: pressure head per cell (da) and the packages' unknowns (dau, a DMRedundant
+     on rank 0; NULL when no package has unknowns), composed in pack */
+  DM           pack, dau;
+  PetscInt     nunknown;         /* all packages' unknowns */
+  Vec          X, wvol, Fw;      /* composite global: solution; cell volume (1 for unknowns); work */
+  Vec          u_local, r_local; /* all unknowns on every rank: iterate; residual shares */
+  PetscScalar *u, *u_old;        /* [nunknown] converged values, the same on every rank; at step start */
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
@@ -70,8 +77,15 @@ PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 
 PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
+PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
+PETSC_INTERN PetscErrorCode GWModelRestoreSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
+PETSC_INTERN PetscErrorCode GWModelCellLocalIndex_Private(GWModel, PetscInt, PetscInt, PetscInt, PetscInt *);
+PETSC_INTERN PetscReal      GWModelCellVolume_Private(GWModel, PetscInt, PetscInt, PetscInt);
 PETSC_INTERN PetscErrorCode GWModelComputeBudget_Private(GWModel);
-PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec);
+PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec, const PetscScalar *, PetscScalar *);
 PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelComputeZoneFlows_Private(GWModel, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);

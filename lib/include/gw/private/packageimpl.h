@@ -3,6 +3,7 @@
 #define GW_PRIVATE_PACKAGEIMPL_H
 
 #include <gwmodel.h>
+#include <petscmat.h>
 #include <petsc/private/petscimpl.h>
 #include <gw/private/compat.h>
 
@@ -33,9 +34,17 @@ typedef struct {
   GWInterpolation interp;
 } GWSchedule;
 
+/* What a package sees of the Newton iterate: pressure head in its cells and their star-stencil
+   neighbours, and its own unknowns. */
+typedef struct {
+  PetscScalar     ***psi; /* pressure head [m], ghosted local array [k][j][i] of this rank */
+  const PetscScalar *u;   /* the package's unknowns [nunknown], the same on every rank */
+  const PetscReal   *v;   /* package value of each value column [ncol] over the step (schedule midpoint) */
+} GWPackageState;
+
 typedef struct _GWPackageOps *GWPackageOps;
 struct _GWPackageOps {
-  /* finish set-up once entries carry geometry (e.g. well weights); collective */
+  /* finish set-up once entries carry geometry (e.g. well weights); may set nunknown; collective */
   PetscErrorCode (*setup)(GWPackage, GWModel);
   /* called at the start of every time step, before Newton (e.g. to find water-table cells) */
   PetscErrorCode (*stepbegin)(GWPackage, GWModel);
@@ -45,8 +54,19 @@ struct _GWPackageOps {
   PetscErrorCode (*terms)(GWPackage, GWModel, PetscReal, PetscReal *);
   /* frees type data */
   PetscErrorCode (*destroy)(GWPackage);
-  /* volumetric rate into the domain Q [m^3/s] and dQ/dpsi of the entry's cell, for pressure head
-     psi in the cell and package value v (already read from the schedule for this step) */
+  /* Package level (every entry at once). residual: the volumetric rate Q[e] [m^3/s] into the cell
+     of each of this rank's entries, and this rank's share r[u] [m^3/s] of the residual of each
+     package unknown (summed over ranks; zero at the solution); r is zeroed by the caller.
+     jacobian: adds dQ[e]/dx and dr[u]/dx for every x the package depends on, through
+     GWPackageAddRateDerivative_Private() and GWPackageAddUnknownDerivative_Private(); it must add
+     every entry it may ever add (zeros included), because it also gives the Jacobian pattern at
+     set-up. Defaults (when only evaluate is given): one cell per entry, diagonal coupling. */
+  PetscErrorCode (*residual)(GWPackage, GWModel, const GWPackageState *, PetscReal *, PetscScalar *);
+  PetscErrorCode (*jacobian)(GWPackage, GWModel, const GWPackageState *, Mat);
+  /* initial values of the package unknowns [nunknown] (every rank the same) */
+  PetscErrorCode (*initialguess)(GWPackage, GWModel, PetscScalar *);
+  /* Entry level, for packages whose entries each act on their own cell only: rate Q [m^3/s] into
+     the entry's cell and dQ/dpsi, for pressure head psi in the cell and the entry's value v */
   PetscErrorCode (*evaluate)(GWPackage, GWModel, const GWPackageEntry *, PetscReal, PetscReal, PetscReal *, PetscReal *);
 };
 
@@ -54,14 +74,23 @@ struct _p_GWPackage {
   PETSCHEADER(struct _GWPackageOps);
   /* cells as given (every rank the same list) */
   PetscInt  ncell, maxcell;
-  PetscInt *cell; /* 4 per cell: i, j, k, face */
+  PetscInt *cell;  /* 4 per cell: i, j, k, face */
+  PetscInt *group; /* [ncell] value column of each cell, or NULL (see GWPackageSetCellGroups()) */
   /* entries owned by this rank, after set-up */
   PetscInt        nentry;
   GWPackageEntry *entry;
   PetscReal      *Q, *dQ; /* per entry, from the last evaluation */
+  PetscInt       *col;    /* [nentry] value column of each entry */
+  PetscInt       *cellof; /* [nentry] index of each entry in the cell list */
+  /* unknowns owned by the package (e.g. head in a pipe, flow in each river reach), solved in the
+     same Newton iteration as pressure head; stored redundantly (DMRedundant on rank 0) */
+  PetscInt     nunknown;
+  PetscInt     uoffset; /* position of the first unknown among all packages' unknowns */
+  PetscScalar *u;       /* [nunknown] current values, the same on every rank */
   /* schedule */
-  PetscInt        nsched;
-  PetscReal      *tsched, *vsched;
+  PetscInt        nsched, ncol;    /* schedule times, value columns (one value per column per time) */
+  PetscReal      *tsched, *vsched; /* [nsched], [nsched * ncol] row-major by time */
+  PetscReal      *vstep;           /* [ncol] values over the step being solved */
   GWInterpolation interp;
   GWHeadKind      headkind;
   PetscBool       needs_value;
@@ -69,9 +98,11 @@ struct _p_GWPackage {
   /* inputs, parameters and options declared by the type */
   const GWPackageSlot *inputdoc, *paramdoc, *optiondoc;
   PetscInt             ninput, nparam, noption;
-  GWSchedule          *input;  /* [ninput]; n = 0 when not given */
-  PetscReal           *param;  /* [nparam] */
-  char               **option; /* [noption] chosen values */
+  GWSchedule          *input;       /* [ninput]; n = 0 when not given */
+  PetscReal           *param;       /* [nparam] */
+  PetscReal          **param_cell;  /* [nparam] per-cell values [ncell] or NULL (constant) */
+  PetscReal          **param_entry; /* [nparam] per-entry values [nentry] or NULL, after set-up */
+  char               **option;      /* [noption] chosen values */
   /* budget terms of the type beyond in and out, e.g. runoff, actual evaporation */
   PetscInt     nterm;
   const char **termname;
@@ -82,11 +113,20 @@ struct _p_GWPackage {
 
 PETSC_INTERN PetscErrorCode GWPackageRegisterAll_Private(void);
 PETSC_INTERN PetscErrorCode GWPackageSetUp_Private(GWPackage, GWModel);
-PETSC_INTERN PetscErrorCode GWPackageDeclare_Private(GWPackage, PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const char *const[]);
+PETSC_EXTERN PetscErrorCode GWPackageDeclare_Private(GWPackage, PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const GWPackageSlot[], PetscInt, const char *const[]);
 PETSC_INTERN PetscErrorCode GWScheduleValue_Private(const GWSchedule *, PetscReal, PetscReal, PetscReal *);
 PETSC_INTERN PetscErrorCode GWPackageInput_Private(GWPackage, PetscInt, PetscReal, PetscReal, PetscReal *);
 PETSC_INTERN PetscErrorCode GWPackageOption_Private(GWPackage, PetscInt, PetscInt *);
 PETSC_INTERN PetscInt       GWPackageSlotIndex_Private(PetscInt, const GWPackageSlot[], const char[], char[], size_t);
+PETSC_INTERN PetscErrorCode GWPackageStepValues_Private(GWPackage, PetscReal, PetscReal);
+PETSC_INTERN PetscErrorCode GWPackageResidual_Private(GWPackage, GWModel, const GWPackageState *, PetscReal *, PetscScalar *);
+PETSC_INTERN PetscErrorCode GWPackageJacobian_Private(GWPackage, GWModel, const GWPackageState *, Mat);
+/* for package types, in lib/ or registered by a program linking libgw (developer level) */
+PETSC_EXTERN PetscErrorCode GWPackageAddRateDerivative(GWPackage, GWModel, Mat, PetscInt, PetscInt, PetscInt, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageAddRateUnknownDerivative(GWPackage, GWModel, Mat, PetscInt, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageAddUnknownDerivative(GWPackage, GWModel, Mat, PetscInt, PetscInt, PetscInt, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageAddUnknownUnknownDerivative(GWPackage, GWModel, Mat, PetscInt, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageSetNumUnknowns(GWPackage, PetscInt);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Atmosphere(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Evapotranspiration(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_RootUptake(GWPackage);
@@ -95,5 +135,12 @@ PETSC_INTERN PetscErrorCode GWPackageCreate_Head(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Flux(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_SeepageFace(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Well(GWPackage);
+
+/* Parameter p of entry e: its per-cell value when given (GWPackageSetParameterValues()), else the
+   package's value. */
+static inline PetscReal GWPackageEntryParameter(GWPackage pkg, PetscInt p, PetscInt e)
+{
+  return (pkg->param_entry && pkg->param_entry[p]) ? pkg->param_entry[p][e] : pkg->param[p];
+}
 
 #endif
