@@ -46,6 +46,8 @@ struct _p_GWModel {
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
+  Vec       psi_init; /* psi at the first step after set-up or reset, for GWModelReset() */
+  PetscReal t_start;  /* time at the first step after set-up or reset [s] */
   /* time control */
   PetscReal t, dt, dt_init, dt_min, dt_max;
   PetscReal dt_grow, dt_cut, dtheta_max;
