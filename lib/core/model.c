@@ -128,6 +128,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->geo));
   PetscCall(VecDestroy(&m->psi));
   PetscCall(VecDestroy(&m->psi_old));
+  PetscCall(VecDestroy(&m->psi_init));
   PetscCall(VecDestroy(&m->theta_old));
   PetscCall(VecDestroy(&m->vol));
   PetscCall(VecDestroy(&m->psi_local));

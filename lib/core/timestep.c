@@ -531,6 +531,11 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() before GWModelStep()");
   PetscCheck(t_stop > m->t, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_OUTOFRANGE, "Step end %g s must be after the model time %g s", (double)t_stop, (double)m->t);
   PetscCall(PetscLogEventBegin(GW_Step, m, 0, 0, 0));
+  if (!m->nsteps) { /* the state this run starts from, for GWModelReset() */
+    m->t_start = m->t;
+    if (!m->psi_init) PetscCall(VecDuplicate(m->psi, &m->psi_init));
+    PetscCall(VecCopy(m->psi, m->psi_init));
+  }
   for (PetscInt p = 0; p < m->npkg; p++) {
     PetscReal tb;
     PetscCall(GWPackageGetNextBreakpoint(m->pkg[p], m->t, &tb));

@@ -89,6 +89,18 @@ static PetscErrorCode GetUnknowns(GWModel m, Vec Xu, PetscScalar *u)
   PetscFunctionReturn(0);
 }
 
+/* First values of the package unknowns, from each type's initial guess at the current state. */
+PetscErrorCode GWModelInitialUnknowns_Private(GWModel m)
+{
+  PetscFunctionBegin;
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    GWPackage pkg = m->pkg[p];
+    PetscCheck(pkg->nunknown == 0 || pkg->u == m->u + pkg->uoffset, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Package %s changed its number of unknowns after set-up", ((PetscObject)pkg)->name);
+    if (pkg->nunknown && pkg->ops->initialguess) PetscCall(pkg->ops->initialguess(pkg, m, pkg->u));
+  }
+  PetscFunctionReturn(0);
+}
+
 /* Counts the packages' unknowns, builds the composite DM, its vectors, and the unknowns' first
    values. Called after the packages are set up. */
 PetscErrorCode GWModelSetUpSystem_Private(GWModel m)
@@ -112,11 +124,8 @@ PetscErrorCode GWModelSetUpSystem_Private(GWModel m)
   }
   PetscCall(DMSetUp(m->pack));
   PetscCall(PetscCalloc2(PetscMax(m->nunknown, 1), &m->u, PetscMax(m->nunknown, 1), &m->u_old));
-  for (PetscInt p = 0; p < m->npkg; p++) {
-    GWPackage pkg = m->pkg[p];
-    pkg->u        = m->u + pkg->uoffset;
-    if (pkg->nunknown && pkg->ops->initialguess) PetscCall(pkg->ops->initialguess(pkg, m, pkg->u));
-  }
+  for (PetscInt p = 0; p < m->npkg; p++) m->pkg[p]->u = m->u + m->pkg[p]->uoffset;
+  PetscCall(GWModelInitialUnknowns_Private(m));
   PetscCall(DMCreateGlobalVector(m->pack, &m->X));
   PetscCall(VecDuplicate(m->X, &m->wvol));
   PetscCall(VecSet(m->wvol, 1.0));

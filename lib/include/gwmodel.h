@@ -93,6 +93,11 @@ PETSC_EXTERN PetscErrorCode GWModelStep(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelRun(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetStepStatistics(GWModel, PetscInt *, PetscInt *, PetscInt *);
 
+/* re-running: reset and parameters by path */
+PETSC_EXTERN PetscErrorCode GWModelReset(GWModel);
+PETSC_EXTERN PetscErrorCode GWModelSetParameter(GWModel, const char[], PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetParameter(GWModel, const char[], PetscReal *);
+
 /* budget */
 PETSC_EXTERN PetscErrorCode GWModelGetStorageChange(GWModel, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetPackageBudget(GWModel, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *);

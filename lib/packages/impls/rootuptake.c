@@ -135,7 +135,9 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
   PetscCheck(p[PAR_H1] > p[PAR_H2] && p[PAR_H2] >= p[PAR_H3] && p[PAR_H3] > p[PAR_H4], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Root-uptake package %s: Feddes heads must satisfy h1 > h2 >= h3 > h4; got %g, %g, %g, %g m", name, (double)p[PAR_H1], (double)p[PAR_H2], (double)p[PAR_H3], (double)p[PAR_H4]);
   PetscCheck(pkg->nsched || (pkg->input[IN_ET].n && pkg->input[IN_LAI].n), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Root-uptake package %s needs the potential transpiration (value or schedule) or potential_et with lai", name);
   PetscCall(GWPackageOption_Private(pkg, OPT_DIST, &dist));
-  PetscCall(PetscNew(&data));
+  if (!pkg->data) PetscCall(PetscNew((RootData **)&pkg->data));
+  data = (RootData *)pkg->data; /* set-up may run again (GWModelReset(), GWModelSetParameter()) */
+  PetscCall(PetscFree(data->share));
   PetscCall(PetscCalloc1(PetscMax(pkg->nentry, 1), &data->share));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     GWPackageEntry *en = &pkg->entry[e];
@@ -150,7 +152,6 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
     else
       data->share[e] = (PetscExpReal(-3 * d0 / L) - PetscExpReal(-3 * d1 / L)) / (1 - PetscExpReal(-3.0));
   }
-  pkg->data = data;
   PetscFunctionReturn(0);
 }
 

@@ -53,6 +53,8 @@ struct _p_GWModel {
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
+  Vec       psi_init; /* psi at the first step after set-up or reset, for GWModelReset() */
+  PetscReal t_start;  /* time at the first step after set-up or reset [s] */
   /* time control */
   PetscReal t, dt, dt_init, dt_min, dt_max;
   PetscReal dt_grow, dt_cut, dtheta_max;
@@ -78,6 +80,7 @@ PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
