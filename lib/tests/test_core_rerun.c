@@ -5,8 +5,8 @@
    the head boundary's face conductance are cached from the sand's K at set-up). The initial state
    is a water table with a dry patch filled by hand on the west edge. Root uptake over the top
    metre (its per-cell shares are computed at set-up from root_depth).
-   Model A runs one day, then the sand's K, the surface's max_ponding_depth and the roots' root_depth
-   are changed through
+   Model A runs one day, then the sand's K, the surface's max_ponding_depth, the roots' root_depth
+   and the bottom boundary's conductance (from K A / d to a given value) are changed through
    GWModelSetParameter(), the model is reset and run one day again. Model B is built with the new
    values from the start and run one day. Checks: A's second run equals B (pressure head bitwise
    and budgets exactly on 1 rank; to 1e-12 relative on 2 ranks), and differs from A's first run
@@ -22,8 +22,10 @@
 #define NZ 12
 
 static const PetscReal Ksand0 = 8e-5, Ksand1 = 2.5e-5, Pond0 = 0.0, Pond1 = 0.03, Root0 = 0.5, Root1 = 0.9, Tend = 86400.0;
+/* bottom head: conductance from the cells' K at first, then a given conductance [m^2/s] */
+static const PetscReal Cond0 = -1.0, Cond1 = 2e-6; /* -1: not given */
 
-static PetscErrorCode BuildModel(PetscReal Ksand, PetscReal pond, PetscReal root, GWModel *model)
+static PetscErrorCode BuildModel(PetscReal Ksand, PetscReal pond, PetscReal root, PetscReal cond, GWModel *model)
 {
   PetscReal  dz[NZ], tp[2] = {0, 6 * 3600.0}, vp[2] = {1e-5, 0};
   PetscInt   zone[NX * NY * NZ];
@@ -72,6 +74,7 @@ static PetscErrorCode BuildModel(PetscReal Ksand, PetscReal pond, PetscReal root
   PetscCall(GWPackageSetName(bottom, "bottom"));
   PetscCall(GWPackageAddCellRange(bottom, 0, NX - 1, 0, NY - 1, NZ - 1, NZ - 1, GW_FACE_BOTTOM));
   PetscCall(GWPackageSetValue(bottom, 2.0));
+  if (cond > 0) PetscCall(GWPackageSetParameter(bottom, "conductance", cond));
   PetscCall(GWModelAddPackage(m, bottom));
   PetscCall(GWPackageCreate(PETSC_COMM_WORLD, &well));
   PetscCall(GWPackageSetType(well, GWPACKAGEWELL));
@@ -218,7 +221,7 @@ int main(int argc, char **argv)
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   PetscCallMPI(MPI_Comm_size(PETSC_COMM_WORLD, &size));
   /* model A: first run, with the original values */
-  PetscCall(BuildModel(Ksand0, Pond0, Root0, &a));
+  PetscCall(BuildModel(Ksand0, Pond0, Root0, Cond0, &a));
   PetscCall(GWModelRun(a, Tend));
   PetscCall(Figures(a, fig1, &mbA1));
   PetscCall(GWModelGetPressureHead(a, &psiA));
@@ -231,6 +234,7 @@ int main(int argc, char **argv)
   PetscCall(GWModelSetParameter(a, "materials.sand.K", Ksand1));
   PetscCall(GWModelSetParameter(a, "packages.surface.max_ponding_depth", Pond1));
   PetscCall(GWModelSetParameter(a, "packages.roots.root_depth", Root1));
+  PetscCall(GWModelSetParameter(a, "packages.bottom.conductance", Cond1));
   PetscCall(GWModelReset(a));
   PetscCall(GWModelGetTime(a, &tnow));
   PetscCall(GWModelGetStepStatistics(a, &ns, &nc, &nn));
@@ -244,7 +248,7 @@ int main(int argc, char **argv)
   PetscCall(GWTestBelow(&t, "rerun_cum_mass_balance_rel", mbA2, 1e-10));
 
   /* model B: fresh, with the new values from the start */
-  PetscCall(BuildModel(Ksand1, Pond1, Root1, &b));
+  PetscCall(BuildModel(Ksand1, Pond1, Root1, Cond1, &b));
   PetscCall(GWModelRun(b, Tend));
   PetscCall(Figures(b, figB, &mbB));
   PetscCall(GWTestBelow(&t, "fresh_cum_mass_balance_rel", mbB, 1e-10));
@@ -257,10 +261,11 @@ int main(int argc, char **argv)
     Vec       psiC;
     PetscReal figC[NFIG], mbC;
     PetscBool same = PETSC_TRUE;
-    PetscCall(BuildModel(Ksand0, Pond0, Root0, &c));
+    PetscCall(BuildModel(Ksand0, Pond0, Root0, Cond0, &c));
     PetscCall(GWModelSetParameter(c, "materials.sand.K", Ksand1));
     PetscCall(GWModelSetParameter(c, "packages.surface.max_ponding_depth", Pond1));
     PetscCall(GWModelSetParameter(c, "packages.roots.root_depth", Root1));
+    PetscCall(GWModelSetParameter(c, "packages.bottom.conductance", Cond1));
     PetscCall(GWModelRun(c, Tend));
     PetscCall(Figures(c, figC, &mbC));
     PetscCall(GWModelGetPressureHead(c, &psiC));
