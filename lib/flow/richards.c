@@ -93,19 +93,7 @@ static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScal
   GWMaterial       mc = m->mat[(PetscInt)gc[GW_GEO_MAT]], mn = m->mat[(PetscInt)gn[GW_GEO_MAT]];
   PetscReal        A, dc, dn, T, Hc, Hn, kr, dkrc, dkrn;
 
-  if (dir == 0) {
-    A  = gc[GW_GEO_DY] * 0.5 * (gc[GW_GEO_THICK] + gn[GW_GEO_THICK]);
-    dc = 0.5 * gc[GW_GEO_DX];
-    dn = 0.5 * gn[GW_GEO_DX];
-  } else if (dir == 1) {
-    A  = gc[GW_GEO_DX] * 0.5 * (gc[GW_GEO_THICK] + gn[GW_GEO_THICK]);
-    dc = 0.5 * gc[GW_GEO_DY];
-    dn = 0.5 * gn[GW_GEO_DY];
-  } else {
-    A  = gc[GW_GEO_DX] * gc[GW_GEO_DY];
-    dc = 0.5 * gc[GW_GEO_THICK];
-    dn = 0.5 * gn[GW_GEO_THICK];
-  }
+  GWFaceGeometry_Private(gc, gn, dir, &A, &dc, &dn);
   T  = GWFaceConductance_Private(A, dc, mc->K[dir], dn, mn->K[dir]);
   Hc = x[k][j][i] + gc[GW_GEO_ZC];
   Hn = x[kn][jn][in] + gn[GW_GEO_ZC];
@@ -458,15 +446,10 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
         PetscScalar *gc = g[k][j][i];
         for (PetscInt n = 0; n < 6; n++) {
           PetscInt  dir = Nbr[n][3];
-          PetscReal Q, dQc, dQn, A, sgn;
+          PetscReal Q, dQc, dQn, A, dc, dn, sgn;
           if (!q[dir] || !InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
           FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn, NULL);
-          if (dir == 0)
-            A = gc[GW_GEO_DY] * 0.5 * (gc[GW_GEO_THICK] + g[k][j][i + Nbr[n][0]][GW_GEO_THICK]);
-          else if (dir == 1)
-            A = gc[GW_GEO_DX] * 0.5 * (gc[GW_GEO_THICK] + g[k][j + Nbr[n][1]][i][GW_GEO_THICK]);
-          else
-            A = gc[GW_GEO_DX] * gc[GW_GEO_DY];
+          GWFaceGeometry_Private(gc, g[k + Nbr[n][2]][j + Nbr[n][1]][i + Nbr[n][0]], dir, &A, &dc, &dn);
           /* Q is into the cell from the neighbour: along +axis when the neighbour is on the minus
              side; for z the +axis is upward while layer index k grows downward */
           sgn = (Nbr[n][0] + Nbr[n][1] - Nbr[n][2]) < 0 ? 1.0 : -1.0;

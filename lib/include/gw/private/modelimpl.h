@@ -93,6 +93,30 @@ PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, Pe
 PETSC_INTERN PetscErrorCode GWModelComputeZoneFlows_Private(GWModel, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);
 
+/* Geometry of a face of a cell along axis dir (0: x, 1: y, 2: z) from the cells' geometry records
+   (dof GW_NGEO): its area A [m^2] and the distances dc, dn [m] from the centres of cell c and of its
+   neighbour n to it. A vertical face between columns spans the mean thickness of the two cells;
+   gn NULL is a face on the boundary of the grid (area from cell c alone, dn = 0). The one place
+   face geometry is computed (fluxes, Darcy output, package faces). */
+static inline void GWFaceGeometry_Private(const PetscScalar *gc, const PetscScalar *gn, PetscInt dir, PetscReal *A, PetscReal *dc, PetscReal *dn)
+{
+  PetscReal b = gn ? 0.5 * (gc[GW_GEO_THICK] + gn[GW_GEO_THICK]) : gc[GW_GEO_THICK];
+
+  if (dir == 0) {
+    *A  = gc[GW_GEO_DY] * b;
+    *dc = 0.5 * gc[GW_GEO_DX];
+    *dn = gn ? 0.5 * gn[GW_GEO_DX] : 0.0;
+  } else if (dir == 1) {
+    *A  = gc[GW_GEO_DX] * b;
+    *dc = 0.5 * gc[GW_GEO_DY];
+    *dn = gn ? 0.5 * gn[GW_GEO_DY] : 0.0;
+  } else {
+    *A  = gc[GW_GEO_DX] * gc[GW_GEO_DY];
+    *dc = 0.5 * gc[GW_GEO_THICK];
+    *dn = gn ? 0.5 * gn[GW_GEO_THICK] : 0.0;
+  }
+}
+
 /* Two-point conductance A / (d_c/K_c + d_n/K_n) [m^2/s] of a face with area A between centres at
    distances d_c and d_n from it: the harmonic mean of K weighted by distance (symmetric in c, n). */
 static inline PetscReal GWFaceConductance_Private(PetscReal A, PetscReal dc, PetscReal Kc, PetscReal dn, PetscReal Kn)
