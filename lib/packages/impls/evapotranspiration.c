@@ -221,6 +221,7 @@ PetscErrorCode GWPackageCreate_Evapotranspiration(GWPackage pkg)
   pkg->ops->terms     = GWPackageTerms_Evapotranspiration;
   pkg->ops->destroy   = GWPackageDestroy_Evapotranspiration;
   pkg->needs_value    = PETSC_TRUE;
+  pkg->value_unit     = "m/s";
   PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, NPAR, Params, NOPT, Options, NTERM, Terms));
   PetscFunctionReturn(0);
 }

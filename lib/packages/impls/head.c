@@ -33,7 +33,10 @@ M*/
 PetscErrorCode GWPackageCreate_Head(GWPackage pkg)
 {
   PetscFunctionBegin;
-  pkg->ops->evaluate = GWPackageEvaluate_Head;
-  pkg->needs_value   = PETSC_TRUE;
+  pkg->ops->evaluate      = GWPackageEvaluate_Head;
+  pkg->needs_value        = PETSC_TRUE;
+  pkg->value_unit         = "m";
+  pkg->face_rule          = GW_PACKAGE_FACE_REQUIRED;
+  pkg->head_kind_accepted = PETSC_TRUE;
   PetscFunctionReturn(0);
 }
