@@ -172,4 +172,7 @@ static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, Pe
   }
 }
 
+/* every rank returns the error of the lowest failing rank (lib/core/errors.c) */
+PETSC_INTERN PetscErrorCode GWCheckAllRanks_Private(MPI_Comm, PetscErrorCode);
+
 #endif
