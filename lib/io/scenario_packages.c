@@ -15,6 +15,17 @@ static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, con
   PetscFunctionReturn(0);
 }
 
+/* A list of quantities in unit si, one per cell or group, into a new array [n]. */
+static PetscErrorCode ReadQuantityList(GWYamlNode list, const char si[], PetscInt *n, PetscReal **x)
+{
+  PetscFunctionBegin;
+  GWInputCheck(list->n >= 1, list, "expected a list of values, one per cell or group of cells");
+  PetscCall(PetscMalloc1(list->n, x));
+  for (PetscInt q = 0; q < list->n; q++) PetscCall(GWReadQuantity_Private(list->items[q], si, &(*x)[q]));
+  *n = list->n;
+  PetscFunctionReturn(0);
+}
+
 /* inputs:, parameters:, options: and segments: of the atmosphere-side packages */
 static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start)
 {
@@ -48,6 +59,16 @@ static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char t
       PetscInt  idx = 0;
       PetscReal x   = 0;
       PetscCall(FindSlot(sec->keys[q], "parameter", pkg->nparam, pkg->paramdoc, type, &idx));
+      if (sec->items[q]->kind == GW_YAML_SEQ) { /* one value per cell */
+        PetscReal *xs;
+        PetscInt   n, nc;
+        PetscCall(ReadQuantityList(sec->items[q], pkg->paramdoc[idx].unit, &n, &xs));
+        PetscCall(GWPackageGetNumCells(pkg, &nc));
+        GWInputCheck(n == nc, sec->items[q], "%" PetscInt_FMT " values of %s for %" PetscInt_FMT " cells: give one per cell, in the order of the cell boxes", n, pkg->paramdoc[idx].name, nc);
+        PetscCall(GWPackageSetParameterValues(pkg, pkg->paramdoc[idx].name, n, xs));
+        PetscCall(PetscFree(xs));
+        continue;
+      }
       PetscCall(GWReadQuantity_Private(sec->items[q], pkg->paramdoc[idx].unit, &x));
       PetscCall(GWPackageSetParameter(pkg, pkg->paramdoc[idx].name, x));
     }
@@ -133,10 +154,11 @@ static PetscErrorCode CreateTyped(MPI_Comm comm, GWYamlNode key, GWPackage *pkg)
   PetscFunctionReturn(0);
 }
 
-/* cells: {i:, j:, k:, face:} checked against the face rule of the package's type */
-static PetscErrorCode ReadCells(GWModel m, GWPackage pkg, GWYamlNode v)
+/* One box of cells: {i:, j:, k:, face:, group:} checked against the face rule of the package's
+   type; returns the box's group (-1 when not given). */
+static PetscErrorCode ReadCellBox(GWModel m, GWPackage pkg, GWYamlNode cells, PetscInt *group)
 {
-  GWYamlNode        cells = GWYamlGet_Private(v, "cells"), fnode;
+  GWYamlNode        fnode, gnode;
   PetscInt          i0, i1, j0, j1, k0, k1, f;
   GWPackageFaceRule rule;
   const char       *type, *face = "none";
@@ -144,7 +166,7 @@ static PetscErrorCode ReadCells(GWModel m, GWPackage pkg, GWYamlNode v)
   PetscFunctionBegin;
   PetscCall(GWPackageGetType(pkg, &type));
   PetscCall(GWPackageGetFaceRule(pkg, &rule));
-  GWInputCheck(cells, v, "missing key \"cells\" ({i: [first, last], j: [...], k: [...], face: top})");
+  GWInputCheck(cells->kind == GW_YAML_MAP, cells, "expected a box of cells {i: [first, last], j: [...], k: [...], face: top}");
   PetscCall(GWYamlCheckKeys_Private(cells, "packages[].cells"));
   PetscCall(GWGetRange_Private(cells, "i", m->nx, &i0, &i1));
   PetscCall(GWGetRange_Private(cells, "j", m->ny, &j0, &j1));
@@ -155,7 +177,61 @@ static PetscErrorCode ReadCells(GWModel m, GWPackage pkg, GWYamlNode v)
   GWInputCheck(f <= GW_FACE_BOTTOM, fnode, "unknown face \"%s\"; use west, east, south, north, top, bottom or none", face);
   GWInputCheck(f != GW_FACE_NONE || rule == GW_PACKAGE_FACE_OPTIONAL, fnode, "a %s package acts on a face: use west, east, south, north, top or bottom", type);
   GWInputCheck(f == GW_FACE_TOP || rule != GW_PACKAGE_FACE_TOP, fnode, "a %s package acts on top faces: use face: top", type);
+  {
+    PetscBool outer = (PetscBool)((f == GW_FACE_TOP && k1 == 0) || (f == GW_FACE_BOTTOM && k0 == m->nz - 1) || (f == GW_FACE_WEST && i1 == 0) || (f == GW_FACE_EAST && i0 == m->nx - 1) || (f == GW_FACE_SOUTH && j1 == 0) || (f == GW_FACE_NORTH && j0 == m->ny - 1) || f == GW_FACE_NONE);
+    GWInputCheck(outer, fnode ? fnode : cells, "the %s face of some cells of this box lies inside the grid, where it meets another cell: a boundary package acts on the outer faces (top: k = 0, bottom: k = %" PetscInt_FMT ", west: i = 0, east: i = %" PetscInt_FMT ", south: j = 0, north: j = %" PetscInt_FMT ")", face, m->nz - 1, m->nx - 1, m->ny - 1);
+  }
+  *group = -1;
+  if ((gnode = GWYamlGet_Private(cells, "group"))) {
+    PetscReal g = -1;
+    PetscCall(GWReadQuantity_Private(gnode, "-", &g));
+    GWInputCheck(g >= 0 && g == (PetscInt)g, gnode, "group must be a whole number from 0 (a value column), found %g", (double)g);
+    *group = (PetscInt)g;
+  }
   PetscCall(GWPackageAddCellRange(pkg, i0, i1, j0, j1, k0, k1, (GWFace)f));
+  PetscFunctionReturn(0);
+}
+
+/* cells: one box, or a list of boxes added in order; groups, when given, on every box */
+static PetscErrorCode ReadCells(GWModel m, GWPackage pkg, GWYamlNode v)
+{
+  GWYamlNode cells = GWYamlGet_Private(v, "cells");
+  PetscInt   nbox, *group = NULL, ng = 0, nc0 = 0, nc1 = 0;
+
+  PetscFunctionBegin;
+  GWInputCheck(cells, v, "missing key \"cells\" ({i: [first, last], j: [...], k: [...], face: top}, or a list of such boxes)");
+  nbox = cells->kind == GW_YAML_SEQ ? cells->n : 1;
+  GWInputCheck(nbox >= 1, cells, "expected at least one box of cells");
+  for (PetscInt b = 0; b < nbox; b++) {
+    GWYamlNode box = cells->kind == GW_YAML_SEQ ? cells->items[b] : cells;
+    PetscInt   g   = -1;
+    PetscCall(GWPackageGetNumCells(pkg, &nc0));
+    PetscCall(ReadCellBox(m, pkg, box, &g));
+    PetscCall(GWPackageGetNumCells(pkg, &nc1));
+    GWInputCheck((g >= 0) == (b == 0 ? g >= 0 : ng > 0), box, "give a group on every box of the package or on none");
+    if (g < 0) continue;
+    PetscCall(PetscRealloc(sizeof(PetscInt) * nc1, &group));
+    for (PetscInt c = nc0; c < nc1; c++) group[c] = g;
+    ng = nc1;
+  }
+  if (ng) PetscCall(GWPackageSetCellGroups(pkg, ng, group));
+  PetscCall(PetscFree(group));
+  PetscFunctionReturn(0);
+}
+
+/* n value columns: one for all cells, one per cell, or one per group (groups on the boxes) */
+static PetscErrorCode CheckColumns(GWPackage pkg, GWYamlNode node, PetscInt n)
+{
+  PetscInt nc, gmax = -1;
+
+  PetscFunctionBegin;
+  PetscCall(GWPackageGetNumCells(pkg, &nc));
+  if (pkg->group)
+    for (PetscInt c = 0; c < nc; c++) gmax = PetscMax(gmax, pkg->group[c]);
+  if (pkg->group)
+    GWInputCheck(n == gmax + 1, node, "%" PetscInt_FMT " values per time for groups 0 to %" PetscInt_FMT ": give one per group", n, gmax);
+  else
+    GWInputCheck(n == 1 || n == nc, node, "%" PetscInt_FMT " values per time for %" PetscInt_FMT " cells: give one for all cells, one per cell (in the order of the cell boxes), or put the boxes in groups", n, nc);
   PetscFunctionReturn(0);
 }
 
@@ -177,7 +253,14 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
                                                                                                                                                                 : "1");
   else
     GWInputCheck(!(val && ser), v, "give at most one of \"value\" or \"series\"");
-  if (val) {
+  if (val && val->kind == GW_YAML_SEQ) { /* one value per cell or group */
+    PetscReal *x;
+    PetscInt   n;
+    PetscCall(ReadQuantityList(val, si, &n, &x));
+    PetscCall(CheckColumns(pkg, val, n));
+    PetscCall(GWPackageSetValues(pkg, n, x));
+    PetscCall(PetscFree(x));
+  } else if (val) {
     PetscReal x = 0;
     PetscCall(GWReadQuantity_Private(val, si, &x));
     PetscCall(GWPackageSetValue(pkg, x));
@@ -185,7 +268,8 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
     GWSeries        s;
     GWInterpolation gi;
     PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, &s, &gi));
-    PetscCall(GWPackageSetSchedule(pkg, s.n, s.t, s.v, gi));
+    PetscCall(CheckColumns(pkg, ser, s.ncol));
+    PetscCall(GWPackageSetScheduleColumns(pkg, s.n, s.t, s.ncol, s.v, gi));
     PetscCall(GWSeriesFree_Private(&s));
   }
   PetscFunctionReturn(0);

@@ -55,8 +55,8 @@ PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, Petsc
 
 /* A time series read from CSV */
 typedef struct {
-  PetscInt   n;
-  PetscReal *t, *v; /* [n] time [s] since the scenario start, value in SI */
+  PetscInt   n, ncol;
+  PetscReal *t, *v; /* [n] time [s] since the scenario start; [n * ncol] values in SI, row-major by time */
 } GWSeries;
 
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
