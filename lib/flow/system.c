@@ -146,13 +146,6 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
   PetscInt               xs, ys, zs, xm, ym, zm, nloc, nda;
   PetscScalar         ***x;
   PetscMPIInt            rank;
-  static const PetscInt  nb[6][3] = {
-       {-1, 0, 0},
-       {1, 0, 0},
-       {0, -1, 0},
-       {0, 1, 0},
-       {0, 0, -1},
-       {0, 0, 1}};
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
@@ -177,7 +170,7 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
         PetscCall(GWModelCellLocalIndex_Private(m, i, j, k, &row));
         col[nc++] = row;
         for (PetscInt n = 0; n < 6; n++) {
-          PetscInt in = i + nb[n][0], jn = j + nb[n][1], kn = k + nb[n][2];
+          PetscInt in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2];
           if (in < 0 || in >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
           PetscCall(GWModelCellLocalIndex_Private(m, in, jn, kn, &col[nc++]));
         }

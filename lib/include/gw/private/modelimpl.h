@@ -123,6 +123,16 @@ static inline void GWFaceGeometry_Private(const PetscScalar *gc, const PetscScal
   }
 }
 
+/* The six neighbours of a cell: -x, +x, -y, +y, the layer above (k - 1), the layer below (k + 1),
+   as offsets di, dj, dk and the axis of the face between them (0: x, 1: y, 2: z). */
+static const PetscInt GWNeighbours_Private[6][4] = {
+    {-1, 0, 0, 0},
+    {1, 0, 0, 0},
+    {0, -1, 0, 1},
+    {0, 1, 0, 1},
+    {0, 0, -1, 2},
+    {0, 0, 1, 2}};
+
 /* Flow [m^3/s] into cell (i, j, k) from its neighbour n (0..5: -x, +x, -y, +y, the layer above,
    the layer below) from the stored face fluxes q (GWModelComputeFaceFluxes_Private(), ghosted
    array [k][j][i][3]); the neighbour must be inside the grid. */
