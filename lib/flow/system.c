@@ -206,7 +206,7 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
 
 /* Solves the step [step_t0, step_t1] from the current state; the first attempt of a step records
    the package unknowns, a retry after a cut starts from them again. On convergence psi and the
-   unknowns hold the new state. */
+   unknowns hold the new state, and the step's linear iterations are counted. */
 PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConvergedReason *reason, PetscInt *its)
 {
   Vec Xc, Xu;
@@ -224,6 +224,11 @@ PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConverge
   PetscCall(SNESGetConvergedReason(m->snes, reason));
   PetscCall(SNESGetIterationNumber(m->snes, its));
   if (*reason <= 0) PetscFunctionReturn(0);
+  {
+    PetscInt lits;
+    PetscCall(SNESGetLinearSolveIterations(m->snes, &lits));
+    m->nlinear += lits;
+  }
   PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
   PetscCall(VecCopy(Xc, m->psi));
   if (Xu) PetscCall(GetUnknowns(m, Xu, m->u));
@@ -257,5 +262,29 @@ PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl, const PetscSca
     if (pkg->nunknown && !r) PetscCall(PetscFree(rp));
   }
   PetscCall(DMDAVecRestoreArrayRead(m->da, Xl, &x));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetLinearIterations - gets the number of linear (Krylov) iterations of the accepted steps
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. n - linear iterations summed over the Newton iterations of every accepted step since set-up
+      (or the last GWModelReset())
+
+  Level: intermediate
+
+.seealso: `GWModelGetStepStatistics()`
+@*/
+PetscErrorCode GWModelGetLinearIterations(GWModel model, PetscInt *n)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *n = model->nlinear;
   PetscFunctionReturn(0);
 }

@@ -64,7 +64,7 @@ struct _p_GWModel {
   PetscReal t, dt, dt_init, dt_min, dt_max;
   PetscReal dt_grow, dt_cut, dtheta_max;
   PetscInt  it_easy, it_hard, max_cuts;
-  PetscInt  nsteps, ncuts, nnewton;
+  PetscInt  nsteps, ncuts, nnewton, nlinear;
   PetscReal step_t0, step_t1; /* interval of the step being solved */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
