@@ -79,6 +79,7 @@ PETSC_EXTERN PetscErrorCode GWModelComputeWaterContent(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeSaturation(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeDarcyFlux(GWModel, Vec, Vec, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeWaterTable(GWModel, PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelComputeWaterTableVec(GWModel, Vec);
 
 /* time control */
 PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);
