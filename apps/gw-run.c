@@ -4,7 +4,8 @@
    gw-run --list-keys
 
    Exit status: 0 success, 2 bad input (the message names file:line:column and key),
-   3 numerical failure (Newton did not converge after the allowed time-step cuts), 1 other errors. */
+   3 numerical failure (Newton did not converge after the allowed time-step cuts), 1 other errors.
+   An error on any MPI rank ends the run on every rank with that status and one line on stderr. */
 #include <gw.h>
 #include <gwio.h>
 #include <string.h>
@@ -19,16 +20,47 @@ static void Usage(void)
                   "  --list-keys  print every scenario key: path | type | unit | default | summary\n");
 }
 
-/* One line on stderr from rank 0 with the error's own message. */
-static int Fail(PetscErrorCode ierr, int status, const char *stage)
-{
-  const char *text = NULL;
-  PetscMPIInt rank = 0;
+/* Seconds a failed rank waits for the others to reach the end of the phase before it ends the
+   run itself: the library makes the errors it knows to be rank-local collective, so the others
+   normally arrive at once; a rank that never arrives is waiting for the failed one. */
+#define GW_RUN_GRACE 5.0
 
-  PetscErrorMessage(ierr, NULL, (char **)&text);
+static void PrintError(PetscErrorCode ierr, const char *stage)
+{
+  char *text = NULL;
+
+  PetscErrorMessage(ierr, NULL, &text);
+  fprintf(stderr, "gw-run: %s: %s\n", stage, text ? text : "unknown error");
+  fflush(stderr);
+}
+
+/* Ends a phase on every rank: the ranks agree on the exit status (the largest), and the lowest
+   failed rank prints its error as one line on stderr. A failed rank whose partners do not arrive
+   within GW_RUN_GRACE prints its error and aborts the run with its status. */
+static int EndPhase(PetscErrorCode ierr, int status, const char *stage)
+{
+  PetscMPIInt rank, size;
+  int         in[2], out[2], done = 0;
+  MPI_Request req;
+  double      t0;
+
   MPI_Comm_rank(PETSC_COMM_WORLD, &rank);
-  if (!rank) fprintf(stderr, "gw-run: %s: %s\n", stage, text ? text : "unknown error");
-  return status;
+  MPI_Comm_size(PETSC_COMM_WORLD, &size);
+  in[0] = ierr ? status : 0;
+  in[1] = ierr ? size - rank : 0; /* the maximum names the lowest failed rank */
+  (void)MPI_Iallreduce(in, out, 2, MPI_INT, MPI_MAX, PETSC_COMM_WORLD, &req);
+  if (!ierr) (void)MPI_Wait(&req, MPI_STATUS_IGNORE);
+  for (t0 = MPI_Wtime(); ierr && !done;) {
+    (void)MPI_Test(&req, &done, MPI_STATUS_IGNORE);
+    if (done) break;
+    if (MPI_Wtime() - t0 > GW_RUN_GRACE) {
+      PrintError(ierr, stage);
+      MPI_Abort(PETSC_COMM_WORLD, status);
+    }
+    PetscSleep(0.001);
+  }
+  if (out[0] && size - out[1] == rank) PrintError(ierr, stage);
+  return out[0];
 }
 
 int main(int argc, char **argv)
@@ -69,26 +101,24 @@ int main(int argc, char **argv)
   if (PetscInitialize(&pargc, &pargv, NULL, NULL)) return 1;
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
   if (listkeys) {
-    ierr = GWScenarioKeysView(PETSC_VIEWER_STDOUT_WORLD);
-    if (ierr) status = Fail(ierr, 1, "error");
+    ierr   = GWScenarioKeysView(PETSC_VIEWER_STDOUT_WORLD);
+    status = EndPhase(ierr, 1, "error");
     goto done;
   }
   ierr = GWScenarioCreate(PETSC_COMM_WORLD, &sc);
   if (!ierr && prefix) ierr = GWScenarioSetOutputPrefix(sc, prefix);
   if (!ierr) ierr = GWScenarioLoad(sc, file);
   if (!ierr && restart) ierr = GWScenarioRestart(sc, restart);
-  if (ierr) {
-    status = Fail(ierr, 2, "bad input");
-    goto done;
-  }
+  status = EndPhase(ierr, 2, "bad input");
+  if (status) goto done;
   if (check) {
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "gw-run: %s is valid\n", file));
     PetscCall(GWScenarioView(sc, PETSC_VIEWER_STDOUT_WORLD));
     goto done;
   }
   PetscCall(GWScenarioSetMonitor(sc, PETSC_VIEWER_STDOUT_WORLD));
-  ierr = GWScenarioRun(sc);
-  if (ierr) status = Fail(ierr, ierr == PETSC_ERR_NOT_CONVERGED ? 3 : 1, ierr == PETSC_ERR_NOT_CONVERGED ? "numerical failure" : "error");
+  ierr   = GWScenarioRun(sc);
+  status = EndPhase(ierr, ierr == PETSC_ERR_NOT_CONVERGED ? 3 : 1, ierr == PETSC_ERR_NOT_CONVERGED ? "numerical failure" : "error");
 done:
   PetscCall(PetscPopErrorHandler());
   if (!status) PetscCall(GWScenarioDestroy(&sc));

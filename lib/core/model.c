@@ -135,6 +135,8 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->X));
   PetscCall(VecDestroy(&m->wvol));
   PetscCall(VecDestroy(&m->Fw));
+  PetscCall(VecDestroy(&m->qface));
+  PetscCall(DMDestroy(&m->daq));
   PetscCall(VecDestroy(&m->u_local));
   PetscCall(VecDestroy(&m->r_local));
   PetscCall(PetscFree2(m->u, m->u_old));

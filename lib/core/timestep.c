@@ -51,7 +51,8 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(VecDuplicate(m->psi, &m->psi_old));
   PetscCall(VecDuplicate(m->psi, &m->theta_old));
   PetscCall(ApplyInitialState(m));
-  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWPackageSetUp_Private(m->pkg[p], m));
+  /* a package checks the cells this rank owns: agree before the next package's collective calls */
+  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)m), GWPackageSetUp_Private(m->pkg[p], m)));
   PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));

@@ -398,88 +398,6 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscFunctionReturn(0);
 }
 
-/*@C
-  GWModelComputeDarcyFlux - computes the Darcy flux (specific discharge) at every cell centre
-
-  Collective
-
-  Input Parameter:
-. model - the model, after GWModelSetUp()
-
-  Output Parameters:
-+ qx - flux along +x [m/s] (global vector on the model's DMDA; NULL to skip)
-. qy - flux along +y [m/s] (NULL to skip)
-- qz - flux upward [m/s] (NULL to skip)
-
-  Notes:
-  The same two-point face fluxes as the residual, q = Q / A on each face, averaged over the two
-  faces of the cell along each axis; a boundary face without a package counts as no flow, and a
-  package's flux enters through the face it acts on (wells have no face and are left out).
-
-  Level: beginner
-
-.seealso: `GWModelComputeHydraulicHead()`
-@*/
-PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
-{
-  GWModel        m = model;
-  Box            b;
-  PetscScalar ***x, ****g, ***q[3] = {NULL, NULL, NULL};
-  Vec            out[3] = {qx, qy, qz};
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
-  PetscCall(GetBox(m->da, &b));
-  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(EvaluateConstitutive(m, &b, x, g));
-  for (PetscInt d = 0; d < 3; d++)
-    if (out[d]) {
-      PetscCall(VecSet(out[d], 0.0));
-      PetscCall(DMDAVecGetArray(m->da, out[d], &q[d]));
-    }
-  for (PetscInt k = b.zs; k < b.zs + b.zm; k++)
-    for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
-      for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
-        PetscScalar *gc = g[k][j][i];
-        for (PetscInt n = 0; n < 6; n++) {
-          PetscInt  dir = Nbr[n][3];
-          PetscReal Q, dQc, dQn, A, dc, dn, sgn;
-          if (!q[dir] || !InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
-          FaceFlux(m, &b, x, g, i, j, k, n, &Q, &dQc, &dQn, NULL);
-          GWFaceGeometry_Private(gc, g[k + Nbr[n][2]][j + Nbr[n][1]][i + Nbr[n][0]], dir, &A, &dc, &dn);
-          /* Q is into the cell from the neighbour: along +axis when the neighbour is on the minus
-             side; for z the +axis is upward while layer index k grows downward */
-          sgn = (Nbr[n][0] + Nbr[n][1] - Nbr[n][2]) < 0 ? 1.0 : -1.0;
-          q[dir][k][j][i] += 0.5 * sgn * Q / A;
-        }
-      }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
-  /* boundary packages: flux through their face, counted like a neighbour face */
-  PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, NULL, NULL));
-  for (PetscInt p = 0; p < m->npkg; p++) {
-    GWPackage pkg = m->pkg[p];
-    for (PetscInt e = 0; e < pkg->nentry; e++) {
-      const GWPackageEntry *en = &pkg->entry[e];
-      PetscInt              dir;
-      PetscReal             sgn;
-      if (en->face == GW_FACE_NONE || en->area <= 0) continue;
-      dir = (en->face == GW_FACE_WEST || en->face == GW_FACE_EAST) ? 0 : (en->face == GW_FACE_SOUTH || en->face == GW_FACE_NORTH) ? 1
-                                                                                                                                  : 2;
-      if (!q[dir]) continue;
-      /* inflow through a west/south/bottom face runs along +axis; through east/north/top, against it */
-      sgn = (en->face == GW_FACE_WEST || en->face == GW_FACE_SOUTH || en->face == GW_FACE_BOTTOM) ? 1.0 : -1.0;
-      q[dir][en->k][en->j][en->i] += 0.5 * sgn * pkg->Q[e] / en->area;
-    }
-  }
-  for (PetscInt d = 0; d < 3; d++)
-    if (out[d]) PetscCall(DMDAVecRestoreArray(m->da, out[d], &q[d]));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  PetscFunctionReturn(0);
-}
-
 /* Water table of column (i, j) from the pressure heads x (a local array holding the whole
    column): the top cell k of the saturated zone that reaches the bottom of the column, and the
    elevation zwt where psi crosses 0 between the centres of k and k - 1 (for k = 0, z + psi of the
@@ -509,42 +427,6 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
     }
   }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  PetscFunctionReturn(0);
-}
-
-/* Net recharge rate across the water table [m^3/s], summed over all columns: the downward Darcy
-   flux through the face between the top saturated cell and the unsaturated cell above it, the
-   same face flux the residual uses (Design notes: recharge is the vertical flux at the water
-   table). Columns without an unsaturated cell above a saturated one contribute nothing. */
-PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *rate)
-{
-  Box            b;
-  PetscScalar ***x, ****g;
-  PetscReal      sum = 0.0;
-
-  PetscFunctionBegin;
-  *rate = 0.0;
-  PetscCall(GetBox(m->da, &b));
-  if (b.zm != m->nz) { /* columns split over ranks (1D column on several ranks): not available */
-    PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-    PetscFunctionReturn(0);
-  }
-  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(EvaluateConstitutive(m, &b, x, g));
-  for (PetscInt j = b.ys; j < b.ys + b.ym; j++)
-    for (PetscInt i = b.xs; i < b.xs + b.xm; i++) {
-      PetscInt  k;
-      PetscReal zwt, Q, dQc, dQn;
-      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &zwt));
-      if (k < 1) continue;
-      FaceFlux(m, &b, x, g, i, j, k, 4, &Q, &dQc, &dQn, NULL); /* into cell k from k - 1 above */
-      sum += Q;
-    }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
-  PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }
 
@@ -655,17 +537,58 @@ PetscErrorCode GWModelComputeWaterTableVec(GWModel model, Vec zwt)
   PetscFunctionReturn(0);
 }
 
-/* Per-zone (material) storage increase and flows between zones over the accepted step [m^3], added
-   into vals[5 * zone + q] for q = 0 storage, 3 inflow from other zones, 4 outflow to them, and
-   into mat[nzone * from + to] for the zone-to-zone flows; this rank's cells only. Uses the same
-   face fluxes as the residual, so zone budgets close to the Newton tolerance. Leaves the state in
-   psi_local. */
-PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscReal *vals, PetscReal *mat)
+/* Face fluxes of the current state, stored once (Design notes: budget terms from the same face
+   fluxes the residual uses): per cell of this rank the flow [m^3/s] across its +x face (to i + 1),
+   its +y face (to j + 1) and its lower face (to layer k + 1), 0 on the grid's boundary, in
+   m->qface with the ghost layer. Recomputed only when pressure head or a parameter changed. */
+PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
 {
-  State st;
+  PetscObjectState s;
+  State            st;
+  Vec              qg;
+  PetscScalar  ****q;
 
   PetscFunctionBegin;
+  PetscCall(PetscObjectStateGet((PetscObject)m->psi, &s));
+  if (m->qvalid && s == m->qstate) PetscFunctionReturn(0);
+  if (!m->daq) {
+    PetscCall(DMDACreateCompatibleDMDA(m->da, 3, &m->daq));
+    PetscCall(DMCreateLocalVector(m->daq, &m->qface));
+  }
+  PetscCall(DMGetGlobalVector(m->daq, &qg));
   PetscCall(StateGet(m, m->psi, &st));
+  PetscCall(DMDAVecGetArrayDOF(m->daq, qg, &q));
+  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++)
+        for (PetscInt d = 0; d < 3; d++) {
+          PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
+          PetscReal Q = 0, dQc, dQn;
+          if (InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          q[k][j][i][d] = -Q; /* FaceFlux is into (i, j, k) */
+        }
+  PetscCall(DMDAVecRestoreArrayDOF(m->daq, qg, &q));
+  PetscCall(StateRestore(m, &st));
+  PetscCall(DMGlobalToLocal(m->daq, qg, INSERT_VALUES, m->qface));
+  PetscCall(DMRestoreGlobalVector(m->daq, &qg));
+  m->qstate = s;
+  m->qvalid = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/* Per-zone (material) storage increase and flows between zones over the accepted step [m^3], added
+   into vals[5 * zone + q] for q = 0 storage, 3 inflow from other zones, 4 outflow to them, and
+   into mat[nzone * from + to] for the zone-to-zone flows; this rank's cells only. Uses the stored
+   face fluxes, so zone budgets close to the Newton tolerance. Leaves the state in psi_local. */
+PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscReal *vals, PetscReal *mat)
+{
+  State           st;
+  PetscScalar ****q;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelComputeFaceFluxes_Private(m));
+  PetscCall(StateGet(m, m->psi, &st));
+  PetscCall(DMDAVecGetArrayDOFRead(m->daq, m->qface, &q));
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
       for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
@@ -676,11 +599,11 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
         vals[5 * z] += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
         for (PetscInt n = 0; n < 6; n++) {
           PetscInt  in = i + Nbr[n][0], jn = j + Nbr[n][1], kn = k + Nbr[n][2], zn;
-          PetscReal Q, dQc, dQn;
+          PetscReal Q;
           if (!InDomain(m, in, jn, kn)) continue;
           zn = (PetscInt)st.g[kn][jn][in][GW_GEO_MAT];
           if (zn == z) continue;
-          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          Q = GWStoredFaceFlux_Private(q, i, j, k, n);
           if (Q > 0) {
             vals[5 * z + 3] += Q * dt;
             mat[m->nmat * zn + z] += Q * dt;
@@ -688,6 +611,7 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
             vals[5 * z + 4] -= Q * dt;
         }
       }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &q));
   PetscCall(StateRestore(m, &st));
   PetscFunctionReturn(0);
 }

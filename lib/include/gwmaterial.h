@@ -32,6 +32,7 @@ PETSC_EXTERN PetscErrorCode GWMaterialCreate(MPI_Comm, GWMaterial *);
 PETSC_EXTERN PetscErrorCode GWMaterialDestroy(GWMaterial *);
 PETSC_EXTERN PetscErrorCode GWMaterialSetType(GWMaterial, GWMaterialType);
 PETSC_EXTERN PetscErrorCode GWMaterialGetType(GWMaterial, GWMaterialType *);
+PETSC_EXTERN PetscErrorCode GWMaterialGetTypeNames(PetscInt *, const char **[]);
 PETSC_EXTERN PetscErrorCode GWMaterialRegister(const char[], PetscErrorCode (*)(GWMaterial));
 PETSC_EXTERN PetscErrorCode GWMaterialView(GWMaterial, PetscViewer);
 

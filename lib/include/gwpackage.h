@@ -72,6 +72,22 @@ typedef enum {
 } GWInterpolation;
 PETSC_EXTERN const char *const GWInterpolations[];
 
+/*E
+  GWPackageFaceRule - which cell faces the entries of a package type act on, declared by the type:
+  GW_PACKAGE_FACE_OPTIONAL a face or none (sources inside a cell: wells), GW_PACKAGE_FACE_REQUIRED
+  one of the six faces (boundary conditions), GW_PACKAGE_FACE_TOP top faces only (atmosphere)
+
+  Level: intermediate
+
+.seealso: `GWPackageGetFaceRule()`, `GWFace`
+E*/
+typedef enum {
+  GW_PACKAGE_FACE_OPTIONAL,
+  GW_PACKAGE_FACE_REQUIRED,
+  GW_PACKAGE_FACE_TOP
+} GWPackageFaceRule;
+PETSC_EXTERN const char *const GWPackageFaceRules[];
+
 PETSC_EXTERN PetscClassId GWPACKAGE_CLASSID;
 
 PETSC_EXTERN PetscErrorCode GWPackageCreate(MPI_Comm, GWPackage *);
@@ -107,5 +123,9 @@ PETSC_EXTERN PetscErrorCode GWPackageHeadSetKind(GWPackage, GWHeadKind);
 PETSC_EXTERN PetscErrorCode GWPackageEvapotranspirationSetSegments(GWPackage, PetscInt, const PetscReal[], const PetscReal[]);
 PETSC_EXTERN PetscErrorCode GWPackageEvapotranspirationRate(GWPackage, PetscReal, PetscReal, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWPackageHeadGetKind(GWPackage, GWHeadKind *);
+PETSC_EXTERN PetscErrorCode GWPackageGetTypeNames(PetscInt *, const char **[]);
+PETSC_EXTERN PetscErrorCode GWPackageGetFaceRule(GWPackage, GWPackageFaceRule *);
+PETSC_EXTERN PetscErrorCode GWPackageGetValueUnit(GWPackage, const char *[], PetscBool *);
+PETSC_EXTERN PetscErrorCode GWPackageGetHeadKindAccepted(GWPackage, PetscBool *);
 
 #endif

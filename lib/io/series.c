@@ -56,18 +56,19 @@ static PetscErrorCode GetString(GWYamlNode map, const char key[], PetscBool requ
   PetscFunctionReturn(0);
 }
 
-/* Reads the series described by node (keys file, time_column, time_unit, value_column, unit) into
+/* Reads the series described by node (keys file, time_column, time_unit, value_column or
+   value_columns (one column per cell or group of cells), unit) into
    SI values; times are seconds since the scenario start (start_date when the column holds dates).
    Errors give the scenario position of the key at fault, then the CSV file and line: a missing
    column, an empty cell (a gap), an unreadable number or date, or times that do not increase. */
 PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
 {
-  const char *file, *tcol, *tunit, *vcol, *vunit;
+  const char *file, *tcol, *tunit, *vcol = NULL, *vunit, *vname[256];
   char        path[PETSC_MAX_PATH_LEN], line[8192], err[256], *field[256], one[128];
   FILE       *fp;
-  PetscInt    lineno = 0, it = -1, iv = -1, nf, cap = 0;
+  PetscInt    lineno = 0, it = -1, iv[256], nf, cap = 0, nc;
   PetscReal   tfac = 1, vfac = 1, voff = 0, zero;
-  GWYamlNode  fnode;
+  GWYamlNode  fnode, vcols;
   PetscBool   ok, header = PETSC_TRUE, dates = PETSC_FALSE;
 
   PetscFunctionBegin;
@@ -77,7 +78,22 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
   PetscCall(GetString(node, "file", PETSC_TRUE, &file));
   PetscCall(GetString(node, "time_column", PETSC_TRUE, &tcol));
   PetscCall(GetString(node, "time_unit", PETSC_FALSE, &tunit));
-  PetscCall(GetString(node, "value_column", PETSC_TRUE, &vcol));
+  PetscCall(GetString(node, "value_column", PETSC_FALSE, &vcol));
+  vcols = GWYamlGet_Private(node, "value_columns");
+  GWInputCheck(!vcol != !vcols, node, "give exactly one of \"value_column\" (a header) or \"value_columns\" (a list of headers, one per cell or group)");
+  if (vcols) {
+    GWInputCheck(vcols->kind == GW_YAML_SEQ && vcols->n >= 1 && vcols->n <= 255, vcols, "expected a list of 1 to 255 column headers");
+    for (PetscInt c = 0; c < vcols->n; c++) {
+      GWInputCheck(vcols->items[c]->kind == GW_YAML_SCALAR, vcols->items[c], "expected a column header");
+      vname[c] = vcols->items[c]->value;
+    }
+    nc = vcols->n;
+  } else {
+    vname[0] = vcol;
+    nc       = 1;
+  }
+  s->ncol = nc;
+  for (PetscInt c = 0; c < nc; c++) iv[c] = -1;
   PetscCall(GetString(node, "unit", PETSC_TRUE, &vunit));
   if (tunit) {
     PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", tunit));
@@ -113,19 +129,30 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
     if (header) {
       for (PetscInt f = 0; f < nf; f++) {
         if (!strcmp(field[f], tcol)) it = f;
-        if (!strcmp(field[f], vcol)) iv = f;
+        for (PetscInt c = 0; c < nc; c++)
+          if (!strcmp(field[f], vname[c])) iv[c] = f;
       }
-      if (it < 0 || iv < 0) {
+      if (it < 0) {
         fclose(fp);
-        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(node, it < 0 ? "time_column" : "value_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, it < 0 ? tcol : vcol);
+        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(node, "time_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, tcol);
       }
+      for (PetscInt c = 0; c < nc; c++)
+        if (iv[c] < 0) {
+          fclose(fp);
+          GWInputCheck(PETSC_FALSE, vcols ? vcols->items[c] : GWYamlGet_Private(node, "value_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, vname[c]);
+        }
       header = PETSC_FALSE;
       continue;
     }
-    if (it >= nf || iv >= nf || !field[it][0] || !field[iv][0]) {
+    if (it >= nf || !field[it][0]) {
       fclose(fp);
-      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, (it >= nf || !field[it][0]) ? tcol : vcol);
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, tcol);
     }
+    for (PetscInt c = 0; c < nc; c++)
+      if (iv[c] >= nf || !field[iv[c]][0]) {
+        fclose(fp);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, vname[c]);
+      }
     if (dates) {
       PetscCall(GWParseDate_Private(field[it], &t, &ok));
       if (!ok) {
@@ -140,11 +167,6 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
         GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number (elapsed time in %s)", path, lineno, tcol, field[it], tunit);
       }
     }
-    v = strtod(field[iv], &end);
-    if (end == field[iv] || *end || PetscIsInfOrNanReal(v)) {
-      fclose(fp);
-      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number", path, lineno, vcol, field[iv]);
-    }
     if (s->n && t <= s->t[s->n - 1]) {
       fclose(fp);
       GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": time \"%s\" does not come after the previous row; sort the series and remove duplicates", path, lineno, field[it]);
@@ -152,10 +174,17 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
     if (s->n == cap) {
       cap = PetscMax(64, 2 * cap);
       PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &s->t));
-      PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &s->v));
+      PetscCall(PetscRealloc(sizeof(PetscReal) * cap * nc, &s->v));
     }
-    s->t[s->n]   = t;
-    s->v[s->n++] = voff + vfac * v;
+    for (PetscInt c = 0; c < nc; c++) {
+      v = strtod(field[iv[c]], &end);
+      if (end == field[iv[c]] || *end || PetscIsInfOrNanReal(v)) {
+        fclose(fp);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number", path, lineno, vname[c], field[iv[c]]);
+      }
+      s->v[s->n * nc + c] = voff + vfac * v;
+    }
+    s->t[s->n++] = t;
   }
   fclose(fp);
   GWInputCheck(s->n > 0, fnode, "time-series file %s has no data rows", path);

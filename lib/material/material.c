@@ -68,6 +68,38 @@ PetscErrorCode GWMaterialRegister(const char name[], PetscErrorCode (*create)(GW
   PetscFunctionReturn(0);
 }
 
+/*@C
+  GWMaterialGetTypeNames - Gets the names of the registered constitutive models, built-in and added
+  by `GWMaterialRegister()`
+
+  Not Collective
+
+  Output Parameters:
++ n     - number of types
+- names - array [n] of the names, in order of registration; free the array (not the names) with
+          `PetscFree()`
+
+  Level: intermediate
+
+.seealso: `GWMaterialRegister()`, `GWMaterialSetType()`
+@*/
+PetscErrorCode GWMaterialGetTypeNames(PetscInt *n, const char **names[])
+{
+  const char **all;
+  int          nall;
+
+  PetscFunctionBegin;
+  PetscValidIntPointer(n, 1);
+  PetscValidPointer(names, 2);
+  PetscCall(GWMaterialInitializePackage());
+  PetscCall(PetscFunctionListGet(GWMaterialList, &all, &nall));
+  *n = 0;
+  for (int i = 0; i < nall; i++) /* PETSc 3.18 ends the array with a NULL entry */
+    if (all[i]) all[(*n)++] = all[i];
+  *names = all;
+  PetscFunctionReturn(0);
+}
+
 /*@
   GWMaterialCreate - Creates a porous-medium material with no constitutive model yet
 
@@ -163,13 +195,12 @@ PetscErrorCode GWMaterialSetType(GWMaterial mat, GWMaterialType type)
   PetscCall(PetscFunctionListFind(GWMaterialList, type, &create));
   if (!create) {
     const char **names;
-    int          n;
+    PetscInt     n;
     char         list[512] = "";
 
-    PetscCall(PetscFunctionListGet(GWMaterialList, &names, &n));
-    for (int i = 0; i < n; i++) { /* PETSc 3.18 ends the array with a NULL entry */
-      if (!names[i]) continue;
-      PetscCall(PetscStrlcat(list, list[0] ? ", " : "", sizeof(list)));
+    PetscCall(GWMaterialGetTypeNames(&n, &names));
+    for (PetscInt i = 0; i < n; i++) {
+      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
       PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
     }
     PetscCall(PetscFree(names));

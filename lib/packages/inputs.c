@@ -365,3 +365,83 @@ PetscErrorCode GWPackageGetBudgetTerms(GWPackage pkg, PetscInt *n, const char *c
   if (cum) *cum = pkg->term_cum;
   PetscFunctionReturn(0);
 }
+
+const char *const GWPackageFaceRules[] = {"optional", "required", "top", "GWPackageFaceRule", "GW_PACKAGE_FACE_", NULL};
+
+/*@C
+  GWPackageGetFaceRule - gets which cell faces the entries of the package's type act on
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package, with its type set
+
+  Output Parameter:
+. rule - GW_PACKAGE_FACE_OPTIONAL, GW_PACKAGE_FACE_REQUIRED or GW_PACKAGE_FACE_TOP
+
+  Level: intermediate
+
+.seealso: `GWPackageFaceRule`, `GWPackageAddCell()`
+@*/
+PetscErrorCode GWPackageGetFaceRule(GWPackage pkg, GWPackageFaceRule *rule)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscValidPointer(rule, 2);
+  *rule = pkg->face_rule;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetValueUnit - gets the SI unit of the package's value (GWPackageSetValue(),
+  GWPackageSetSchedule()) and whether its type needs one
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package, with its type set
+
+  Output Parameters:
++ unit - SI unit (udunits2 spelling, e.g. "m", "m/s", "m^3/s"), "-" for a dimensionless value,
+         NULL when the type takes no value (its rates are inputs, or none are needed)
+- required - whether set-up needs a value (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWPackageSetValue()`, `GWPackageSetSchedule()`
+@*/
+PetscErrorCode GWPackageGetValueUnit(GWPackage pkg, const char *unit[], PetscBool *required)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscValidPointer(unit, 2);
+  *unit = pkg->value_unit ? pkg->value_unit : pkg->needs_value ? "-"
+                                                               : NULL;
+  if (required) *required = pkg->needs_value;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageGetHeadKindAccepted - whether the package's value is a head that may be given as a
+  pressure head or a hydraulic head (GWPackageHeadSetKind())
+
+  Not collective
+
+  Input Parameter:
+. pkg - the package, with its type set
+
+  Output Parameter:
+. accepted - PETSC_TRUE for head packages
+
+  Level: intermediate
+
+.seealso: `GWPackageHeadSetKind()`, `GWHeadKind`
+@*/
+PetscErrorCode GWPackageGetHeadKindAccepted(GWPackage pkg, PetscBool *accepted)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscValidBoolPointer(accepted, 2);
+  *accepted = pkg->head_kind_accepted;
+  PetscFunctionReturn(0);
+}

@@ -92,6 +92,38 @@ static PetscErrorCode GWPackageDestroy_Private(GWPackage pkg)
 }
 
 /*@C
+  GWPackageGetTypeNames - gets the names of the registered package types, built-in and added by
+  GWPackageRegister()
+
+  Not collective
+
+  Output Parameters:
++ n - number of types
+- names - array [n] of the names, in order of registration; free the array (not the names)
+          with PetscFree()
+
+  Level: intermediate
+
+.seealso: `GWPackageRegister()`, `GWPackageSetType()`
+@*/
+PetscErrorCode GWPackageGetTypeNames(PetscInt *n, const char **names[])
+{
+  const char **all;
+  int          nall;
+
+  PetscFunctionBegin;
+  PetscValidIntPointer(n, 1);
+  PetscValidPointer(names, 2);
+  PetscCall(GWInitializePackage());
+  PetscCall(PetscFunctionListGet(GWPackageList, &all, &nall));
+  *n = 0;
+  for (int i = 0; i < nall; i++) /* PETSc 3.18 ends the array with a NULL entry */
+    if (all[i]) all[(*n)++] = all[i];
+  *names = all;
+  PetscFunctionReturn(0);
+}
+
+/*@C
   GWPackageCreate - creates a package with no type, cells or schedule
 
   Collective
@@ -172,10 +204,24 @@ PetscErrorCode GWPackageSetType(GWPackage pkg, GWPackageType type)
   PetscCall(PetscObjectTypeCompare((PetscObject)pkg, type, &match));
   if (match) PetscFunctionReturn(0);
   PetscCall(PetscFunctionListFind(GWPackageList, type, &create));
-  PetscCheck(create, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of head, flux, seepage-face, well, atmosphere, evapotranspiration, root-uptake", type);
+  if (!create) {
+    const char **names;
+    PetscInt     n;
+    char         list[512] = "";
+    PetscCall(GWPackageGetTypeNames(&n, &names));
+    for (PetscInt i = 0; i < n; i++) {
+      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
+      PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
+    }
+    PetscCall(PetscFree(names));
+    SETERRQ(PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of %s", type, list);
+  }
   PetscCall(GWPackageFreeDeclared(pkg));
   PetscCall(PetscMemzero(pkg->ops, sizeof(struct _GWPackageOps)));
-  pkg->needs_value = PETSC_TRUE;
+  pkg->needs_value        = PETSC_TRUE;
+  pkg->face_rule          = GW_PACKAGE_FACE_OPTIONAL;
+  pkg->value_unit         = NULL;
+  pkg->head_kind_accepted = PETSC_FALSE;
   PetscCall((*create)(pkg));
   PetscCall(PetscObjectChangeTypeName((PetscObject)pkg, type));
   if (!((PetscObject)pkg)->name) PetscCall(PetscObjectSetName((PetscObject)pkg, type));

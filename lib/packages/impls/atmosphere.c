@@ -171,6 +171,7 @@ PetscErrorCode GWPackageCreate_Atmosphere(GWPackage pkg)
   pkg->ops->evaluate = GWPackageEvaluate_Atmosphere;
   pkg->ops->terms    = GWPackageTerms_Atmosphere;
   pkg->needs_value   = PETSC_FALSE;
+  pkg->face_rule     = GW_PACKAGE_FACE_TOP;
   PetscCall(GWPackageDeclare_Private(pkg, NIN, Inputs, NPAR, Params, 0, NULL, NTERM, Terms));
   PetscFunctionReturn(0);
 }

@@ -146,6 +146,14 @@ static PetscErrorCode GWPackageTerms_Evapotranspiration(GWPackage pkg, GWModel m
   PetscFunctionReturn(0);
 }
 
+static PetscErrorCode CheckOneEntryPerColumn(GWPackage pkg, const char name[])
+{
+  PetscFunctionBegin;
+  for (PetscInt e = 0; e < pkg->nentry; e++)
+    for (PetscInt q = 0; q < e; q++) PetscCheck(pkg->entry[q].i != pkg->entry[e].i || pkg->entry[q].j != pkg->entry[e].j, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "Evapotranspiration package %s names column (%" PetscInt_FMT ", %" PetscInt_FMT ") twice; give one layer per column", name, pkg->entry[e].i, pkg->entry[e].j);
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m)
 {
   ETData     *data;
@@ -164,10 +172,9 @@ static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m
   if (fn == F_SEGMENTS) PetscCheck(data->nseg > 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Evapotranspiration package %s: the segments function needs GWPackageEvapotranspirationSetSegments() (scenario key segments)", name);
   for (PetscInt s = 0; s < pkg->nsched; s++) PetscCheck(pkg->vsched[s] >= 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Evapotranspiration package %s: the maximum rate must not be negative (%g m/s)", name, (double)pkg->vsched[s]);
   /* one entry per column, acting on the cell that holds the water table (set every step) */
-  for (PetscInt e = 0; e < pkg->nentry; e++) {
-    pkg->entry[e].area = m->dx[pkg->entry[e].i] * m->dy[pkg->entry[e].j];
-    for (PetscInt q = 0; q < e; q++) PetscCheck(pkg->entry[q].i != pkg->entry[e].i || pkg->entry[q].j != pkg->entry[e].j, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "Evapotranspiration package %s names column (%" PetscInt_FMT ", %" PetscInt_FMT ") twice; give one layer per column", name, pkg->entry[e].i, pkg->entry[e].j);
-  }
+  for (PetscInt e = 0; e < pkg->nentry; e++) pkg->entry[e].area = m->dx[pkg->entry[e].i] * m->dy[pkg->entry[e].j];
+  /* only the rank owning a column sees it named twice; agree before the collective step begin */
+  PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)pkg), CheckOneEntryPerColumn(pkg, name)));
   PetscCall(PetscFree(data->ztop));
   PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &data->ztop));
   {
@@ -218,6 +225,7 @@ PetscErrorCode GWPackageCreate_Evapotranspiration(GWPackage pkg)
   pkg->ops->terms     = GWPackageTerms_Evapotranspiration;
   pkg->ops->destroy   = GWPackageDestroy_Evapotranspiration;
   pkg->needs_value    = PETSC_TRUE;
+  pkg->value_unit     = "m/s";
   PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, NPAR, Params, NOPT, Options, NTERM, Terms));
   PetscFunctionReturn(0);
 }

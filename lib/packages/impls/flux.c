@@ -39,5 +39,7 @@ PetscErrorCode GWPackageCreate_Flux(GWPackage pkg)
   pkg->ops->setup    = GWPackageSetUp_Flux;
   pkg->ops->evaluate = GWPackageEvaluate_Flux;
   pkg->needs_value   = PETSC_TRUE;
+  pkg->value_unit    = "m/s";
+  pkg->face_rule     = GW_PACKAGE_FACE_REQUIRED;
   PetscFunctionReturn(0);
 }

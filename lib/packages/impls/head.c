@@ -51,9 +51,12 @@ M*/
 PetscErrorCode GWPackageCreate_Head(GWPackage pkg)
 {
   PetscFunctionBegin;
-  pkg->ops->setup    = GWPackageSetUp_Head;
-  pkg->ops->evaluate = GWPackageEvaluate_Head;
-  pkg->needs_value   = PETSC_TRUE;
+  pkg->ops->setup         = GWPackageSetUp_Head;
+  pkg->ops->evaluate      = GWPackageEvaluate_Head;
+  pkg->needs_value        = PETSC_TRUE;
+  pkg->value_unit         = "m";
+  pkg->face_rule          = GW_PACKAGE_FACE_REQUIRED;
+  pkg->head_kind_accepted = PETSC_TRUE;
   PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, 1, Params, 0, NULL, 0, NULL));
   PetscFunctionReturn(0);
 }

@@ -194,6 +194,7 @@ PetscErrorCode GWPackageCreate_RootUptake(GWPackage pkg)
   pkg->ops->terms    = GWPackageTerms_RootUptake;
   pkg->ops->destroy  = GWPackageDestroy_RootUptake;
   pkg->needs_value   = PETSC_FALSE;
+  pkg->value_unit    = "m/s"; /* optional: or potential_et with lai */
   PetscCall(GWPackageDeclare_Private(pkg, NIN, Inputs, NPAR, Params, NOPT, Options, NTERM, Terms));
   PetscFunctionReturn(0);
 }

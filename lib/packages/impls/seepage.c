@@ -40,5 +40,6 @@ PetscErrorCode GWPackageCreate_SeepageFace(GWPackage pkg)
   PetscFunctionBegin;
   pkg->ops->evaluate = GWPackageEvaluate_SeepageFace;
   pkg->needs_value   = PETSC_FALSE;
+  pkg->face_rule     = GW_PACKAGE_FACE_REQUIRED;
   PetscFunctionReturn(0);
 }

@@ -29,5 +29,6 @@ PetscErrorCode GWPackageCreate_Well(GWPackage pkg)
   PetscFunctionBegin;
   pkg->ops->evaluate = GWPackageEvaluate_Well;
   pkg->needs_value   = PETSC_TRUE;
+  pkg->value_unit    = "m^3/s";
   PetscFunctionReturn(0);
 }

@@ -55,8 +55,8 @@ PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, Petsc
 
 /* A time series read from CSV */
 typedef struct {
-  PetscInt   n;
-  PetscReal *t, *v; /* [n] time [s] since the scenario start, value in SI */
+  PetscInt   n, ncol;
+  PetscReal *t, *v; /* [n] time [s] since the scenario start; [n * ncol] values in SI, row-major by time */
 } GWSeries;
 
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
@@ -79,6 +79,23 @@ struct _p_GWScenario {
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
+
+/* Readers of scenario values (lib/io/scenario_read.c): each checks the value where it is read */
+PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
+PETSC_INTERN PetscErrorCode GWGetQuantity_Private(GWYamlNode, const char[], const char[], PetscBool, PetscReal *, PetscBool *);
+PETSC_INTERN PetscErrorCode GWGetInteger_Private(GWYamlNode, const char[], PetscBool, PetscInt, PetscInt *);
+PETSC_INTERN PetscErrorCode GWGetString_Private(GWYamlNode, const char[], PetscBool, const char **);
+PETSC_INTERN PetscErrorCode GWReadQuantityArray_Private(GWYamlNode, const char[], PetscInt, PetscReal[]);
+PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscInt, PetscInt *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], PetscReal[]);
+PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
+PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
+PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *, GWInterpolation *);
+
+/* Sections read into a model: materials and zones (lib/io/scenario_materials.c), packages
+   (lib/io/scenario_packages.c, with the start date of dated series) */
+PETSC_INTERN PetscErrorCode GWScenarioReadMaterials_Private(GWModel, GWYamlNode);
+PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool);
 
 /* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
 #define GWInputCheck(cond, node, ...)                                                                                                                                   \

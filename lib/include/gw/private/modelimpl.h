@@ -52,6 +52,11 @@ struct _p_GWModel {
   Vec          X, wvol, Fw;      /* composite global: solution; cell volume (1 for unknowns); work */
   Vec          u_local, r_local; /* all unknowns on every rank: iterate; residual shares */
   PetscScalar *u, *u_old;        /* [nunknown] converged values, the same on every rank; at step start */
+  /* face fluxes of the current state (GWModelComputeFaceFluxes_Private()) */
+  DM               daq;    /* dof 3: flow across the +x, +y and lower face of each cell [m^3/s] */
+  Vec              qface;  /* local (ghosted) on daq */
+  PetscObjectState qstate; /* state of psi they were computed from */
+  PetscBool        qvalid; /* cleared when a parameter changes */
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
@@ -95,6 +100,7 @@ PETSC_INTERN PetscReal      GWModelCellVolume_Private(GWModel, PetscInt, PetscIn
 PETSC_INTERN PetscErrorCode GWModelComputeBudget_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelEvaluatePackages_Private(GWModel, Vec, const PetscScalar *, PetscScalar *);
 PETSC_INTERN PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelComputeZoneFlows_Private(GWModel, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelFindWaterTable_Private(GWModel, PetscScalar ***, PetscInt, PetscInt, PetscInt *, PetscReal *);
 
@@ -119,6 +125,27 @@ static inline void GWFaceGeometry_Private(const PetscScalar *gc, const PetscScal
     *A  = gc[GW_GEO_DX] * gc[GW_GEO_DY];
     *dc = 0.5 * gc[GW_GEO_THICK];
     *dn = gn ? 0.5 * gn[GW_GEO_THICK] : 0.0;
+  }
+}
+
+/* Flow [m^3/s] into cell (i, j, k) from its neighbour n (0..5: -x, +x, -y, +y, the layer above,
+   the layer below) from the stored face fluxes q (GWModelComputeFaceFluxes_Private(), ghosted
+   array [k][j][i][3]); the neighbour must be inside the grid. */
+static inline PetscReal GWStoredFaceFlux_Private(PetscScalar ****q, PetscInt i, PetscInt j, PetscInt k, PetscInt n)
+{
+  switch (n) {
+  case 0:
+    return q[k][j][i - 1][0];
+  case 1:
+    return -q[k][j][i][0];
+  case 2:
+    return q[k][j - 1][i][1];
+  case 3:
+    return -q[k][j][i][1];
+  case 4:
+    return q[k - 1][j][i][2];
+  default:
+    return -q[k][j][i][2];
   }
 }
 
@@ -149,5 +176,8 @@ static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, Pe
     *dkr_n = 0.0;
   }
 }
+
+/* every rank returns the error of the lowest failing rank (lib/core/errors.c) */
+PETSC_INTERN PetscErrorCode GWCheckAllRanks_Private(MPI_Comm, PetscErrorCode);
 
 #endif

@@ -109,6 +109,10 @@ struct _p_GWPackage {
   PetscReal   *term_step, *term_cum;           /* [nterm] volumes [m^3], the same on every rank */
   PetscReal   *term_zone_step, *term_zone_cum; /* [nterm * nmat] the same by zone */
   void        *data;                           /* type data */
+  /* declared by the type's create function, for readers of scenario files */
+  GWPackageFaceRule face_rule;          /* which faces its entries act on */
+  const char       *value_unit;         /* SI unit of the package value, NULL when it takes none */
+  PetscBool         head_kind_accepted; /* the value may be a pressure or a hydraulic head */
 };
 
 PETSC_INTERN PetscErrorCode GWPackageRegisterAll_Private(void);

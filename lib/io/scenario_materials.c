@@ -1,0 +1,161 @@
+/* Scenario sections materials: (each a constitutive model found by name in the material registry;
+   parameter keys for the built-in models) and zones: (material of each cell). */
+#include <gw/private/ioimpl.h>
+#include <gw/private/modelimpl.h>
+#include <string.h>
+
+static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
+{
+  GWMaterial     mat;
+  PetscErrorCode ierr;
+  const char    *model = NULL, *name = NULL;
+  PetscReal      thr = 0, ths = 0, K = 0, Kx = 0, Ky = 0, Kz = 0, Ss = 0;
+  PetscBool      hasK, hasKx, hasKy, hasKz;
+  GWYamlNode     mv;
+
+  PetscFunctionBegin;
+  PetscCall(GWYamlCheckKeys_Private(v, "materials[]"));
+  PetscCall(GWGetString_Private(v, "name", PETSC_TRUE, &name));
+  PetscCall(GWGetString_Private(v, "model", PETSC_TRUE, &model));
+  mv = GWYamlGet_Private(v, "model");
+  PetscCall(GWMaterialCreate(comm, &mat));
+  PetscCall(PetscObjectSetName((PetscObject)mat, name));
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = GWMaterialSetType(mat, model);
+  PetscCall(PetscPopErrorHandler());
+  if (ierr == PETSC_ERR_ARG_UNKNOWN_TYPE) {
+    const char **names;
+    PetscInt     n;
+    char         list[512] = "";
+    PetscCall(GWMaterialDestroy(&mat));
+    PetscCall(GWMaterialGetTypeNames(&n, &names));
+    for (PetscInt i = 0; i < n; i++) {
+      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
+      PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
+    }
+    PetscCall(PetscFree(names));
+    GWInputCheck(PETSC_FALSE, mv, "unknown model \"%s\"; use %s", model, list);
+  }
+  PetscCall(ierr);
+  PetscCall(GWGetQuantity_Private(v, "theta_r", "-", PETSC_FALSE, &thr, NULL));
+  PetscCall(GWGetQuantity_Private(v, "theta_s", "-", PETSC_TRUE, &ths, NULL));
+  GWInputCheck(thr >= 0 && thr < ths && ths <= 1, v, "need 0 <= theta_r < theta_s <= 1; found theta_r %g, theta_s %g", (double)thr, (double)ths);
+  PetscCall(GWGetQuantity_Private(v, "K", "m/s", PETSC_FALSE, &K, &hasK));
+  PetscCall(GWGetQuantity_Private(v, "Kx", "m/s", PETSC_FALSE, &Kx, &hasKx));
+  PetscCall(GWGetQuantity_Private(v, "Ky", "m/s", PETSC_FALSE, &Ky, &hasKy));
+  PetscCall(GWGetQuantity_Private(v, "Kz", "m/s", PETSC_FALSE, &Kz, &hasKz));
+  GWInputCheck(hasK || hasKx, v, "missing key \"K\" (saturated hydraulic conductivity, e.g. 35 cm/h) or \"Kx\"");
+  if (!hasKx) Kx = K;
+  if (!hasKy) Ky = Kx;
+  if (!hasKz) Kz = hasK ? K : Kx;
+  GWInputCheck(Kx > 0 && Ky > 0 && Kz > 0, v, "hydraulic conductivity must be positive; found Kx %g, Ky %g, Kz %g m/s", (double)Kx, (double)Ky, (double)Kz);
+  PetscCall(GWGetQuantity_Private(v, "Ss", "1/m", PETSC_FALSE, &Ss, NULL));
+  GWInputCheck(Ss >= 0, GWYamlGet_Private(v, "Ss"), "specific storage must not be negative, found %g 1/m", (double)Ss);
+  PetscCall(GWMaterialSetWaterContentLimits(mat, thr, ths));
+  PetscCall(GWMaterialSetHydraulicConductivity(mat, Kx, Ky, Kz));
+  PetscCall(GWMaterialSetSpecificStorage(mat, Ss));
+  if (!strcmp(model, GWMATERIALVANGENUCHTEN) || !strcmp(model, GWMATERIALGARDNER)) {
+    PetscReal alpha = 0, n = 0;
+    PetscCall(GWGetQuantity_Private(v, "alpha", "1/m", PETSC_TRUE, &alpha, NULL));
+    GWInputCheck(alpha > 0, GWYamlGet_Private(v, "alpha"), "alpha must be positive");
+    if (!strcmp(model, GWMATERIALGARDNER))
+      PetscCall(GWMaterialGardnerSetParameters(mat, alpha));
+    else {
+      PetscCall(GWGetQuantity_Private(v, "n", "-", PETSC_TRUE, &n, NULL));
+      GWInputCheck(n > 1, GWYamlGet_Private(v, "n"), "van Genuchten n must be greater than 1, found %g", (double)n);
+      PetscCall(GWMaterialVanGenuchtenSetParameters(mat, alpha, n));
+    }
+  } else if (!strcmp(model, GWMATERIALBROOKSCOREY)) {
+    PetscReal psib = 0, lambda = 0;
+    PetscCall(GWGetQuantity_Private(v, "psi_b", "m", PETSC_TRUE, &psib, NULL));
+    PetscCall(GWGetQuantity_Private(v, "lambda", "-", PETSC_TRUE, &lambda, NULL));
+    GWInputCheck(psib > 0 && lambda > 0, v, "psi_b and lambda must be positive, found %g m and %g", (double)psib, (double)lambda);
+    PetscCall(GWMaterialBrooksCoreySetParameters(mat, psib, lambda));
+  } else if (!strcmp(model, GWMATERIALHAVERKAMP)) {
+    PetscReal   A = 0, beta = 0, B = 0, gamma = 0, h = 0.01;
+    const char *hu = "cm";
+    char        one[64], err[256];
+    PetscBool   ok;
+    PetscCall(GWGetQuantity_Private(v, "A", "-", PETSC_TRUE, &A, NULL));
+    PetscCall(GWGetQuantity_Private(v, "beta", "-", PETSC_TRUE, &beta, NULL));
+    PetscCall(GWGetQuantity_Private(v, "B", "-", PETSC_TRUE, &B, NULL));
+    PetscCall(GWGetQuantity_Private(v, "gamma", "-", PETSC_TRUE, &gamma, NULL));
+    PetscCall(GWGetString_Private(v, "head_unit", PETSC_FALSE, &hu));
+    PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", hu));
+    PetscCall(GWUnitsConvert_Private(one, "m", &h, &ok, err, sizeof(err)));
+    GWInputCheck(ok, GWYamlGet_Private(v, "head_unit") ? GWYamlGet_Private(v, "head_unit") : v, "%s", err);
+    GWInputCheck(A > 0 && beta > 0 && B > 0 && gamma > 0, v, "A, beta, B and gamma must be positive");
+    /* A [unit^beta] -> A [m^beta] */
+    PetscCall(GWMaterialHaverkampSetParameters(mat, A * PetscPowReal(h, beta), beta, B * PetscPowReal(h, gamma), gamma));
+  } else
+    GWInputCheck(PETSC_FALSE, mv, "model \"%s\" is registered, but the scenario reader has no keys for its parameters yet; build this material with the C API", model);
+  *out = mat;
+  PetscFunctionReturn(0);
+}
+
+/* Index of the material called name; node is where the name was read. */
+static PetscErrorCode FindMaterial(GWModel m, GWYamlNode node, const char name[], PetscInt *idx)
+{
+  PetscFunctionBegin;
+  *idx = -1;
+  for (PetscInt q = 0; q < m->nmat && *idx < 0; q++) {
+    const char *mname;
+    PetscCall(PetscObjectGetName((PetscObject)m->mat[q], &mname));
+    if (!strcmp(mname, name)) *idx = q;
+  }
+  GWInputCheck(*idx >= 0, node, "no material named \"%s\"", name);
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
+{
+  GWYamlNode  mats = GWYamlGet_Private(root, "materials"), zones;
+  PetscInt    nx = m->nx, ny = m->ny, nz = m->nz, *zone, def = 0;
+  const char *dname = NULL;
+  GWYamlNode  boxes;
+
+  PetscFunctionBegin;
+  if (!mats) PetscCall(GWMissingSection_Private(root, "materials", " (a list of materials)"));
+  GWInputCheck(mats->kind == GW_YAML_SEQ && mats->n > 0, mats, "expected a list of materials (lines starting with '- name:')");
+  for (PetscInt i = 0; i < mats->n; i++) {
+    GWMaterial mat;
+    PetscCall(ReadMaterial(PetscObjectComm((PetscObject)m), mats->items[i], &mat));
+    for (PetscInt j = 0; j < i; j++) {
+      const char *a, *b;
+      PetscCall(PetscObjectGetName((PetscObject)m->mat[j], &a));
+      PetscCall(PetscObjectGetName((PetscObject)mat, &b));
+      GWInputCheck(strcmp(a, b), GWYamlGet_Private(mats->items[i], "name"), "material name \"%s\" is used twice", b);
+    }
+    PetscCall(GWModelAddMaterial(m, mat, NULL));
+    PetscCall(GWMaterialDestroy(&mat));
+  }
+  PetscCall(GWGetSection_Private(root, "zones", PETSC_FALSE, &zones));
+  if (!zones) PetscFunctionReturn(0);
+  PetscCall(PetscMalloc1(nx * ny * nz, &zone));
+  PetscCall(GWGetString_Private(zones, "default", PETSC_FALSE, &dname));
+  if (dname) PetscCall(FindMaterial(m, GWYamlGet_Private(zones, "default"), dname, &def));
+  for (PetscInt c = 0; c < nx * ny * nz; c++) zone[c] = def;
+  boxes = GWYamlGet_Private(zones, "boxes");
+  if (boxes) {
+    GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
+    for (PetscInt b = 0; b < boxes->n; b++) {
+      GWYamlNode  box = boxes->items[b];
+      const char *mn  = NULL;
+      PetscInt    id, i0, i1, j0, j1, k0, k1;
+      PetscCall(GWYamlCheckKeys_Private(box, "zones.boxes[]"));
+      PetscCall(GWGetString_Private(box, "material", PETSC_TRUE, &mn));
+      PetscCall(FindMaterial(m, GWYamlGet_Private(box, "material"), mn, &id));
+      PetscCall(GWGetRange_Private(box, "i", nx, &i0, &i1));
+      PetscCall(GWGetRange_Private(box, "j", ny, &j0, &j1));
+      PetscCall(GWGetRange_Private(box, "k", nz, &k0, &k1));
+      for (PetscInt k = k0; k <= k1; k++)
+        for (PetscInt j = j0; j <= j1; j++)
+          for (PetscInt i = i0; i <= i1; i++) zone[i + nx * (j + ny * k)] = id;
+    }
+  }
+  PetscCall(GWModelSetMaterialZones(m, zone));
+  PetscCall(PetscFree(zone));
+  PetscFunctionReturn(0);
+}
+
+/* A series map (file, time_column, ...) into a schedule with its interpolation. */
