@@ -214,7 +214,8 @@ PetscErrorCode GWModelGetGridSize(GWModel model, PetscInt *nx, PetscInt *ny, Pet
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode GWModelCheckSized(GWModel model)
+/* The grid size is set and the model not yet set up: grid inputs may be given. */
+PetscErrorCode GWModelCheckSized_Private(GWModel model)
 {
   PetscFunctionBegin;
   PetscCheck(model->nx > 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetGridSize() first");
@@ -243,7 +244,7 @@ PetscErrorCode GWModelSetCellWidths(GWModel model, const PetscReal dx[], const P
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
+  PetscCall(GWModelCheckSized_Private(model));
   for (PetscInt i = 0; i < model->nx; i++) PetscCheck(dx[i] > 0 && PetscIsNormalReal(dx[i]), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Cell width dx[%" PetscInt_FMT "] = %g m must be positive and finite", i, (double)dx[i]);
   for (PetscInt j = 0; j < model->ny; j++) PetscCheck(dy[j] > 0 && PetscIsNormalReal(dy[j]), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Cell width dy[%" PetscInt_FMT "] = %g m must be positive and finite", j, (double)dy[j]);
   if (!model->dx) PetscCall(PetscMalloc2(model->nx, &model->dx, model->ny, &model->dy));
@@ -272,7 +273,7 @@ PetscErrorCode GWModelSetUniformCellWidths(GWModel model, PetscReal dx, PetscRea
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
+  PetscCall(GWModelCheckSized_Private(model));
   PetscCall(PetscMalloc2(model->nx, &ax, model->ny, &ay));
   for (PetscInt i = 0; i < model->nx; i++) ax[i] = dx;
   for (PetscInt j = 0; j < model->ny; j++) ay[j] = dy;

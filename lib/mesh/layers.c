@@ -65,14 +65,6 @@ PetscErrorCode GWModelFirstBadCell_Private(GWModel m, PetscInt bad, PetscInt n, 
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckSized(GWModel model)
-{
-  PetscFunctionBegin;
-  PetscCheck(model->nx > 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetGridSize() first");
-  PetscCheck(!model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "The grid cannot change after GWModelSetUp()");
-  PetscFunctionReturn(0);
-}
-
 /* Stores cell (i, j, k) with top zt, bottom zb in column of top zcol; notes it if it is the first
    cell of this rank with a thickness that is not positive and finite. */
 static inline void PutCell(GWModel m, PetscScalar *gc, PetscInt i, PetscInt j, PetscInt k, PetscReal zcol, PetscReal zt, PetscReal zb, PetscInt *bad, PetscReal badv[])
@@ -134,7 +126,7 @@ PetscErrorCode GWModelSetLayerElevations(GWModel model, const PetscReal top[], c
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(CheckSized(m));
+  PetscCall(GWModelCheckSized_Private(m));
   nx = m->nx;
   nc = m->nx * m->ny;
   PetscCall(GWModelGetGeometry_Private(m, &gv));
@@ -179,7 +171,7 @@ PetscErrorCode GWModelSetUniformLayers(GWModel model, PetscReal ztop, const Pets
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(CheckSized(m));
+  PetscCall(GWModelCheckSized_Private(m));
   PetscCall(PetscMalloc1(m->nz + 1, &zb)); /* zb[k + 1] is the bottom of layer k, zb[0] the top */
   zb[0] = ztop;
   for (PetscInt k = 0; k < m->nz; k++) zb[k + 1] = zb[k] - dz[k];
@@ -242,7 +234,7 @@ PetscErrorCode GWModelSetLayerElevationsVec(GWModel model, Vec top, Vec bot)
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(CheckSized(m));
+  PetscCall(GWModelCheckSized_Private(m));
   PetscCall(GWModelGetGeometry_Private(m, &gv));
   PetscCall(CheckGridVec(m, top, 2));
   PetscCall(CheckGridVec(m, bot, 3));
@@ -372,7 +364,7 @@ PetscErrorCode GWModelSetMaterialZones(GWModel model, const PetscInt zone[])
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(CheckSized(m));
+  PetscCall(GWModelCheckSized_Private(m));
   PetscCall(GWModelGetGeometry_Private(m, &gv));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayDOF(m->dageo, gv, &g));
@@ -413,7 +405,7 @@ PetscErrorCode GWModelSetMaterialZonesVec(GWModel model, Vec zone)
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(CheckSized(m));
+  PetscCall(GWModelCheckSized_Private(m));
   PetscCall(GWModelGetGeometry_Private(m, &gv));
   PetscCall(CheckGridVec(m, zone, 2));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));

@@ -84,6 +84,7 @@ struct _p_GWModel {
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 
+PETSC_INTERN PetscErrorCode GWModelCheckSized_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateDM_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelGetGeometry_Private(GWModel, Vec *);
 PETSC_INTERN PetscErrorCode GWModelFirstBadCell_Private(GWModel, PetscInt, PetscInt, PetscReal[], PetscInt *);
