@@ -151,6 +151,18 @@ static PetscErrorCode MaterialParameter(GWModel m, const char path[], GWMaterial
     if (!strcmp(par, MaterialTypes[t].name[i])) q = i;
     ListAdd(list, sizeof(list), MaterialTypes[t].name[i]);
   }
+  if (t < 0 && c == (PetscInt)PETSC_STATIC_ARRAY_LENGTH(MaterialCommon)) { /* a type that declares its parameters */
+    for (PetscInt i = 0; i < mat->nparamdoc; i++) {
+      if (!strcmp(par, mat->paramdoc[i].name)) {
+        if (set)
+          PetscCall(GWMaterialSetParameterByName(mat, par, *value));
+        else
+          PetscCall(GWMaterialGetParameterByName(mat, par, value));
+        PetscFunctionReturn(0);
+      }
+      ListAdd(list, sizeof(list), mat->paramdoc[i].name);
+    }
+  }
   PetscCheck(c < (PetscInt)PETSC_STATIC_ARRAY_LENGTH(MaterialCommon) || q >= 0, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown parameter path \"%s\": material \"%s\" (%s) has no parameter \"%s\"; its parameters are: %s", path, GWMaterialName_Private(mat), type ? type : "no type", par, list);
   if (q >= 0) {
     PetscReal p[GW_MATERIAL_MAXPARAM];

@@ -34,6 +34,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"materials[].B", "number", "-", "required (haverkamp)", "Haverkamp conductivity constant, in head_unit^gamma"},
     {"materials[].gamma", "number", "-", "required (haverkamp)", "Haverkamp conductivity exponent"},
     {"materials[].head_unit", "string", "-", "cm", "length unit of |psi| in which A and B are given (haverkamp)"},
+    {"materials[].parameters.*", "quantity", "per parameter", "required (other models)", "parameters of a model registered by the program, by the names and units it declares"},
     {"zones.default", "string", "-", "first material", "material of cells no box names"},
     {"zones.boxes[].material", "string", "-", "required", "material of the box"},
     {"zones.boxes[].i", "list of 2 integers", "-", "all columns", "first and last column index (from 0, inclusive)"},

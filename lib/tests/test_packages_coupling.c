@@ -95,6 +95,32 @@ static PetscErrorCode GWPackageCreate_Pipe(GWPackage pkg)
   PetscFunctionReturn(0);
 }
 
+/* A constitutive model registered here too, with a declared parameter, so the YAML scenario can
+   use it: Se = kr = exp(alpha psi) below saturation (the pipe network stays saturated, so the
+   answer does not depend on it; the point is that the reader and the registry find alpha). */
+static const GWMaterialParameterDoc ExpParams[] = {
+    {"alpha", "1/m", "rate of the exponential decay with suction"}};
+
+static PetscErrorCode ExpEvaluate(GWMaterial mat, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr)
+{
+  PetscReal a = mat->p[0], e = psi < 0 ? PetscExpReal(a * psi) : 1.0;
+
+  PetscFunctionBeginUser;
+  *Se  = e;
+  *dSe = psi < 0 ? a * e : 0.0;
+  *kr  = e;
+  *dkr = *dSe;
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWMaterialCreate_TestExponential(GWMaterial mat)
+{
+  PetscFunctionBeginUser;
+  mat->ops->evaluate = ExpEvaluate;
+  PetscCall(GWMaterialDeclareParameters(mat, 1, ExpParams));
+  PetscFunctionReturn(0);
+}
+
 /* Steady heads of the resistor network by Gaussian elimination: unknowns H_0..H_10 and H_p. */
 static void NetworkHeads(PetscReal T, PetscReal Tb, PetscReal C, PetscReal Hw, PetscReal He, PetscReal H[NX + 1])
 {
@@ -432,6 +458,21 @@ static PetscErrorCode CheckFaceHeadsField(GWTest *t)
   PetscFunctionReturn(0);
 }
 
+/* The registered material's declared parameter through the registry: read from YAML, then set. */
+static PetscErrorCode CheckDeclaredMaterial(GWTest *t, GWModel m, const char *tag)
+{
+  PetscReal a;
+
+  PetscFunctionBeginUser;
+  (void)tag;
+  PetscCall(GWModelGetParameter(m, "materials.aquifer.alpha", &a));
+  PetscCall(GWTestAbs(t, "declared_material_parameter_from_yaml", a, 3.0, 0.0));
+  PetscCall(GWModelSetParameter(m, "materials.aquifer.alpha", 4.5));
+  PetscCall(GWModelGetParameter(m, "materials.aquifer.alpha", &a));
+  PetscCall(GWTestAbs(t, "declared_material_parameter_set", a, 4.5, 0.0));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode CheckScenario(GWTest *t, const char *file, PetscErrorCode (*check)(GWTest *, GWModel, const char *))
 {
   GWScenario sc;
@@ -457,6 +498,7 @@ int main(int argc, char **argv)
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   PetscCall(GWInitializePackage());
   PetscCall(GWPackageRegister("test-pipe", GWPackageCreate_Pipe));
+  PetscCall(GWMaterialRegister("test-exponential", GWMaterialCreate_TestExponential));
   PetscCall(BuildModel(&m));
   PetscCall(CheckJacobian(&t, m));
   PetscCall(GWModelDestroy(&m));
@@ -464,6 +506,7 @@ int main(int argc, char **argv)
   PetscCall(CheckSteady(&t, m, "api"));
   PetscCall(GWModelDestroy(&m));
   PetscCall(CheckScenario(&t, "lib/tests/scenarios/pipe.yaml", CheckSteady));
+  PetscCall(CheckScenario(&t, "lib/tests/scenarios/pipe.yaml", CheckDeclaredMaterial));
   PetscCall(BuildFaceHeads(&m));
   PetscCall(CheckFaceHeads(&t, m, "api"));
   PetscCall(GWModelDestroy(&m));
