@@ -11,6 +11,17 @@ static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, con
 
   PetscFunctionBegin;
   *idx = GWPackageSlotIndex_Private(n, doc, key->value, list, sizeof(list));
+  if (*idx < 0) {
+    PetscInt best = -1, bestd = 4;
+    for (PetscInt i = 0; i < n; i++) {
+      PetscInt d = GWEditDistance_Private(key->value, doc[i].name);
+      if (d < bestd) {
+        bestd = d;
+        best  = i;
+      }
+    }
+    GWInputCheck(best < 0, key, "package type %s has no %s \"%s\"; did you mean \"%s\"?", type, what, key->value, doc[best].name);
+  }
   GWInputCheck(*idx >= 0, key, "package type %s has no %s \"%s\"; its %ss: %s", type, what, key->value, what, list);
   PetscFunctionReturn(0);
 }

@@ -84,6 +84,7 @@ PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
 PETSC_INTERN PetscErrorCode GWGetQuantity_Private(GWYamlNode, const char[], const char[], PetscBool, PetscReal *, PetscBool *);
 PETSC_INTERN PetscErrorCode GWGetInteger_Private(GWYamlNode, const char[], PetscBool, PetscInt, PetscInt *);
+PETSC_INTERN PetscInt       GWEditDistance_Private(const char *, const char *);
 PETSC_INTERN PetscErrorCode GWGetString_Private(GWYamlNode, const char[], PetscBool, const char **);
 PETSC_INTERN PetscErrorCode GWReadQuantityArray_Private(GWYamlNode, const char[], PetscInt, PetscReal[]);
 PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscInt, PetscInt *, PetscInt *);
