@@ -507,7 +507,10 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   Notes:
   Each step solves the mixed-form Richards equation (Celia et al. 1990, eq. 7) by Newton's
   method, accepted only when the step's relative mass-balance error is below the tolerance of
-  GWModelSetMassBalanceTolerance(). On failure the step is cut by 0.5 and retried. The next
+  GWModelSetMassBalanceTolerance(). That check is made again on the solution whatever Newton
+  options are given (-gw_snes_type ksponly, -gw_snes_convergence_test skip, ...): a solve the
+  SNES reports converged with a larger error fails like a Newton failure. On failure the step is
+  cut by 0.5 and retried. The next
   step grows by 1.25 after at most 4 Newton iterations, shrinks by 0.5 after more than 8, and
   shrinks so that no cell's water content changes by more than -gw_dtheta_max (0.05).
 
@@ -526,6 +529,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   PetscBool           landed = PETSC_FALSE;
   PetscInt            its = 0, cuts = 0;
   SNESConvergedReason reason;
+  char                why[256];
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
@@ -558,12 +562,16 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
     PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
-    if (reason > 0) break;
+    if (reason > 0 && !m->mb_rejected) break;
     PetscCall(VecCopy(m->psi_old, m->psi));
-    PetscCall(PetscInfo(m, "Newton failed (%s) at t = %g s, dt = %g s; cutting the step\n", SNESConvergedReasons[reason], (double)m->t, (double)dt));
+    if (m->mb_rejected)
+      PetscCall(PetscSNPrintf(why, sizeof(why), "the solver reported %s but the step's unbalanced volume rate %g m^3/s exceeds its mass-balance tolerance %g m^3/s", SNESConvergedReasons[reason], (double)m->mb_l1, (double)m->mb_tol));
+    else
+      PetscCall(PetscSNPrintf(why, sizeof(why), "reason: %s", SNESConvergedReasons[reason]));
+    PetscCall(PetscInfo(m, "Step failed (%s) at t = %g s, dt = %g s; cutting the step\n", why, (double)m->t, (double)dt));
     PetscCheck(cuts < m->max_cuts && dt * m->dt_cut >= m->dt_min, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED,
-               "Newton's method did not converge at t = %g s with time step %g s (reason: %s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
-               (double)m->t, (double)dt, SNESConvergedReasons[reason], cuts, (double)m->dt_min, m->max_cuts);
+               "Newton's method did not converge at t = %g s with time step %g s (%s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
+               (double)m->t, (double)dt, why, cuts, (double)m->dt_min, m->max_cuts);
     dt *= m->dt_cut;
     landed = PETSC_FALSE;
     cuts++;

@@ -267,11 +267,36 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
    of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
+/* Unbalanced volume rate of the residual F, l1 = sum_c |F_c| V_c (package unknowns: |F_u|) [m^3/s],
+   its tolerance 0.5 mb_rtol (flows of the step) and the round-off floor (see ConvergenceTest()),
+   from the scales of the residual evaluation that produced F. Collective. */
+static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscReal *tol, PetscReal *floor)
+{
+  PetscReal scale[2];
+
+  PetscFunctionBegin;
+  PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
+  PetscCall(VecNorm(m->Fw, NORM_1, l1));
+  scale[0] = m->flow_scale;
+  scale[1] = m->face_scale;
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  *tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
+  *floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
+  PetscFunctionReturn(0);
+}
+
+/* Newton converges when the volume the residual leaves unbalanced, sum_c |F_c| V_c, is below
+   mb_rtol times the flows of the step (storage change and package rates): the step's mass-balance
+   error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
+   are tiny against the terms of the residual (very short steps, heads large against their
+   differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
+   of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
+   where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
 static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, PetscReal ynorm, PetscReal fnorm, SNESConvergedReason *reason, void *ctx)
 {
   GWModel   m = (GWModel)ctx;
   Vec       F;
-  PetscReal l1, scale[2], tol, floor;
+  PetscReal l1, tol, floor;
   PetscInt  maxit;
 
   PetscFunctionBegin;
@@ -283,13 +308,7 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
     PetscFunctionReturn(0);
   }
   PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
-  PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
-  PetscCall(VecNorm(m->Fw, NORM_1, &l1));
-  scale[0] = m->flow_scale;
-  scale[1] = m->face_scale;
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
-  tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
-  floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
+  PetscCall(UnbalancedVolume(m, F, &l1, &tol, &floor));
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
   if (l1 <= tol)
     *reason = SNES_CONVERGED_FNORM_ABS;
@@ -299,6 +318,21 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
     *reason = SNES_DIVERGED_MAX_IT;
   m->l1_prev = l1;
   PetscCall(PetscInfo(snes, "it %" PetscInt_FMT ": unbalanced volume rate %g m^3/s, tolerance %g m^3/s, round-off floor %g m^3/s\n", it, (double)l1, (double)tol, (double)floor));
+  PetscFunctionReturn(0);
+}
+
+/* The gate every step passes whatever solver the user configured (-gw_snes_type ksponly,
+   -gw_snes_convergence_test skip, a custom test): the residual is evaluated afresh at the solution
+   X the solver returned and the step is accepted only when its unbalanced volume rate is within
+   the tolerance of ConvergenceTest() or at its round-off floor. Collective. */
+PetscErrorCode GWModelCheckStepBalance_Private(GWModel m, Vec X, PetscBool *ok, PetscReal *l1, PetscReal *tol)
+{
+  PetscReal floor;
+
+  PetscFunctionBegin;
+  PetscCall(FormResidual(m->snes, X, m->Fw, m));
+  PetscCall(UnbalancedVolume(m, m->Fw, l1, tol, &floor));
+  *ok = (PetscBool)(!PetscIsInfOrNanReal(*l1) && (*l1 <= *tol || *l1 <= floor));
   PetscFunctionReturn(0);
 }
 

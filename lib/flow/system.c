@@ -213,7 +213,8 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
 
 /* Solves the step [step_t0, step_t1] from the current state; the first attempt of a step records
    the package unknowns, a retry after a cut starts from them again. On convergence psi and the
-   unknowns hold the new state. */
+   unknowns hold the new state. A solve the SNES reports converged but whose mass balance fails
+   the gate (GWModelCheckStepBalance_Private()) sets m->mb_rejected and leaves psi unchanged. */
 PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConvergedReason *reason, PetscInt *its)
 {
   Vec Xc, Xu;
@@ -230,7 +231,16 @@ PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConverge
   PetscCall(SNESSolve(m->snes, NULL, m->X));
   PetscCall(SNESGetConvergedReason(m->snes, reason));
   PetscCall(SNESGetIterationNumber(m->snes, its));
+  m->mb_rejected = PETSC_FALSE;
   if (*reason <= 0) PetscFunctionReturn(0);
+  {
+    PetscBool ok;
+    PetscCall(GWModelCheckStepBalance_Private(m, m->X, &ok, &m->mb_l1, &m->mb_tol));
+    if (!ok) {
+      m->mb_rejected = PETSC_TRUE;
+      PetscFunctionReturn(0);
+    }
+  }
   PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
   PetscCall(VecCopy(Xc, m->psi));
   if (Xu) PetscCall(GetUnknowns(m, Xu, m->u));

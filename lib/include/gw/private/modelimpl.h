@@ -68,10 +68,12 @@ struct _p_GWModel {
   PetscReal step_t0, step_t1; /* interval of the step being solved */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
-  PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
-  PetscReal l1_prev;    /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
-  PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
-  PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscReal dpsi_max;      /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
+  PetscReal l1_prev;       /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
+  PetscReal flow_scale;    /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
+  PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
+  PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
@@ -88,6 +90,7 @@ PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelRestoreSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelCellLocalIndex_Private(GWModel, PetscInt, PetscInt, PetscInt, PetscInt *);
