@@ -494,6 +494,54 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   PetscFunctionReturn(0);
 }
 
+/* One line about a failed Newton solve: its step, time and time step, the worst cell of its last
+   iterate (GWModelFindWorstCell_Private()) and what to try. */
+static PetscErrorCode Diagnose(const GWWorstCell *w, PetscInt step, PetscReal t, PetscReal dt, char *buf, size_t len)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(buf, len,
+                          "step %" PetscInt_FMT ", t = %g s, dt = %g s; worst cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") at x = %g m, y = %g m, z = %g m: pressure head %g m, residual %g 1/s; packages acting on it: %s. "
+                          "Try: check the boundary values and the material of that cell; for a fine soil (van Genuchten n < 2) give an air-entry head; refine the cells there; allow smaller steps with -gw_dt_min / -gw_dt_max_cuts; see Newton's history with -info",
+                          step, (double)t, (double)dt, w->i, w->j, w->k, (double)w->x, (double)w->y, (double)w->z, (double)w->psi, (double)w->res, w->pkgs));
+  PetscFunctionReturn(0);
+}
+
+/* Progress guard: over every window of prog_steps accepted steps the run must advance at least
+   prog_frac of the time that remained to its target at the window's start (of prog_steps dt_max
+   when that is less: steps held short by dt_max are the user's choice). A run whose steps keep
+   succeeding at tiny dt (Newton in a 2-cycle rescued by cuts) otherwise neither advances nor
+   stops. The diagnostic names the last failed Newton solve of the window, else the cell with the
+   largest net inflow rate of the state (the residual of a zero-length step). */
+static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
+{
+  PetscFunctionBegin;
+  if (m->prog_steps <= 0) PetscFunctionReturn(0);
+  if (m->nsteps < m->prog_n0) m->fail_step = 0; /* the model was reset */
+  if (m->nsteps - m->prog_n0 < m->prog_steps && m->nsteps >= m->prog_n0 && m->prog_need > 0) PetscFunctionReturn(0);
+  if (m->nsteps - m->prog_n0 >= m->prog_steps && m->prog_need > 0 && m->t - m->prog_t0 < m->prog_need) {
+    char        diag[1024];
+    const char *what = m->fail_step > m->prog_n0 ? "the last failed Newton solve" : "the largest net inflow rate of the state";
+    if (m->fail_step > m->prog_n0)
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->fail_t, m->fail_dt, diag, sizeof(diag)));
+    else {
+      GWWorstCell w;
+      Vec         Xc, Xu;
+      PetscCall(VecCopy(m->psi, m->psi_old));
+      PetscCall(GWModelComputeWaterContent(m, m->theta_old));
+      PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(VecCopy(m->psi, Xc));
+      PetscCall(GWModelRestoreSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(GWModelFindWorstCell_Private(m, m->X, &w));
+      PetscCall(Diagnose(&w, m->nsteps + 1, m->t, m->dt, diag, sizeof(diag)));
+    }
+    SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "The run is not advancing: %" PetscInt_FMT " steps took it from t = %g s to %g s, less than %g of the %g s that remained (-gw_progress_steps, -gw_progress_fraction). At %s: %s", m->nsteps - m->prog_n0, (double)m->prog_t0, (double)m->t, (double)m->prog_frac, (double)(t_stop - m->prog_t0), what, diag);
+  }
+  m->prog_n0   = m->nsteps;
+  m->prog_t0   = m->t;
+  m->prog_need = m->prog_frac * PetscMin(t_stop - m->t, m->prog_steps * m->dt_max);
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWModelStep - advances the model by one accepted time step, not past t_stop
 
@@ -552,6 +600,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     landed = PETSC_TRUE;
   } else if (next - (m->t + dt) < 0.5 * dt)
     dt = 0.5 * (next - m->t); /* avoid a sliver step later */
+  PetscCall(CheckProgress(m, t_stop));
   PetscCall(VecCopy(m->psi, m->psi_old));
   PetscCall(GWModelComputeWaterContent(m, m->theta_old));
   m->step_t0 = m->t;
@@ -569,9 +618,16 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     else
       PetscCall(PetscSNPrintf(why, sizeof(why), "reason: %s", SNESConvergedReasons[reason]));
     PetscCall(PetscInfo(m, "Step failed (%s) at t = %g s, dt = %g s; cutting the step\n", why, (double)m->t, (double)dt));
-    PetscCheck(cuts < m->max_cuts && dt * m->dt_cut >= m->dt_min, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED,
-               "Newton's method did not converge at t = %g s with time step %g s (%s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
-               (double)m->t, (double)dt, why, cuts, (double)m->dt_min, m->max_cuts);
+    /* the worst cell of every failed solve, for the message below or the progress guard's */
+    PetscCall(GWModelFindWorstCell_Private(m, m->X, &m->fail_cell));
+    m->fail_step = m->nsteps + 1;
+    m->fail_t    = m->t;
+    m->fail_dt   = dt;
+    if (cuts >= m->max_cuts || dt * m->dt_cut < m->dt_min) {
+      char diag[1024];
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->t, dt, diag, sizeof(diag)));
+      SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Newton's method did not converge at t = %g s with time step %g s (%s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). At %s", (double)m->t, (double)dt, why, cuts, (double)m->dt_min, m->max_cuts, diag);
+    }
     dt *= m->dt_cut;
     landed = PETSC_FALSE;
     cuts++;
@@ -642,5 +698,64 @@ PetscErrorCode GWModelGetStepStatistics(GWModel model, PetscInt *nsteps, PetscIn
   if (nsteps) *nsteps = model->nsteps;
   if (ncuts) *ncuts = model->ncuts;
   if (nnewton) *nnewton = model->nnewton;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetProgressGuard - sets the progress guard: a run that advances too little over many steps
+  stops with an error instead of running on at tiny time steps
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+. nsteps - window of accepted steps (default 500; 0 turns the guard off)
+- frac - least fraction of the time remaining to the step target at the window's start that the
+         window must advance (default 1e-4), in (0, 1); the remaining time is capped at nsteps
+         times dt_max, so steps held short by dt_max never trip the guard
+
+  Notes:
+  When a window advances less, GWModelStep() fails with PETSC_ERR_NOT_CONVERGED (gw-run exit 3)
+  and a diagnostic naming the cell with the largest net inflow rate, its pressure head and the
+  packages acting on it. Options -gw_progress_steps and -gw_progress_fraction.
+
+  Level: intermediate
+
+.seealso: `GWModelGetProgressGuard()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetProgressGuard(GWModel model, PetscInt nsteps, PetscReal frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(nsteps >= 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress window must be >= 0 steps, got %" PetscInt_FMT, nsteps);
+  PetscCheck(frac > 0 && frac < 1, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress fraction must be in (0, 1), got %g", (double)frac);
+  model->prog_steps = nsteps;
+  model->prog_frac  = frac;
+  model->prog_need  = 0; /* a new window starts at the next step */
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetProgressGuard - gets the progress guard's window and fraction
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ nsteps - window of accepted steps (0: no guard) (may be NULL)
+- frac - least fraction of the remaining time a window must advance (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelSetProgressGuard()`
+@*/
+PetscErrorCode GWModelGetProgressGuard(GWModel model, PetscInt *nsteps, PetscReal *frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (nsteps) *nsteps = model->prog_steps;
+  if (frac) *frac = model->prog_frac;
   PetscFunctionReturn(0);
 }

@@ -336,6 +336,83 @@ PetscErrorCode GWModelCheckStepBalance_Private(GWModel m, Vec X, PetscBool *ok, 
   PetscFunctionReturn(0);
 }
 
+/* The cell with the largest unbalanced volume rate |F_c| V_c at the system state X (residual of
+   the step [step_t0, step_t1] from psi_old), with its position, pressure head, residual and the
+   packages acting on it; the same on every rank. Collective. */
+PetscErrorCode GWModelFindWorstCell_Private(GWModel m, Vec X, GWWorstCell *w)
+{
+  Vec                Fc, Fu, Xc, Xu;
+  const PetscScalar *f, *x, *v;
+  PetscInt           xs, ys, zs, xm, ym, zm, best = -1;
+  PetscMPIInt        rank;
+  struct {
+    double val;
+    int    rank;
+  } loc = {-1.0, 0}, glob;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
+  PetscCall(FormResidual(m->snes, X, m->Fw, m));
+  PetscCall(GWModelGetSystemAccess_Private(m, m->Fw, &Fc, &Fu));
+  PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(VecGetArrayRead(Fc, &f));
+  PetscCall(VecGetArrayRead(m->vol, &v));
+  for (PetscInt c = 0; c < xm * ym * zm; c++) {
+    PetscReal r = PetscAbsReal(f[c] * v[c]);
+    if (PetscIsInfOrNanReal(f[c])) r = PETSC_MAX_REAL;
+    if (r > loc.val) {
+      loc.val = r;
+      best    = c;
+    }
+  }
+  loc.rank = rank;
+  PetscCall(PetscMemzero(w, sizeof(*w)));
+  if (best >= 0) {
+    PetscInt i = xs + best % xm, j = ys + (best / xm) % ym, k = zs + best / (xm * ym);
+    size_t   len;
+    w->i   = i;
+    w->j   = j;
+    w->k   = k;
+    w->res = f[best];
+    PetscCall(VecGetArrayRead(Xc, &x));
+    w->psi = x[best];
+    PetscCall(VecRestoreArrayRead(Xc, &x));
+    for (PetscInt a = 0; a < i; a++) w->x += m->dx[a];
+    for (PetscInt a = 0; a < j; a++) w->y += m->dy[a];
+    w->x += 0.5 * m->dx[i];
+    w->y += 0.5 * m->dy[j];
+    {
+      const PetscScalar *g;
+      PetscInt           gxs, gys, gzs, gxm, gym, gzm;
+      PetscCall(DMDAGetGhostCorners(m->da, &gxs, &gys, &gzs, &gxm, &gym, &gzm));
+      PetscCall(VecGetArrayRead(m->geo, &g));
+      w->z = g[GW_NGEO * ((i - gxs) + gxm * ((j - gys) + gym * (k - gzs))) + GW_GEO_ZC];
+      PetscCall(VecRestoreArrayRead(m->geo, &g));
+    }
+    for (PetscInt p = 0; p < m->npkg; p++) {
+      GWPackage   pkg = m->pkg[p];
+      const char *name;
+      for (PetscInt e = 0; e < pkg->nentry; e++) {
+        if (pkg->entry[e].i != i || pkg->entry[e].j != j || pkg->entry[e].k != k) continue;
+        PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
+        PetscCall(PetscStrlen(w->pkgs, &len));
+        PetscCall(PetscSNPrintf(w->pkgs + len, sizeof(w->pkgs) - len, "%s%s (%s)", len ? ", " : "", name, ((PetscObject)pkg)->type_name));
+        break;
+      }
+    }
+    PetscCall(PetscStrlen(w->pkgs, &len));
+    if (!len) PetscCall(PetscStrncpy(w->pkgs, "none", sizeof(w->pkgs)));
+  }
+  PetscCall(VecRestoreArrayRead(m->vol, &v));
+  PetscCall(VecRestoreArrayRead(Fc, &f));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, m->Fw, &Fc, &Fu));
+  PetscCallMPI(MPI_Allreduce(&loc, &glob, 1, MPI_DOUBLE_INT, MPI_MAXLOC, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Bcast(w, (PetscMPIInt)sizeof(*w), MPI_BYTE, glob.rank, PetscObjectComm((PetscObject)m)));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode LinearSolveBegin(KSP ksp, Vec b, Vec x, void *ctx)
 {
   PetscFunctionBegin;
