@@ -27,3 +27,19 @@ PetscErrorCode GWCheckAllRanks_Private(MPI_Comm comm, PetscErrorCode ierr)
   PetscCallMPI(MPI_Bcast(msg, (PetscMPIInt)sizeof(msg), MPI_CHAR, first, comm));
   SETERRQ(PETSC_COMM_SELF, (PetscErrorCode)code, "%s", msg);
 }
+
+PetscErrorCode GWTypeNamesJoin_Private(PetscErrorCode (*get)(PetscInt *, const char ***), char list[], size_t len)
+{
+  const char **names;
+  PetscInt     n;
+
+  PetscFunctionBegin;
+  list[0] = 0;
+  PetscCall(get(&n, &names));
+  for (PetscInt i = 0; i < n; i++) {
+    PetscCall(PetscStrlcat(list, i ? ", " : "", len));
+    PetscCall(PetscStrlcat(list, names[i], len));
+  }
+  PetscCall(PetscFree(names));
+  PetscFunctionReturn(0);
+}

@@ -53,7 +53,7 @@ PetscErrorCode GWModelReset(GWModel model)
   m->qvalid  = PETSC_FALSE;
   m->dt      = m->dt_init;
   m->step_t0 = m->step_t1 = m->t;
-  m->nsteps = m->ncuts = m->nnewton = 0;
+  m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
   m->l1_prev = m->flow_scale = m->face_scale = 0;
   m->step.storage = m->cum.storage = 0;
   PetscCall(PetscArrayzero(m->step.in, m->npkg));

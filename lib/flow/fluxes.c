@@ -2,15 +2,6 @@
    centres and the recharge across the water table. */
 #include <gw/private/modelimpl.h>
 
-/* neighbour offsets in the order of GWStoredFaceFlux_Private(): -x, +x, -y, +y, above, below */
-static const PetscInt Nbr[6][3] = {
-    {-1, 0, 0},
-    {1, 0, 0},
-    {0, -1, 0},
-    {0, 1, 0},
-    {0, 0, -1},
-    {0, 0, 1}};
-
 /*@C
   GWModelComputeDarcyFlux - computes the Darcy flux (specific discharge) at every cell centre
 
@@ -57,13 +48,13 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++)
         for (PetscInt n = 0; n < 6; n++) {
-          PetscInt  in = i + Nbr[n][0], jn = j + Nbr[n][1], kn = k + Nbr[n][2], dir = n / 2;
+          PetscInt  in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2], dir = n / 2;
           PetscReal A, dc, dn, sgn;
           if (!q[dir] || in < 0 || in >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
           GWFaceGeometry_Private(g[k][j][i], g[kn][jn][in], dir, &A, &dc, &dn);
           /* the flow into the cell is along +axis when the neighbour is on the minus side; for z
              the +axis is upward while layer index k grows downward */
-          sgn = (Nbr[n][0] + Nbr[n][1] - Nbr[n][2]) < 0 ? 1.0 : -1.0;
+          sgn = (GWNeighbours_Private[n][0] + GWNeighbours_Private[n][1] - GWNeighbours_Private[n][2]) < 0 ? 1.0 : -1.0;
           q[dir][k][j][i] += 0.5 * sgn * GWStoredFaceFlux_Private(qf, i, j, k, n) / A;
         }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &qf));

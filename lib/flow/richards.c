@@ -76,18 +76,10 @@ static PetscErrorCode StateRestore(GWModel m, State *st)
   PetscFunctionReturn(0);
 }
 
-static const PetscInt Nbr[6][4] = {
-    {-1, 0, 0, 0},
-    {1, 0, 0, 0},
-    {0, -1, 0, 1},
-    {0, 1, 0, 1},
-    {0, 0, -1, 2},
-    {0, 0, 1, 2}};
-
 /* Darcy flux into cell c from neighbour n across their shared face, and its derivatives. */
 static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn, PetscReal *noise)
 {
-  PetscInt         in = i + Nbr[f][0], jn = j + Nbr[f][1], kn = k + Nbr[f][2], dir = Nbr[f][3];
+  PetscInt         in = i + GWNeighbours_Private[f][0], jn = j + GWNeighbours_Private[f][1], kn = k + GWNeighbours_Private[f][2], dir = GWNeighbours_Private[f][3];
   const PetscReal *cc = &m->cons[4 * GhostIndex(b, i, j, k)], *cn = &m->cons[4 * GhostIndex(b, in, jn, kn)];
   PetscScalar     *gc = g[k][j][i], *gn = g[kn][jn][in];
   GWMaterial       mc = m->mat[(PetscInt)gc[GW_GEO_MAT]], mn = m->mat[(PetscInt)gn[GW_GEO_MAT]];
@@ -154,7 +146,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         if (m->cons[4 * GhostIndex(&st.b, i, j, k)] < 1.0) store += V * st.tho[k][j][i] / dt;
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn, noise;
-          if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
+          if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
           FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, &noise);
           sumQ += Q;
           face += noise;
@@ -223,10 +215,10 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
         val[0] = dS / dt;
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn;
-          if (!InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) continue;
+          if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
           FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
           val[0] -= dQc / V;
-          col[nc]   = GhostIndex(&st.b, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2]);
+          col[nc]   = GhostIndex(&st.b, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2]);
           val[nc++] = -dQn / V;
         }
         PetscCall(MatSetValuesLocal(P, 1, &row, nc, col, val, INSERT_VALUES));
@@ -619,7 +611,7 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
         for (PetscInt d = 0; d < 3; d++) {
           PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
           PetscReal Q = 0, dQc, dQn;
-          if (InDomain(m, i + Nbr[n][0], j + Nbr[n][1], k + Nbr[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
           q[k][j][i][d] = -Q; /* FaceFlux is into (i, j, k) */
         }
   PetscCall(DMDAVecRestoreArrayDOF(m->daq, qg, &q));
@@ -653,7 +645,7 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
         Storage(m->mat[z], st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
         vals[5 * z] += S * gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK];
         for (PetscInt n = 0; n < 6; n++) {
-          PetscInt  in = i + Nbr[n][0], jn = j + Nbr[n][1], kn = k + Nbr[n][2], zn;
+          PetscInt  in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2], zn;
           PetscReal Q;
           if (!InDomain(m, in, jn, kn)) continue;
           zn = (PetscInt)st.g[kn][jn][in][GW_GEO_MAT];

@@ -146,13 +146,6 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
   PetscInt               xs, ys, zs, xm, ym, zm, nloc, nda;
   PetscScalar         ***x;
   PetscMPIInt            rank;
-  static const PetscInt  nb[6][3] = {
-       {-1, 0, 0},
-       {1, 0, 0},
-       {0, -1, 0},
-       {0, 1, 0},
-       {0, 0, -1},
-       {0, 0, 1}};
 
   PetscFunctionBegin;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
@@ -177,7 +170,7 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
         PetscCall(GWModelCellLocalIndex_Private(m, i, j, k, &row));
         col[nc++] = row;
         for (PetscInt n = 0; n < 6; n++) {
-          PetscInt in = i + nb[n][0], jn = j + nb[n][1], kn = k + nb[n][2];
+          PetscInt in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2];
           if (in < 0 || in >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
           PetscCall(GWModelCellLocalIndex_Private(m, in, jn, kn, &col[nc++]));
         }
@@ -213,8 +206,9 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
 
 /* Solves the step [step_t0, step_t1] from the current state; the first attempt of a step records
    the package unknowns, a retry after a cut starts from them again. On convergence psi and the
-   unknowns hold the new state. A solve the SNES reports converged but whose mass balance fails
-   the gate (GWModelCheckStepBalance_Private()) sets m->mb_rejected and leaves psi unchanged. */
+   unknowns hold the new state, and the step's linear iterations are counted. A solve the SNES
+   reports converged but whose mass balance fails the gate (GWModelCheckStepBalance_Private())
+   sets m->mb_rejected and leaves psi unchanged. */
 PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConvergedReason *reason, PetscInt *its)
 {
   Vec Xc, Xu;
@@ -235,11 +229,14 @@ PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConverge
   if (*reason <= 0) PetscFunctionReturn(0);
   {
     PetscBool ok;
+    PetscInt  lits;
     PetscCall(GWModelCheckStepBalance_Private(m, m->X, &ok, &m->mb_l1, &m->mb_tol));
     if (!ok) {
       m->mb_rejected = PETSC_TRUE;
       PetscFunctionReturn(0);
     }
+    PetscCall(SNESGetLinearSolveIterations(m->snes, &lits));
+    m->nlinear += lits;
   }
   PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
   PetscCall(VecCopy(Xc, m->psi));
@@ -274,5 +271,29 @@ PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl, const PetscSca
     if (pkg->nunknown && !r) PetscCall(PetscFree(rp));
   }
   PetscCall(DMDAVecRestoreArrayRead(m->da, Xl, &x));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetLinearIterations - gets the number of linear (Krylov) iterations of the accepted steps
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. n - linear iterations summed over the Newton iterations of every accepted step since set-up
+      (or the last GWModelReset())
+
+  Level: intermediate
+
+.seealso: `GWModelGetStepStatistics()`
+@*/
+PetscErrorCode GWModelGetLinearIterations(GWModel model, PetscInt *n)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *n = model->nlinear;
   PetscFunctionReturn(0);
 }

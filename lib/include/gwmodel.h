@@ -94,6 +94,7 @@ PETSC_EXTERN PetscErrorCode GWModelGetSNES(GWModel, SNES *);
 PETSC_EXTERN PetscErrorCode GWModelStep(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelRun(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetStepStatistics(GWModel, PetscInt *, PetscInt *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelGetLinearIterations(GWModel, PetscInt *);
 
 /* re-running: reset and parameters by path */
 PETSC_EXTERN PetscErrorCode GWModelReset(GWModel);

@@ -273,9 +273,10 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   PetscCall(CloseOutputs(sc, &o, &nc, "complete"));
   PetscCall(PetscTime(&t1));
   if (sc->monitor) {
-    PetscInt steps, cuts, newton;
+    PetscInt steps, cuts, newton, linear;
     PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));
-    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Run complete: %g s simulated in %.2f s wall time, %" PetscInt_FMT " steps, %" PetscInt_FMT " Newton iterations, %" PetscInt_FMT " step cuts\n", (double)m->t, (double)(t1 - t0), steps, newton, cuts));
+    PetscCall(GWModelGetLinearIterations(m, &linear));
+    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Run complete: %g s simulated in %.2f s wall time, %" PetscInt_FMT " steps, %" PetscInt_FMT " Newton iterations, %" PetscInt_FMT " linear iterations, %" PetscInt_FMT " step cuts\n", (double)m->t, (double)(t1 - t0), steps, newton, linear, cuts));
     PetscCall(GWModelBudgetView(m, sc->monitor));
     PetscCall(GWModelThreeWatersView(m, sc->monitor));
     if (m->nmat > 1) PetscCall(GWModelZoneBudgetView(m, sc->monitor));

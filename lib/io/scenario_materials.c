@@ -24,16 +24,9 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
   ierr = GWMaterialSetType(mat, model);
   PetscCall(PetscPopErrorHandler());
   if (ierr == PETSC_ERR_ARG_UNKNOWN_TYPE) {
-    const char **names;
-    PetscInt     n;
-    char         list[512] = "";
+    char list[512];
     PetscCall(GWMaterialDestroy(&mat));
-    PetscCall(GWMaterialGetTypeNames(&n, &names));
-    for (PetscInt i = 0; i < n; i++) {
-      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
-      PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
-    }
-    PetscCall(PetscFree(names));
+    PetscCall(GWTypeNamesJoin_Private(GWMaterialGetTypeNames, list, sizeof(list)));
     GWInputCheck(PETSC_FALSE, mv, "unknown model \"%s\"; use %s", model, list);
   }
   PetscCall(ierr);

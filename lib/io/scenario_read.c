@@ -56,20 +56,6 @@ PetscErrorCode GWGetInteger_Private(GWYamlNode map, const char key[], PetscBool 
   PetscFunctionReturn(0);
 }
 
-PetscErrorCode GWGetString_Private(GWYamlNode map, const char key[], PetscBool required, const char **value)
-{
-  GWYamlNode v = GWYamlGet_Private(map, key);
-
-  PetscFunctionBegin;
-  if (!v) {
-    GWInputCheck(!required, map, "missing key \"%s\"", key);
-    PetscFunctionReturn(0);
-  }
-  GWInputCheck(v->kind == GW_YAML_SCALAR, v, "expected a single word or text");
-  *value = v->value;
-  PetscFunctionReturn(0);
-}
-
 /* A quantity or a list of n quantities, into a[n]. */
 PetscErrorCode GWReadQuantityArray_Private(GWYamlNode v, const char si[], PetscInt n, PetscReal a[])
 {

@@ -41,21 +41,6 @@ static PetscErrorCode ResolvePath(const char scenario[], const char name[], char
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode GetString(GWYamlNode map, const char key[], PetscBool required, const char **value)
-{
-  GWYamlNode v = GWYamlGet_Private(map, key);
-
-  PetscFunctionBegin;
-  *value = NULL;
-  if (!v) {
-    GWInputCheck(!required, map, "missing key \"%s\"", key);
-    PetscFunctionReturn(0);
-  }
-  GWInputCheck(v->kind == GW_YAML_SCALAR, v, "expected a single value");
-  *value = v->value;
-  PetscFunctionReturn(0);
-}
-
 /* Reads the series described by node (keys file, time_column, time_unit, value_column or
    value_columns (one column per cell or group of cells), unit) into
    SI values; times are seconds since the scenario start (start_date when the column holds dates).
@@ -63,7 +48,7 @@ static PetscErrorCode GetString(GWYamlNode map, const char key[], PetscBool requ
    column, an empty cell (a gap), an unreadable number or date, or times that do not increase. */
 PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
 {
-  const char *file, *tcol, *tunit, *vcol = NULL, *vunit, *vname[256];
+  const char *file = NULL, *tcol = NULL, *tunit = NULL, *vcol = NULL, *vunit = NULL, *vname[256];
   char        path[PETSC_MAX_PATH_LEN], line[8192], err[256], *field[256], one[128];
   FILE       *fp;
   PetscInt    lineno = 0, it = -1, iv[256], nf, cap = 0, nc;
@@ -75,10 +60,10 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
   (void)comm;
   PetscCall(PetscMemzero(s, sizeof(*s)));
   PetscCall(GWYamlCheckKeys_Private(node, pattern));
-  PetscCall(GetString(node, "file", PETSC_TRUE, &file));
-  PetscCall(GetString(node, "time_column", PETSC_TRUE, &tcol));
-  PetscCall(GetString(node, "time_unit", PETSC_FALSE, &tunit));
-  PetscCall(GetString(node, "value_column", PETSC_FALSE, &vcol));
+  PetscCall(GWGetString_Private(node, "file", PETSC_TRUE, &file));
+  PetscCall(GWGetString_Private(node, "time_column", PETSC_TRUE, &tcol));
+  PetscCall(GWGetString_Private(node, "time_unit", PETSC_FALSE, &tunit));
+  PetscCall(GWGetString_Private(node, "value_column", PETSC_FALSE, &vcol));
   vcols = GWYamlGet_Private(node, "value_columns");
   GWInputCheck(!vcol != !vcols, node, "give exactly one of \"value_column\" (a header) or \"value_columns\" (a list of headers, one per cell or group)");
   if (vcols) {
@@ -94,7 +79,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
   }
   s->ncol = nc;
   for (PetscInt c = 0; c < nc; c++) iv[c] = -1;
-  PetscCall(GetString(node, "unit", PETSC_TRUE, &vunit));
+  PetscCall(GWGetString_Private(node, "unit", PETSC_TRUE, &vunit));
   if (tunit) {
     PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", tunit));
     PetscCall(GWUnitsConvert_Private(one, "s", &tfac, &ok, err, sizeof(err)));

@@ -260,3 +260,18 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
   }
   PetscFunctionReturn(0);
 }
+
+/* The text of key in map (unchanged when the key is absent and not required). */
+PetscErrorCode GWGetString_Private(GWYamlNode map, const char key[], PetscBool required, const char **value)
+{
+  GWYamlNode v = GWYamlGet_Private(map, key);
+
+  PetscFunctionBegin;
+  if (!v) {
+    GWInputCheck(!required, map, "missing key \"%s\"", key);
+    PetscFunctionReturn(0);
+  }
+  GWInputCheck(v->kind == GW_YAML_SCALAR, v, "expected a single word or text");
+  *value = v->value;
+  PetscFunctionReturn(0);
+}

@@ -194,16 +194,9 @@ PetscErrorCode GWMaterialSetType(GWMaterial mat, GWMaterialType type)
   PetscCall(GWMaterialInitializePackage());
   PetscCall(PetscFunctionListFind(GWMaterialList, type, &create));
   if (!create) {
-    const char **names;
-    PetscInt     n;
-    char         list[512] = "";
+    char list[512];
 
-    PetscCall(GWMaterialGetTypeNames(&n, &names));
-    for (PetscInt i = 0; i < n; i++) {
-      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
-      PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
-    }
-    PetscCall(PetscFree(names));
+    PetscCall(GWTypeNamesJoin_Private(GWMaterialGetTypeNames, list, sizeof(list)));
     SETERRQ(PetscObjectComm((PetscObject)mat), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown constitutive model \"%s\" for material \"%s\"; valid types are: %s", type, GWMaterialName_Private(mat), list);
   }
   PetscCall(PetscMemzero(mat->ops, sizeof(struct _GWMaterialOps)));

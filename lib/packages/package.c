@@ -205,15 +205,9 @@ PetscErrorCode GWPackageSetType(GWPackage pkg, GWPackageType type)
   if (match) PetscFunctionReturn(0);
   PetscCall(PetscFunctionListFind(GWPackageList, type, &create));
   if (!create) {
-    const char **names;
-    PetscInt     n;
-    char         list[512] = "";
-    PetscCall(GWPackageGetTypeNames(&n, &names));
-    for (PetscInt i = 0; i < n; i++) {
-      PetscCall(PetscStrlcat(list, i ? ", " : "", sizeof(list)));
-      PetscCall(PetscStrlcat(list, names[i], sizeof(list)));
-    }
-    PetscCall(PetscFree(names));
+    char list[512];
+
+    PetscCall(GWTypeNamesJoin_Private(GWPackageGetTypeNames, list, sizeof(list)));
     SETERRQ(PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown package type \"%s\": use one of %s", type, list);
   }
   PetscCall(GWPackageFreeDeclared(pkg));

@@ -146,6 +146,20 @@ static void NetworkHeads(PetscReal T, PetscReal Tb, PetscReal C, PetscReal Hw, P
 #define HW    10.0
 #define HE    0.0
 
+/* The saturated aquifer material (K = KS, Ss 1e-5 1/m) and an empty model. */
+static PetscErrorCode CreateAquifer(GWMaterial *aq, GWModel *m)
+{
+  PetscFunctionBeginUser;
+  PetscCall(GWMaterialCreate(PETSC_COMM_WORLD, aq));
+  PetscCall(GWMaterialSetType(*aq, GWMATERIALVANGENUCHTEN));
+  PetscCall(GWMaterialVanGenuchtenSetParameters(*aq, 3.0, 2.0));
+  PetscCall(GWMaterialSetWaterContentLimits(*aq, 0.05, 0.35));
+  PetscCall(GWMaterialSetHydraulicConductivity(*aq, KS, KS, KS));
+  PetscCall(GWMaterialSetSpecificStorage(*aq, 1e-5));
+  PetscCall(GWModelCreate(PETSC_COMM_WORLD, m));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode BuildModel(GWModel *model)
 {
   GWModel    m;
@@ -154,13 +168,7 @@ static PetscErrorCode BuildModel(GWModel *model)
   PetscReal  dz = THICK;
 
   PetscFunctionBeginUser;
-  PetscCall(GWMaterialCreate(PETSC_COMM_WORLD, &aq));
-  PetscCall(GWMaterialSetType(aq, GWMATERIALVANGENUCHTEN));
-  PetscCall(GWMaterialVanGenuchtenSetParameters(aq, 3.0, 2.0));
-  PetscCall(GWMaterialSetWaterContentLimits(aq, 0.05, 0.35));
-  PetscCall(GWMaterialSetHydraulicConductivity(aq, KS, KS, KS));
-  PetscCall(GWMaterialSetSpecificStorage(aq, 1e-5));
-  PetscCall(GWModelCreate(PETSC_COMM_WORLD, &m));
+  PetscCall(CreateAquifer(&aq, &m));
   PetscCall(GWModelSetGridSize(m, NX, 1, 1));
   PetscCall(GWModelSetUniformCellWidths(m, DX, DY));
   PetscCall(GWModelSetUniformLayers(m, 0.0, &dz));
@@ -194,14 +202,37 @@ static PetscErrorCode BuildModel(GWModel *model)
   PetscFunctionReturn(0);
 }
 
+/* Largest |H - Href| over the cells of a row model (every cell, gathered on every rank) [m]. */
+static PetscErrorCode MaxHeadError(GWModel m, const PetscReal Href[], PetscReal *err)
+{
+  Vec                psi, H, Hseq;
+  VecScatter         sc;
+  const PetscScalar *h;
+  PetscInt           n;
+
+  PetscFunctionBeginUser;
+  PetscCall(GWModelGetPressureHead(m, &psi));
+  PetscCall(VecDuplicate(psi, &H));
+  PetscCall(GWModelComputeHydraulicHead(m, H));
+  PetscCall(VecScatterCreateToAll(H, &sc, &Hseq));
+  PetscCall(VecScatterBegin(sc, H, Hseq, INSERT_VALUES, SCATTER_FORWARD));
+  PetscCall(VecScatterEnd(sc, H, Hseq, INSERT_VALUES, SCATTER_FORWARD));
+  PetscCall(VecGetSize(Hseq, &n));
+  PetscCall(VecGetArrayRead(Hseq, &h));
+  *err = 0;
+  for (PetscInt i = 0; i < n; i++) *err = PetscMax(*err, PetscAbsReal(h[i] - Href[i]));
+  PetscCall(VecRestoreArrayRead(Hseq, &h));
+  PetscCall(VecDestroy(&Hseq));
+  PetscCall(VecScatterDestroy(&sc));
+  PetscCall(VecDestroy(&H));
+  PetscFunctionReturn(0);
+}
+
 /* Heads, pipe head and flows of a model run to steady state, against the network solve. */
 static PetscErrorCode CheckSteady(GWTest *t, GWModel m, const char *tag)
 {
   PetscReal          Href[NX + 1], err = 0, rel, in, out;
-  Vec                H;
-  VecScatter         sc;
-  Vec                Hall;
-  const PetscScalar *h, *u;
+  const PetscScalar *u;
   GWPackage          pipe;
   PetscInt           nu;
   char               name[64];
@@ -209,21 +240,7 @@ static PetscErrorCode CheckSteady(GWTest *t, GWModel m, const char *tag)
   PetscFunctionBeginUser;
   NetworkHeads(KS * DY * THICK / DX, KS * DY * THICK / (0.5 * DX), CPIPE, HW, HE, Href);
   PetscCall(GWModelRun(m, 1e5));
-  PetscCall(GWModelGetPressureHead(m, &H));
-  PetscCall(VecDuplicate(H, &Hall));
-  PetscCall(GWModelComputeHydraulicHead(m, Hall));
-  {
-    Vec Hseq;
-    PetscCall(VecScatterCreateToAll(Hall, &sc, &Hseq));
-    PetscCall(VecScatterBegin(sc, Hall, Hseq, INSERT_VALUES, SCATTER_FORWARD));
-    PetscCall(VecScatterEnd(sc, Hall, Hseq, INSERT_VALUES, SCATTER_FORWARD));
-    PetscCall(VecGetArrayRead(Hseq, &h));
-    for (PetscInt i = 0; i < NX; i++) err = PetscMax(err, PetscAbsReal(h[i] - Href[i]));
-    PetscCall(VecRestoreArrayRead(Hseq, &h));
-    PetscCall(VecDestroy(&Hseq));
-    PetscCall(VecScatterDestroy(&sc));
-  }
-  PetscCall(VecDestroy(&Hall));
+  PetscCall(MaxHeadError(m, Href, &err));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_max_head_error_m", tag));
   PetscCall(GWTestBelow(t, name, err, 1e-9));
   PetscCall(GWModelGetPackage(m, 2, &pipe));
@@ -279,12 +296,9 @@ static void FaceHeads(PetscReal Htop[NR])
 
 static PetscErrorCode CheckFaceHeads(GWTest *t, GWModel m, const char *tag)
 {
-  PetscReal          dz = 4.0, Htop[NR], a[NR], b[NR], c[NR], d[NR], Href[NR], err = 0, rel, in, out, qref = 0, t0, t1;
-  PetscReal          Tx = KS * DY * dz / DX, Tt = KS * DX * DY / (0.5 * dz);
-  Vec                H, Hseq;
-  VecScatter         sc;
-  const PetscScalar *h;
-  char               name[64];
+  PetscReal dz = 4.0, Htop[NR], a[NR], b[NR], c[NR], d[NR], Href[NR], err = 0, rel, in, out, qref = 0, t0, t1;
+  PetscReal Tx = KS * DY * dz / DX, Tt = KS * DX * DY / (0.5 * dz);
+  char      name[64];
 
   PetscFunctionBeginUser;
   FaceHeads(Htop);
@@ -306,15 +320,7 @@ static PetscErrorCode CheckFaceHeads(GWTest *t, GWModel m, const char *tag)
   PetscCall(GWModelGetTime(m, &t0));
   PetscCall(GWModelStep(m, t0 + 1e4)); /* one more step at steady state */
   PetscCall(GWModelGetTime(m, &t1));
-  PetscCall(GWModelGetPressureHead(m, &H));
-  PetscCall(VecDuplicate(H, &H));
-  PetscCall(GWModelComputeHydraulicHead(m, H));
-  PetscCall(VecScatterCreateToAll(H, &sc, &Hseq));
-  PetscCall(VecScatterBegin(sc, H, Hseq, INSERT_VALUES, SCATTER_FORWARD));
-  PetscCall(VecScatterEnd(sc, H, Hseq, INSERT_VALUES, SCATTER_FORWARD));
-  PetscCall(VecGetArrayRead(Hseq, &h));
-  for (PetscInt i = 0; i < NR; i++) err = PetscMax(err, PetscAbsReal(h[i] - Href[i]));
-  PetscCall(VecRestoreArrayRead(Hseq, &h));
+  PetscCall(MaxHeadError(m, Href, &err));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_face_heads_max_head_error_m", tag));
   PetscCall(GWTestBelow(t, name, err, 1e-9));
   PetscCall(GWModelGetPackageBudget(m, 0, &in, &out, NULL, NULL));
@@ -323,9 +329,6 @@ static PetscErrorCode CheckFaceHeads(GWTest *t, GWModel m, const char *tag)
   PetscCall(GWModelGetMassBalanceError(m, NULL, NULL, NULL, &rel));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_face_heads_cumulative_mass_balance_rel", tag));
   PetscCall(GWTestBelow(t, name, rel, 1e-10));
-  PetscCall(VecDestroy(&Hseq));
-  PetscCall(VecScatterDestroy(&sc));
-  PetscCall(VecDestroy(&H));
   PetscFunctionReturn(0);
 }
 
@@ -341,13 +344,7 @@ static PetscErrorCode BuildFaceHeads(GWModel *model)
 
   PetscFunctionBeginUser;
   FaceHeads(Htop);
-  PetscCall(GWMaterialCreate(PETSC_COMM_WORLD, &aq));
-  PetscCall(GWMaterialSetType(aq, GWMATERIALVANGENUCHTEN));
-  PetscCall(GWMaterialVanGenuchtenSetParameters(aq, 3.0, 2.0));
-  PetscCall(GWMaterialSetWaterContentLimits(aq, 0.05, 0.35));
-  PetscCall(GWMaterialSetHydraulicConductivity(aq, KS, KS, KS));
-  PetscCall(GWMaterialSetSpecificStorage(aq, 1e-5));
-  PetscCall(GWModelCreate(PETSC_COMM_WORLD, &m));
+  PetscCall(CreateAquifer(&aq, &m));
   PetscCall(GWModelSetGridSize(m, NR, 1, 1));
   PetscCall(GWModelSetUniformCellWidths(m, DX, DY));
   PetscCall(GWModelSetUniformLayers(m, -10.0, &dz)); /* saturated: H ~ 2 m over cells centred at -12 m */

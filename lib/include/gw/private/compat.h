@@ -13,4 +13,8 @@
 #  define PETSC_NAN ((PetscReal)NAN)
 #endif
 
+/* The names a type-list getter (GWPackageGetTypeNames(), GWMaterialGetTypeNames()) returns,
+   joined with ", " into list[len], for messages that list the valid types. */
+PETSC_INTERN PetscErrorCode GWTypeNamesJoin_Private(PetscErrorCode (*)(PetscInt *, const char ***), char[], size_t);
+
 #endif

@@ -72,7 +72,7 @@ struct _p_GWModel {
   PetscReal   t, dt, dt_init, dt_min, dt_max;
   PetscReal   dt_grow, dt_cut, dtheta_max;
   PetscInt    it_easy, it_hard, max_cuts;
-  PetscInt    nsteps, ncuts, nnewton;
+  PetscInt    nsteps, ncuts, nnewton, nlinear;
   PetscInt    prog_steps, prog_n0;           /* progress guard: window length [steps], nsteps at its start */
   PetscReal   prog_frac, prog_t0, prog_need; /* least fraction; time at the window's start; advance it needs [s] */
   GWWorstCell fail_cell;                     /* worst cell of the last failed Newton solve */
@@ -140,6 +140,16 @@ static inline void GWFaceGeometry_Private(const PetscScalar *gc, const PetscScal
     *dn = gn ? 0.5 * gn[GW_GEO_THICK] : 0.0;
   }
 }
+
+/* The six neighbours of a cell: -x, +x, -y, +y, the layer above (k - 1), the layer below (k + 1),
+   as offsets di, dj, dk and the axis of the face between them (0: x, 1: y, 2: z). */
+static const PetscInt GWNeighbours_Private[6][4] = {
+    {-1, 0, 0, 0},
+    {1, 0, 0, 0},
+    {0, -1, 0, 1},
+    {0, 1, 0, 1},
+    {0, 0, -1, 2},
+    {0, 0, 1, 2}};
 
 /* Flow [m^3/s] into cell (i, j, k) from its neighbour n (0..5: -x, +x, -y, +y, the layer above,
    the layer below) from the stored face fluxes q (GWModelComputeFaceFluxes_Private(), ghosted
