@@ -74,6 +74,7 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   PetscCall(GWInitializePackage());
   PetscCall(PetscHeaderCreate(m, GWMODEL_CLASSID, "GWModel", "Variably saturated flow model", "GW", comm, GWModelDestroy, GWModelView));
   m->krweight   = GW_KR_UPSTREAM;
+  m->gravity    = 1.0;
   m->dt_init    = 1.0;
   m->dt_min     = 1e-6;
   m->dt_max     = 1e10;

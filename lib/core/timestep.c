@@ -53,6 +53,12 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(ApplyInitialState(m));
   /* a package checks the cells this rank owns: agree before the next package's collective calls */
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)m), GWPackageSetUp_Private(m->pkg[p], m)));
+  /* with gravity off the elevation head is 0 everywhere: packages see H = psi at cells and faces */
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt e = 0; e < m->pkg[p]->nentry; e++) {
+      m->pkg[p]->entry[e].zc *= m->gravity;
+      m->pkg[p]->entry[e].zf *= m->gravity;
+    }
   PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
@@ -757,5 +763,59 @@ PetscErrorCode GWModelGetProgressGuard(GWModel model, PetscInt *nsteps, PetscRea
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
   if (nsteps) *nsteps = model->prog_steps;
   if (frac) *frac = model->prog_frac;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetGravity - switches gravity on or off
+
+  Logically collective; before GWModelSetUp()
+
+  Input Parameters:
++ model - the model
+- on - PETSC_TRUE (default): hydraulic head H = psi + z drives the flow; PETSC_FALSE: H = psi,
+       for horizontal columns (horizontal infiltration, sorptivity and desorptivity experiments)
+
+  Notes:
+  With gravity off every face flux is T kr (psi_n - psi_c), packages see an elevation head of 0
+  (a hydraulic head given to a head package is then a pressure head), and a free-drainage face
+  passes no water. Output hydraulic head stays psi + z.
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE after GWModelSetUp().
+
+  Level: intermediate
+
+.seealso: `GWModelGetGravity()`, `GWPACKAGEFREEDRAINAGE`
+@*/
+PetscErrorCode GWModelSetGravity(GWModel model, PetscBool on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(!model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Set gravity before GWModelSetUp()");
+  model->gravity = on ? 1.0 : 0.0;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetGravity - tells whether gravity is on
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. on - PETSC_TRUE when the elevation head drives the flow
+
+  Level: intermediate
+
+.seealso: `GWModelSetGravity()`
+@*/
+PetscErrorCode GWModelGetGravity(GWModel model, PetscBool *on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *on = (PetscBool)(model->gravity != 0.0);
   PetscFunctionReturn(0);
 }

@@ -9,7 +9,7 @@
 
    Q_f = T_f kr_f (H_n - H_c) is the two-point Darcy flux into c across face f [m^3/s], with
    H = psi + z, T_f = A / (d_c/K_c + d_n/K_n) (harmonic Ks weighted by distance) and kr_f upstream
-   (or arithmetic). Dividing by V makes the residual a rate per unit volume, so tolerances mean the
+   (or arithmetic); with gravity off (GWModelSetGravity()) H = psi. Dividing by V makes the residual a rate per unit volume, so tolerances mean the
    same on any grid. */
 #include <gw/private/modelimpl.h>
 
@@ -87,8 +87,8 @@ static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScal
 
   GWFaceGeometry_Private(gc, gn, dir, &A, &dc, &dn);
   T  = GWFaceConductance_Private(A, dc, mc->K[dir], dn, mn->K[dir]);
-  Hc = x[k][j][i] + gc[GW_GEO_ZC];
-  Hn = x[kn][jn][in] + gn[GW_GEO_ZC];
+  Hc = x[k][j][i] + m->gravity * gc[GW_GEO_ZC];
+  Hn = x[kn][jn][in] + m->gravity * gn[GW_GEO_ZC];
   GWFaceRelPerm_Private(m->krweight, cc[2], cc[3], Hc, cn[2], cn[3], Hn, &kr, &dkrc, &dkrn);
   *Q   = T * kr * (Hn - Hc);
   *dQc = T * dkrc * (Hn - Hc) - T * kr;

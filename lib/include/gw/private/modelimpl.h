@@ -42,6 +42,7 @@ struct _p_GWModel {
   GWMaterial        *mat;
   GWPackage         *pkg;
   GWRelPermWeighting krweight;
+  PetscReal          gravity; /* 1: elevation head z counts in the hydraulic head; 0: gravity off (H = psi) */
   /* discretisation */
   DM         da, dageo;
   Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO */

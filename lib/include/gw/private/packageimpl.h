@@ -138,6 +138,7 @@ PETSC_INTERN PetscErrorCode GWPackageCreate_RootUptake(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Head(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Flux(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_SeepageFace(GWPackage);
+PETSC_INTERN PetscErrorCode GWPackageCreate_FreeDrainage(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Well(GWPackage);
 
 /* Parameter p of entry e: its per-cell value when given (GWPackageSetParameterValues()), else the
