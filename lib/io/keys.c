@@ -27,6 +27,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"materials[].Ss", "quantity", "1/m", "0 1/m", "specific storage"},
     {"materials[].alpha", "quantity", "1/m", "required (van-genuchten, gardner)", "van Genuchten or Gardner alpha"},
     {"materials[].n", "number", "-", "required (van-genuchten)", "van Genuchten n (> 1); m = 1 - 1/n"},
+    {"materials[].h_s", "quantity", "m", "0 m (van-genuchten)", "van Genuchten air-entry pressure head (<= 0; 0 for the classic form)"},
     {"materials[].psi_b", "quantity", "m", "required (brooks-corey)", "Brooks-Corey air-entry pressure head (positive)"},
     {"materials[].lambda", "number", "-", "required (brooks-corey)", "Brooks-Corey pore-size index"},
     {"materials[].A", "number", "-", "required (haverkamp)", "Haverkamp retention constant, in head_unit^beta"},
