@@ -70,7 +70,9 @@ def summary(stdout):
 
 
 def b1_outputs(nc):
-    """Day-end water volume sum(theta V) and the wetting-front height in the centre column."""
+    """Day-end water volume sum(theta V) and the wetting-front height in the centre column: where the
+    rise of saturation S = theta/theta_s since t = 0 falls through 0.05, interpolated linearly
+    between cell centres (the peers' definition, which gives their 13.295 m)."""
     d = netCDF4.Dataset(nc)
     theta, vol, sat = d["water_content"][:], d["cell_volume"][:], d["saturation"][:]
     z, x, y = d["z"][:], d["x"][:], d["y"][:]
@@ -78,8 +80,14 @@ def b1_outputs(nc):
     i, j = int(np.argmin(abs(x - 51.0))), int(np.argmin(abs(y - 51.0)))
     dS = sat[-1, :, j, i] - sat[0, :, j, i]
     zc = z[:, j, i] if np.ndim(z) == 3 else z
-    wet = [zc[k] for k in range(len(dS)) if dS[k] > 0.05]
-    return volume, (min(wet) if wet else float("nan"))
+    wet = [k for k in range(len(dS)) if dS[k] > 0.05]  # layers, k = 0 on top
+    if not wet:
+        return volume, float("nan")
+    k = max(wet)  # the lowest wetted cell; the front lies where dS falls through 0.05 below it
+    if k + 1 >= len(dS):
+        return volume, float(zc[k])
+    w = (dS[k] - 0.05) / (dS[k] - dS[k + 1])
+    return volume, float(zc[k] + w * (zc[k + 1] - zc[k]))
 
 
 def b2_output(nc):

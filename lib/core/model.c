@@ -117,9 +117,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
     PetscFunctionReturn(0);
   }
   PetscCall(PetscFree2(m->dx, m->dy));
-  PetscCall(PetscFree(m->top));
-  PetscCall(PetscFree(m->bot));
-  PetscCall(PetscFree(m->zone));
+  PetscCall(VecDestroy(&m->geoglobal));
   for (PetscInt i = 0; i < m->nmat; i++) PetscCall(GWMaterialDestroy(&m->mat[i]));
   for (PetscInt i = 0; i < m->npkg; i++) PetscCall(GWPackageDestroy(&m->pkg[i]));
   PetscCall(PetscFree(m->mat));
@@ -156,19 +154,24 @@ PetscErrorCode GWModelDestroy(GWModel *model)
 /*@C
   GWModelSetGridSize - sets the number of cells along x, y and layers (z)
 
-  Logically collective
+  Collective
 
   Input Parameters:
 + model - the model
 . nx, ny - columns along x and y (ny = 1 for a 2D cross-section; nx = ny = 1 for a 1D column)
 - nz - number of layers; layer 0 is the top layer
 
+  Notes:
+  The distributed grid (GWModelGetDM()) exists from here on, created on first need, so layer
+  elevations and zones are stored only for the cells each rank owns. Changing the size discards
+  the layer elevations, zones and cell widths given before.
+
   Errors:
   PETSC_ERR_ARG_OUTOFRANGE if a size is below 1; PETSC_ERR_ARG_WRONGSTATE after GWModelSetUp().
 
   Level: beginner
 
-.seealso: `GWModelSetCellWidths()`, `GWModelSetLayerElevations()`
+.seealso: `GWModelSetCellWidths()`, `GWModelSetLayerElevations()`, `GWModelGetDM()`
 @*/
 PetscErrorCode GWModelSetGridSize(GWModel model, PetscInt nx, PetscInt ny, PetscInt nz)
 {
@@ -178,9 +181,10 @@ PetscErrorCode GWModelSetGridSize(GWModel model, PetscInt nx, PetscInt ny, Petsc
   PetscCheck(nx >= 1 && ny >= 1 && nz >= 1, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Grid size %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " is invalid: every count must be at least 1", nx, ny, nz);
   if (model->nx != nx || model->ny != ny || model->nz != nz) {
     PetscCall(PetscFree2(model->dx, model->dy));
-    PetscCall(PetscFree(model->top));
-    PetscCall(PetscFree(model->bot));
-    PetscCall(PetscFree(model->zone));
+    PetscCall(VecDestroy(&model->geoglobal));
+    PetscCall(DMDestroy(&model->dageo));
+    PetscCall(DMDestroy(&model->da));
+    model->layers_set = PETSC_FALSE;
   }
   model->nx = nx;
   model->ny = ny;
@@ -213,7 +217,8 @@ PetscErrorCode GWModelGetGridSize(GWModel model, PetscInt *nx, PetscInt *ny, Pet
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode GWModelCheckSized(GWModel model)
+/* The grid size is set and the model not yet set up: grid inputs may be given. */
+PetscErrorCode GWModelCheckSized_Private(GWModel model)
 {
   PetscFunctionBegin;
   PetscCheck(model->nx > 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetGridSize() first");
@@ -242,7 +247,7 @@ PetscErrorCode GWModelSetCellWidths(GWModel model, const PetscReal dx[], const P
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
+  PetscCall(GWModelCheckSized_Private(model));
   for (PetscInt i = 0; i < model->nx; i++) PetscCheck(dx[i] > 0 && PetscIsNormalReal(dx[i]), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Cell width dx[%" PetscInt_FMT "] = %g m must be positive and finite", i, (double)dx[i]);
   for (PetscInt j = 0; j < model->ny; j++) PetscCheck(dy[j] > 0 && PetscIsNormalReal(dy[j]), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Cell width dy[%" PetscInt_FMT "] = %g m must be positive and finite", j, (double)dy[j]);
   if (!model->dx) PetscCall(PetscMalloc2(model->nx, &model->dx, model->ny, &model->dy));
@@ -271,7 +276,7 @@ PetscErrorCode GWModelSetUniformCellWidths(GWModel model, PetscReal dx, PetscRea
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
+  PetscCall(GWModelCheckSized_Private(model));
   PetscCall(PetscMalloc2(model->nx, &ax, model->ny, &ay));
   for (PetscInt i = 0; i < model->nx; i++) ax[i] = dx;
   for (PetscInt j = 0; j < model->ny; j++) ay[j] = dy;
@@ -302,111 +307,6 @@ PetscErrorCode GWModelGetCellWidths(GWModel model, const PetscReal *dx[], const 
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
   if (dx) *dx = model->dx;
   if (dy) *dy = model->dy;
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelSetLayerElevations - sets the top elevation of every column and the bottom elevation
-  of every layer, so layers may thin and follow the terrain (MODFLOW's TOP and BOTM arrays)
-
-  Logically collective; the same arrays on every rank
-
-  Input Parameters:
-+ model - the model
-. top - array [nx*ny] of column top elevations [m], index i + nx*j
-- bot - array [nz*nx*ny] of layer bottom elevations [m], index i + nx*(j + ny*k), layer k = 0 on top
-
-  Errors:
-  PETSC_ERR_ARG_OUTOFRANGE naming the cell (i, j, k) whose thickness is not positive.
-
-  Level: beginner
-
-.seealso: `GWModelSetUniformLayers()`
-@*/
-PetscErrorCode GWModelSetLayerElevations(GWModel model, const PetscReal top[], const PetscReal bot[])
-{
-  PetscInt nx, ny, nz;
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
-  nx = model->nx;
-  ny = model->ny;
-  nz = model->nz;
-  for (PetscInt k = 0; k < nz; k++)
-    for (PetscInt j = 0; j < ny; j++)
-      for (PetscInt i = 0; i < nx; i++) {
-        PetscReal zt = k ? bot[i + nx * (j + ny * (k - 1))] : top[i + nx * j];
-        PetscReal zb = bot[i + nx * (j + ny * k)];
-        PetscCheck(zt - zb > 0 && PetscIsNormalReal(zt - zb), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has top %g m and bottom %g m: layer bottoms must decrease downward so every cell has positive thickness", i, j, k, (double)zt, (double)zb);
-      }
-  if (!model->top) PetscCall(PetscMalloc1(nx * ny, &model->top));
-  if (!model->bot) PetscCall(PetscMalloc1(nx * ny * nz, &model->bot));
-  PetscCall(PetscArraycpy(model->top, top, nx * ny));
-  PetscCall(PetscArraycpy(model->bot, bot, nx * ny * nz));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelSetUniformLayers - flat layers: every column has top elevation ztop and layer k has
-  thickness dz[k]
-
-  Logically collective
-
-  Input Parameters:
-+ model - the model
-. ztop - top elevation [m]
-- dz - array [nz] of layer thicknesses [m], layer 0 on top, each > 0
-
-  Level: beginner
-
-.seealso: `GWModelSetLayerElevations()`
-@*/
-PetscErrorCode GWModelSetUniformLayers(GWModel model, PetscReal ztop, const PetscReal dz[])
-{
-  PetscReal *top, *bot;
-  PetscInt   nc;
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
-  nc = model->nx * model->ny;
-  PetscCall(PetscMalloc2(nc, &top, nc * model->nz, &bot));
-  for (PetscInt c = 0; c < nc; c++) {
-    PetscReal z = ztop;
-    top[c]      = ztop;
-    for (PetscInt k = 0; k < model->nz; k++) {
-      z -= dz[k];
-      bot[c + nc * k] = z;
-    }
-  }
-  PetscCall(GWModelSetLayerElevations(model, top, bot));
-  PetscCall(PetscFree2(top, bot));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelGetLayerElevations - gets the column tops and layer bottoms
-
-  Not collective
-
-  Input Parameter:
-. model - the model
-
-  Output Parameters:
-+ top - array [nx*ny] [m] (borrowed; may be NULL)
-- bot - array [nz*nx*ny] [m] (borrowed; may be NULL)
-
-  Level: beginner
-
-.seealso: `GWModelSetLayerElevations()`
-@*/
-PetscErrorCode GWModelGetLayerElevations(GWModel model, const PetscReal *top[], const PetscReal *bot[])
-{
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  if (top) *top = model->top;
-  if (bot) *bot = model->bot;
   PetscFunctionReturn(0);
 }
 
@@ -484,62 +384,6 @@ PetscErrorCode GWModelGetNumMaterials(GWModel model, PetscInt *n)
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
   *n = model->nmat;
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelSetMaterialZones - assigns a material to every cell
-
-  Logically collective; the same array on every rank
-
-  Input Parameters:
-+ model - the model
-- zone - array [nx*ny*nz] of material indices, index i + nx*(j + ny*k); NULL puts material 0 everywhere
-
-  Errors:
-  Checked at GWModelSetUp(): an index outside [0, number of materials) names the cell.
-
-  Level: beginner
-
-.seealso: `GWModelAddMaterial()`
-@*/
-PetscErrorCode GWModelSetMaterialZones(GWModel model, const PetscInt zone[])
-{
-  PetscInt n;
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCall(GWModelCheckSized(model));
-  n = model->nx * model->ny * model->nz;
-  if (!zone) {
-    PetscCall(PetscFree(model->zone));
-    PetscFunctionReturn(0);
-  }
-  if (!model->zone) PetscCall(PetscMalloc1(n, &model->zone));
-  PetscCall(PetscArraycpy(model->zone, zone, n));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelGetMaterialZones - gets the material index of every cell
-
-  Not collective
-
-  Input Parameter:
-. model - the model
-
-  Output Parameter:
-. zone - array [nx*ny*nz] (borrowed), or NULL when every cell has material 0
-
-  Level: beginner
-
-.seealso: `GWModelSetMaterialZones()`
-@*/
-PetscErrorCode GWModelGetMaterialZones(GWModel model, const PetscInt *zone[])
-{
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  *zone = model->zone;
   PetscFunctionReturn(0);
 }
 

@@ -548,12 +548,17 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
         when the whole column is saturated (above the top centre when ponded); NaN when the
         bottom cell is unsaturated (no water table in the column)
 
+  Notes:
+  Gathers an array of all columns on every rank (an allreduce of 2 nx ny values): meant for small
+  grids and tests. Large models use GWModelComputeWaterTableVec(), which keeps each column on
+  its rank.
+
   Errors:
   PETSC_ERR_SUP when a column is split over ranks (more ranks than columns).
 
   Level: beginner
 
-.seealso: `GWModelComputeHydraulicHead()`
+.seealso: `GWModelComputeWaterTableVec()`, `GWModelComputeHydraulicHead()`
 @*/
 PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
 {
@@ -581,6 +586,57 @@ PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * nc, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   for (PetscInt c = 0; c < nc; c++) zwt[c] = loc[nc + c] > 0 ? loc[c] : PETSC_NAN;
   PetscCall(PetscFree(loc));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelComputeWaterTableVec - computes the water-table elevation of every column into a
+  distributed vector, each rank its own columns
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp()
+- zwt - global vector of the model's DMDA (GWModelGetDM())
+
+  Output Parameter:
+. zwt - every cell holds the water-table elevation [m] of its column, as defined in
+        GWModelComputeWaterTable(); NaN when the column's bottom cell is unsaturated
+
+  Notes:
+  The grid is split among ranks by columns, so this needs no communication beyond the ghost
+  update of the pressure head. A 2D map is the layer-0 slice of zwt.
+
+  Errors:
+  PETSC_ERR_SUP when a column is split over ranks (more ranks than columns).
+
+  Level: beginner
+
+.seealso: `GWModelComputeWaterTable()`, `GWModelComputeHydraulicHead()`
+@*/
+PetscErrorCode GWModelComputeWaterTableVec(GWModel model, Vec zwt)
+{
+  GWModel        m = model;
+  PetscScalar ***x, ***w;
+  PetscInt       xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscValidHeaderSpecific(zwt, VEC_CLASSID, 2);
+  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArray(m->da, zwt, &w));
+  for (PetscInt j = ys; j < ys + ym; j++)
+    for (PetscInt i = xs; i < xs + xm; i++) {
+      PetscInt  k;
+      PetscReal z;
+      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &z));
+      for (PetscInt l = zs; l < zs + zm; l++) w[l][j][i] = k < 0 ? PETSC_NAN : z;
+    }
+  PetscCall(DMDAVecRestoreArray(m->da, zwt, &w));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscFunctionReturn(0);
 }
 

@@ -48,8 +48,9 @@ PETSC_EXTERN PetscErrorCode GWModelSetCellWidths(GWModel, const PetscReal[], con
 PETSC_EXTERN PetscErrorCode GWModelGetCellWidths(GWModel, const PetscReal *[], const PetscReal *[]);
 PETSC_EXTERN PetscErrorCode GWModelSetUniformCellWidths(GWModel, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelSetLayerElevations(GWModel, const PetscReal[], const PetscReal[]);
-PETSC_EXTERN PetscErrorCode GWModelGetLayerElevations(GWModel, const PetscReal *[], const PetscReal *[]);
 PETSC_EXTERN PetscErrorCode GWModelSetUniformLayers(GWModel, PetscReal, const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelSetLayerElevationsVec(GWModel, Vec, Vec);
+PETSC_EXTERN PetscErrorCode GWModelGetLayerElevationsVec(GWModel, Vec *, Vec *);
 PETSC_EXTERN PetscErrorCode GWModelGetDM(GWModel, DM *);
 PETSC_EXTERN PetscErrorCode GWModelGetCellCenters(GWModel, Vec *, Vec *, Vec *);
 PETSC_EXTERN PetscErrorCode GWModelGetCellVolumes(GWModel, Vec *);
@@ -59,7 +60,8 @@ PETSC_EXTERN PetscErrorCode GWModelAddMaterial(GWModel, GWMaterial, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWModelGetMaterial(GWModel, PetscInt, GWMaterial *);
 PETSC_EXTERN PetscErrorCode GWModelGetNumMaterials(GWModel, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWModelSetMaterialZones(GWModel, const PetscInt[]);
-PETSC_EXTERN PetscErrorCode GWModelGetMaterialZones(GWModel, const PetscInt *[]);
+PETSC_EXTERN PetscErrorCode GWModelSetMaterialZonesVec(GWModel, Vec);
+PETSC_EXTERN PetscErrorCode GWModelGetMaterialZonesVec(GWModel, Vec *);
 PETSC_EXTERN PetscErrorCode GWModelSetRelPermWeighting(GWModel, GWRelPermWeighting);
 PETSC_EXTERN PetscErrorCode GWModelGetRelPermWeighting(GWModel, GWRelPermWeighting *);
 
@@ -77,6 +79,7 @@ PETSC_EXTERN PetscErrorCode GWModelComputeWaterContent(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeSaturation(GWModel, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeDarcyFlux(GWModel, Vec, Vec, Vec);
 PETSC_EXTERN PetscErrorCode GWModelComputeWaterTable(GWModel, PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWModelComputeWaterTableVec(GWModel, Vec);
 
 /* time control */
 PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);

@@ -131,8 +131,8 @@ static void AxisFromWidths(PetscInt n, const PetscReal w[], PetscReal c[], Petsc
   Dimensions time (unlimited), layer (nz), y (ny), x (nx) and nv (2, for cell bounds); every
   field is stored in C order (time, layer, y, x), layer 0 on top. Static variables: x(x), y(y)
   [m, cell centres from the west / south edge, with x_bounds, y_bounds], layer(layer) [index],
-  z(layer,y,x) [m, cell-centre elevation], top(y,x) [m], bottom(layer,y,x) [m] and
-  cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0],
+  z(layer,y,x) [m, cell-centre elevation], top(y,x) [m], bottom(layer,y,x) [m],
+  zone(layer,y,x) [material index] and cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0],
   pressure_head, hydraulic_head [m], water_content, saturation [1] and darcy_flux_x,
   darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()). The global attribute
   run_status is "running" until GWOutputNetCDFClose() sets it.
@@ -154,11 +154,11 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
 {
   GWOutputNetCDF   o;
   DM               da;
-  Vec              zc = NULL, vol = NULL;
-  const PetscReal *dx = NULL, *dy = NULL, *top = NULL, *bot = NULL;
+  Vec              zc = NULL, vol = NULL, top = NULL, bot = NULL, zone = NULL;
+  const PetscReal *dx = NULL, *dy = NULL;
   PetscReal       *xc, *yc, *xb, *yb;
   PetscInt         xs = 0, ys = 0, zs = 0, xm = 0, ym = 0, zm = 0;
-  int             *lay, status, d_t, d_l, d_y, d_x, d_nv, v_x, v_xb, v_y, v_yb, v_l, v_z, v_top, v_bot, v_vol;
+  int             *lay, status, d_t, d_l, d_y, d_x, d_nv, v_x, v_xb, v_y, v_yb, v_l, v_z, v_top, v_bot, v_zone, v_vol;
   char             history[128] = "unknown time: created by libgw GWOutputNetCDFOpen()";
   const size_t     zero[3]      = {0, 0, 0};
 
@@ -167,6 +167,10 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   PetscValidCharPointer(path, 2);
   PetscValidPointer(out, 4);
   if (!GW_OutputNetCDF) PetscCall(PetscLogEventRegister("GWOutputNetCDF", GWMODEL_CLASSID, &GW_OutputNetCDF));
+  {
+    Vec psi;
+    PetscCall(GWModelGetPressureHead(model, &psi)); /* errors before GWModelSetUp() */
+  }
   PetscCall(GWModelGetDM(model, &da));
   PetscCall(PetscLogEventBegin(GW_OutputNetCDF, model, 0, 0, 0));
   PetscCall(PetscNew(&o));
@@ -227,6 +231,7 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
     PetscCall(PutText(o, v_z, "positive", "up"));
     PetscCall(DefVar(o, "top", NC_DOUBLE, 2, dyx, "elevation of the top of each column", "m", &v_top));
     PetscCall(DefVar(o, "bottom", NC_DOUBLE, 3, dlyx, "elevation of the bottom of each layer", "m", &v_bot));
+    PetscCall(DefVar(o, "zone", NC_INT, 3, dlyx, "material index of each cell, 0 = first material", "1", &v_zone));
     PetscCall(DefVar(o, "cell_volume", NC_DOUBLE, 3, dlyx, "cell volume", "m3", &v_vol));
     for (PetscInt f = 0; f < NFIELD; f++) {
       PetscCall(DefVar(o, Fields[f].name, NC_DOUBLE, 4, dtlyx, Fields[f].long_name, Fields[f].units, &o->fieldid[f]));
@@ -238,25 +243,37 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
 
   PetscCall(GWModelGetCellWidths(model, &dx, &dy));
-  PetscCall(GWModelGetLayerElevations(model, &top, &bot));
   PetscCall(PetscMalloc5(o->nx, &xc, 2 * o->nx, &xb, o->ny, &yc, 2 * o->ny, &yb, o->nz, &lay));
   AxisFromWidths(o->nx, dx, xc, xb);
   AxisFromWidths(o->ny, dy, yc, yb);
   for (PetscInt k = 0; k < o->nz; k++) lay[k] = (int)k;
   {
     const size_t nx = (size_t)o->nx, ny = (size_t)o->ny, nz = (size_t)o->nz;
-    const size_t cx[2] = {nx, 2}, cy[2] = {ny, 2}, cyx[2] = {ny, nx}, clyx[3] = {nz, ny, nx};
+    const size_t cx[2] = {nx, 2}, cy[2] = {ny, 2};
 
     PetscCall(PutRoot(o, v_x, "x", zero, &nx, xc));
     PetscCall(PutRoot(o, v_xb, "x_bounds", zero, cx, xb));
     PetscCall(PutRoot(o, v_y, "y", zero, &ny, yc));
     PetscCall(PutRoot(o, v_yb, "y_bounds", zero, cy, yb));
     PetscCall(PutRoot(o, v_l, "layer", zero, &nz, lay));
-    /* the model keeps top[i + nx*j] and bot[i + nx*(j + ny*k)]: C order (y, x) and (layer, y, x) */
-    PetscCall(PutRoot(o, v_top, "top", zero, cyx, top));
-    PetscCall(PutRoot(o, v_bot, "bottom", zero, clyx, bot));
   }
   PetscCall(PetscFree5(xc, xb, yc, yb, lay));
+  /* from the distributed geometry, each rank its block; the column tops from the ranks holding
+     layer 0 (the first xm*ym values of their block), the others join with zero counts */
+  PetscCall(GWModelGetLayerElevationsVec(model, &top, &bot));
+  {
+    const PetscScalar *a;
+    const size_t       none[2] = {0, 0};
+    PetscCall(VecGetArrayRead(top, &a));
+    PetscCall(NCCheck(path, nc_put_vara_double(o->ncid, v_top, o->start + 1, zs ? none : o->count + 1, a), "writing", "top"));
+    PetscCall(VecRestoreArrayRead(top, &a));
+  }
+  PetscCall(PutBlock(o, v_bot, "bottom", PETSC_FALSE, bot));
+  PetscCall(VecDestroy(&top));
+  PetscCall(VecDestroy(&bot));
+  PetscCall(GWModelGetMaterialZonesVec(model, &zone));
+  PetscCall(PutBlock(o, v_zone, "zone", PETSC_FALSE, zone));
+  PetscCall(VecDestroy(&zone));
   PetscCall(GWModelGetCellCenters(model, NULL, NULL, &zc));
   PetscCall(PutBlock(o, v_z, "z", PETSC_FALSE, zc));
   PetscCall(VecDestroy(&zc));

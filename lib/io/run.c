@@ -15,60 +15,63 @@ typedef struct {
 
 /* Pressure head at each observation point: the column holding (x, y), interpolated linearly in z
    between the cell centres that bracket z (the nearest centre above the top or below the bottom
-   centre). Water content from the material of the cell holding the point. Computed on rank 0 from
-   the gathered field. */
+   centre). Water content from the material of the cell holding the point. The rank owning that
+   cell computes both from its ghosted field (the bracketing centres are in the cell or its
+   neighbours above and below); rank 0 collects the values, two per point. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
-  GWModel            m = sc->model;
-  Vec                nat, all;
-  VecScatter         scat;
-  const PetscScalar *x;
-  PetscMPIInt        rank;
+  GWModel        m = sc->model;
+  PetscScalar ***x, ****g;
+  PetscReal     *val;
+  PetscInt       xs, ys, zs, xm, ym, zm;
+  PetscMPIInt    rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(DMDACreateNaturalVector(m->da, &nat));
-  PetscCall(DMDAGlobalToNaturalBegin(m->da, m->psi, INSERT_VALUES, nat));
-  PetscCall(DMDAGlobalToNaturalEnd(m->da, m->psi, INSERT_VALUES, nat));
-  PetscCall(VecScatterCreateToZero(nat, &scat, &all));
-  PetscCall(VecScatterBegin(scat, nat, all, INSERT_VALUES, SCATTER_FORWARD));
-  PetscCall(VecScatterEnd(scat, nat, all, INSERT_VALUES, SCATTER_FORWARD));
-  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
-  if (rank == 0) {
-    PetscCall(VecGetArrayRead(all, &x));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g", (double)m->t));
-    for (PetscInt o = 0; o < sc->nobs; o++) {
-      PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0, psi, theta, zc[2] = {0, 0};
-      PetscInt  i = 0, j = 0, c, k, kc = 0, nc = m->nx * m->ny;
-      while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
-      while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
-      c = i + m->nx * j;
-      for (k = 0; k < m->nz; k++) {
-        PetscReal zt = k ? m->bot[c + nc * (k - 1)] : m->top[c];
-        if (pz <= zt) kc = k;
+  PetscCall(PetscCalloc1(2 * sc->nobs, &val));
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
+  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  for (PetscInt o = 0; o < sc->nobs; o++) {
+    PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0;
+    PetscInt  i = 0, j = 0, nz = m->nz;
+    while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
+    while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
+    if (i < xs || i >= xs + xm || j < ys || j >= ys + ym) continue;
+    for (PetscInt k = zs; k < zs + zm; k++) {
+      /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
+         between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
+      PetscReal bot = g[k][j][i][GW_GEO_ZBOT], top = k ? g[k - 1][j][i][GW_GEO_ZBOT] : 0.0;
+      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta;
+      PetscInt  a  = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      if (!((k == 0 || pz <= top) && (k == nz - 1 || pz > bot))) continue;
+      if (nz > 1 && pz >= zc && k > 0)
+        a = k - 1;
+      else if (nz > 1 && pz < zc && k < nz - 1)
+        a = k;
+      if (a < 0)
+        psi = x[k][j][i];
+      else {
+        PetscReal zu = g[a][j][i][GW_GEO_ZC], zl = g[a + 1][j][i][GW_GEO_ZC];
+        psi = x[a + 1][j][i] + (pz - zl) / (zu - zl) * (x[a][j][i] - x[a + 1][j][i]);
       }
-      /* bracket pz between centres of layers k and k + 1 */
-      for (k = 0; k < m->nz - 1; k++) {
-        zc[0] = 0.5 * ((k ? m->bot[c + nc * (k - 1)] : m->top[c]) + m->bot[c + nc * k]);
-        zc[1] = 0.5 * (m->bot[c + nc * k] + m->bot[c + nc * (k + 1)]);
-        if (pz >= zc[1]) break;
-      }
-      if (m->nz == 1 || k == m->nz - 1)
-        psi = x[c + nc * (m->nz - 1)];
-      else if (pz >= zc[0])
-        psi = x[c + nc * k];
-      else
-        psi = x[c + nc * (k + 1)] + (pz - zc[1]) / (zc[0] - zc[1]) * (x[c + nc * k] - x[c + nc * (k + 1)]);
-      PetscCall(GWMaterialGetWaterContent(m->mat[m->zone ? m->zone[c + nc * kc] : 0], psi, &theta, NULL));
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)psi, (double)theta));
+      PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], psi, &theta, NULL));
+      val[2 * o]     = psi;
+      val[2 * o + 1] = theta;
     }
+  }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
+  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(2 * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  if (rank == 0) {
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g", (double)m->t));
+    for (PetscInt o = 0; o < sc->nobs; o++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)val[2 * o], (double)val[2 * o + 1]));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
-    PetscCall(VecRestoreArrayRead(all, &x));
   }
-  PetscCall(VecScatterDestroy(&scat));
-  PetscCall(VecDestroy(&all));
-  PetscCall(VecDestroy(&nat));
+  PetscCall(PetscFree(val));
   PetscFunctionReturn(0);
 }
 

@@ -11,11 +11,98 @@ PetscClassId GWSCENARIO_CLASSID;
 
 /* ---- sections ----------------------------------------------------------------------------------- */
 
+/* Layer elevations: the column tops (one value, or a NetCDF (y, x) variable) and either layer
+   thicknesses dz or a NetCDF (layer, y, x) variable of layer bottoms. Each rank reads only the
+   block of its own cells, into vectors of the model's DMDA. */
+static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
+{
+  GWYamlNode           top, dz, bot;
+  PetscInt             nx = m->nx, ny = m->ny, nz = m->nz, xs, ys, zs, xm, ym, zm, bad = -1, c;
+  PetscReal           *ztop, *t = NULL, badv[2] = {0, 0};
+  DM                   da;
+  Vec                  vt, vb, bl;
+  PetscScalar       ***at, ***ab;
+  const PetscScalar ***b;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelGetDM(m, &da));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  top = GWYamlGet_Private(g, "top");
+  GWInputCheck(top, g, "missing key \"top\" (top elevation, e.g. 2 m)");
+  PetscCall(PetscMalloc1(xm * ym, &ztop)); /* this rank's columns, (i - xs) + xm (j - ys) */
+  if (top->kind == GW_YAML_MAP) {
+    PetscInt     dim[2]   = {ny, nx};
+    const size_t start[2] = {(size_t)ys, (size_t)xs}, count[2] = {(size_t)ym, (size_t)xm};
+    PetscCall(GWYamlCheckKeys_Private(top, "grid.top"));
+    PetscCall(GWReadNetCDF_Private(top, "netcdf", 2, dim, start, count, ztop));
+  } else {
+    PetscCall(GWReadQuantityArray_Private(top, "m", 1, ztop));
+    for (PetscInt q = 1; q < xm * ym; q++) ztop[q] = ztop[0];
+  }
+  dz  = GWYamlGet_Private(g, "dz");
+  bot = GWYamlGet_Private(g, "bottom");
+  GWInputCheck(!dz != !bot, g, "give exactly one of \"dz\" (layer thicknesses) or \"bottom\" (layer bottom elevations)");
+  PetscCall(DMCreateGlobalVector(da, &vt));
+  PetscCall(VecDuplicate(vt, &vb));
+  if (dz) {
+    PetscCall(PetscMalloc1(nz, &t));
+    PetscCall(GWReadQuantityArray_Private(dz, "m", nz, t));
+    for (PetscInt k = 0; k < nz; k++) GWInputCheck(t[k] > 0, dz, "layer thickness must be positive, found %g m for layer %" PetscInt_FMT, (double)t[k], k);
+  } else {
+    PetscInt     dim[3]   = {nz, ny, nx};
+    const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
+    PetscScalar *a;
+    GWInputCheck(bot->kind == GW_YAML_MAP, bot, "expected {netcdf: file, variable: name}");
+    PetscCall(GWYamlCheckKeys_Private(bot, "grid.bottom"));
+    PetscCall(VecGetArray(vb, &a)); /* a rank's block of a DMDA vector is its hyperslab, x fastest */
+    PetscCall(GWReadNetCDF_Private(bot, "netcdf", 3, dim, start, count, a));
+    PetscCall(VecRestoreArray(vb, &a));
+  }
+  PetscCall(DMDAVecGetArray(da, vt, &at));
+  PetscCall(DMDAVecGetArray(da, vb, &ab));
+  for (PetscInt j = ys; j < ys + ym; j++)
+    for (PetscInt i = xs; i < xs + xm; i++) {
+      PetscReal zc = ztop[(i - xs) + xm * (j - ys)], z = zc;
+      for (PetscInt k = 0; k < zs + zm; k++) {
+        if (t) z -= t[k]; /* the bottoms from dz in the same order of operations on every rank */
+        if (k < zs) continue;
+        at[k][j][i] = zc;
+        if (t) ab[k][j][i] = z;
+      }
+    }
+  PetscCall(DMDAVecRestoreArray(da, vb, &ab));
+  PetscCall(DMDAVecRestoreArray(da, vt, &at));
+  /* the top of a cell below layer 0 is the bottom of the layer above, perhaps on another rank */
+  PetscCall(DMGetLocalVector(da, &bl));
+  PetscCall(DMGlobalToLocal(da, vb, INSERT_VALUES, bl));
+  PetscCall(DMDAVecGetArrayRead(da, bl, &b));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) {
+        PetscReal zt = k ? PetscRealPart(b[k - 1][j][i]) : ztop[(i - xs) + xm * (j - ys)], zb = PetscRealPart(b[k][j][i]);
+        if (bad < 0 && !(zt > zb)) {
+          bad     = i + nx * (j + ny * k);
+          badv[0] = zt;
+          badv[1] = zb;
+        }
+      }
+  PetscCall(DMDAVecRestoreArrayRead(da, bl, &b));
+  PetscCall(DMRestoreLocalVector(da, &bl));
+  PetscCall(GWModelFirstBadCell_Private(m, bad, 2, badv, &c));
+  GWInputCheck(c < 0, dz ? dz : bot, "cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has top %g m and bottom %g m; bottoms must decrease downward", c % nx, (c / nx) % ny, c / (nx * ny), (double)badv[0], (double)badv[1]);
+  PetscCall(GWModelSetLayerElevationsVec(m, vt, vb));
+  PetscCall(VecDestroy(&vt));
+  PetscCall(VecDestroy(&vb));
+  PetscCall(PetscFree(t));
+  PetscCall(PetscFree(ztop));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
 {
-  GWYamlNode g, top, dz, bot;
+  GWYamlNode g;
   PetscInt   nx = 0, ny = 1, nz = 0;
-  PetscReal *dx, *dy, *ztop, *zbot;
+  PetscReal *dx, *dy;
 
   PetscFunctionBegin;
   PetscCall(GWGetSection_Private(root, "grid", PETSC_TRUE, &g));
@@ -24,7 +111,7 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   PetscCall(GWGetInteger_Private(g, "nz", PETSC_TRUE, 1, &nz));
   GWInputCheck((double)nx * ny * nz <= PETSC_MAX_INT, g, "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells are more than this build of PETSc can index (%" PetscInt_FMT ")", nx, ny, nz, (PetscInt)PETSC_MAX_INT);
   PetscCall(GWModelSetGridSize(m, nx, ny, nz));
-  PetscCall(PetscMalloc4(nx, &dx, ny, &dy, nx * ny, &ztop, nx * ny * nz, &zbot));
+  PetscCall(PetscMalloc2(nx, &dx, ny, &dy));
   GWInputCheck(GWYamlGet_Private(g, "dx"), g, "missing key \"dx\" (cell width, e.g. 5 cm)");
   GWInputCheck(GWYamlGet_Private(g, "dy"), g, "missing key \"dy\" (cell width, e.g. 1 m)");
   PetscCall(GWReadQuantityArray_Private(GWYamlGet_Private(g, "dx"), "m", nx, dx));
@@ -32,40 +119,8 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   for (PetscInt i = 0; i < nx; i++) GWInputCheck(dx[i] > 0, GWYamlGet_Private(g, "dx"), "cell widths must be positive, found %g m", (double)dx[i]);
   for (PetscInt j = 0; j < ny; j++) GWInputCheck(dy[j] > 0, GWYamlGet_Private(g, "dy"), "cell widths must be positive, found %g m", (double)dy[j]);
   PetscCall(GWModelSetCellWidths(m, dx, dy));
-  top = GWYamlGet_Private(g, "top");
-  GWInputCheck(top, g, "missing key \"top\" (top elevation, e.g. 2 m)");
-  if (top->kind == GW_YAML_MAP) {
-    PetscInt dim[2] = {ny, nx};
-    PetscCall(GWYamlCheckKeys_Private(top, "grid.top"));
-    PetscCall(GWReadNetCDF_Private(top, "netcdf", 2, dim, ztop));
-  } else
-    PetscCall(GWReadQuantityArray_Private(top, "m", 1, ztop));
-  if (top->kind != GW_YAML_MAP)
-    for (PetscInt c = 1; c < nx * ny; c++) ztop[c] = ztop[0];
-  dz  = GWYamlGet_Private(g, "dz");
-  bot = GWYamlGet_Private(g, "bottom");
-  GWInputCheck(!dz != !bot, g, "give exactly one of \"dz\" (layer thicknesses) or \"bottom\" (layer bottom elevations)");
-  if (dz) {
-    PetscReal *t;
-    PetscCall(PetscMalloc1(nz, &t));
-    PetscCall(GWReadQuantityArray_Private(dz, "m", nz, t));
-    for (PetscInt k = 0; k < nz; k++) GWInputCheck(t[k] > 0, dz, "layer thickness must be positive, found %g m for layer %" PetscInt_FMT, (double)t[k], k);
-    for (PetscInt c = 0; c < nx * ny; c++)
-      for (PetscInt k = 0; k < nz; k++) zbot[c + nx * ny * k] = (k ? zbot[c + nx * ny * (k - 1)] : ztop[c]) - t[k];
-    PetscCall(PetscFree(t));
-  } else {
-    PetscInt dim[3] = {nz, ny, nx};
-    GWInputCheck(bot->kind == GW_YAML_MAP, bot, "expected {netcdf: file, variable: name}");
-    PetscCall(GWYamlCheckKeys_Private(bot, "grid.bottom"));
-    PetscCall(GWReadNetCDF_Private(bot, "netcdf", 3, dim, zbot));
-  }
-  for (PetscInt k = 0; k < nz; k++)
-    for (PetscInt c = 0; c < nx * ny; c++) {
-      PetscReal zt = k ? zbot[c + nx * ny * (k - 1)] : ztop[c];
-      GWInputCheck(zt > zbot[c + nx * ny * k], dz ? dz : bot, "cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has top %g m and bottom %g m; bottoms must decrease downward", c % nx, c / nx, k, (double)zt, (double)zbot[c + nx * ny * k]);
-    }
-  PetscCall(GWModelSetLayerElevations(m, ztop, zbot));
-  PetscCall(PetscFree4(dx, dy, ztop, zbot));
+  PetscCall(PetscFree2(dx, dy));
+  PetscCall(ReadLayers(m, g));
   PetscFunctionReturn(0);
 }
 
@@ -145,24 +200,26 @@ static PetscErrorCode ReadInitial(GWModel m, GWYamlNode root, GWYamlNode *field)
   PetscFunctionReturn(0);
 }
 
-/* Initial pressure head from a NetCDF (layer, y, x) variable, into the distributed state. */
+/* Initial pressure head from a NetCDF (layer, y, x) variable: each rank reads its own block
+   straight into the distributed state. */
 static PetscErrorCode ApplyInitialField(GWModel m, GWYamlNode in)
 {
-  PetscInt       dim[3] = {m->nz, m->ny, m->nx}, xs, ys, zs, xm, ym, zm;
-  PetscReal     *a;
-  PetscScalar ***x;
+  PetscInt     dim[3] = {m->nz, m->ny, m->nx}, xs, ys, zs, xm, ym, zm, bad = -1, c;
+  PetscReal    badv = 0;
+  PetscScalar *a;
 
   PetscFunctionBegin;
-  PetscCall(PetscMalloc1(m->nx * m->ny * m->nz, &a));
-  PetscCall(GWReadNetCDF_Private(in, "netcdf", 3, dim, a));
-  for (PetscInt c = 0; c < m->nx * m->ny * m->nz; c++) GWInputCheck(!PetscIsInfOrNanReal(a[c]), GWYamlGet_Private(in, "variable"), "initial pressure head is not finite in cell %" PetscInt_FMT, c);
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(DMDAVecGetArray(m->da, m->psi, &x));
-  for (PetscInt k = zs; k < zs + zm; k++)
-    for (PetscInt j = ys; j < ys + ym; j++)
-      for (PetscInt i = xs; i < xs + xm; i++) x[k][j][i] = a[i + m->nx * (j + m->ny * k)];
-  PetscCall(DMDAVecRestoreArray(m->da, m->psi, &x));
-  PetscCall(PetscFree(a));
+  {
+    const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
+    PetscCall(VecGetArray(m->psi, &a));
+    PetscCall(GWReadNetCDF_Private(in, "netcdf", 3, dim, start, count, a));
+  }
+  for (PetscInt q = 0; q < xm * ym * zm && bad < 0; q++)
+    if (PetscIsInfOrNanReal(a[q])) bad = xs + q % xm + m->nx * (ys + (q / xm) % ym + m->ny * (zs + q / (xm * ym)));
+  PetscCall(VecRestoreArray(m->psi, &a));
+  PetscCall(GWModelFirstBadCell_Private(m, bad, 1, &badv, &c));
+  GWInputCheck(c < 0, GWYamlGet_Private(in, "variable"), "initial pressure head is not finite in cell %" PetscInt_FMT, c);
   PetscFunctionReturn(0);
 }
 

@@ -108,10 +108,13 @@ static PetscErrorCode FindMaterial(GWModel m, GWYamlNode node, const char name[]
 
 PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
 {
-  GWYamlNode  mats = GWYamlGet_Private(root, "materials"), zones;
-  PetscInt    nx = m->nx, ny = m->ny, nz = m->nz, *zone, def = 0;
-  const char *dname = NULL;
-  GWYamlNode  boxes;
+  GWYamlNode     mats = GWYamlGet_Private(root, "materials"), zones;
+  PetscInt       nx = m->nx, ny = m->ny, nz = m->nz, def = 0, xs, ys, zs, xm, ym, zm;
+  const char    *dname = NULL;
+  GWYamlNode     boxes;
+  DM             da;
+  Vec            vz;
+  PetscScalar ***zone;
 
   PetscFunctionBegin;
   if (!mats) PetscCall(GWMissingSection_Private(root, "materials", " (a list of materials)"));
@@ -130,10 +133,14 @@ PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
   }
   PetscCall(GWGetSection_Private(root, "zones", PETSC_FALSE, &zones));
   if (!zones) PetscFunctionReturn(0);
-  PetscCall(PetscMalloc1(nx * ny * nz, &zone));
+  /* each rank fills its own cells, in a vector of the model's DMDA */
+  PetscCall(GWModelGetDM(m, &da));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMCreateGlobalVector(da, &vz));
   PetscCall(GWGetString_Private(zones, "default", PETSC_FALSE, &dname));
   if (dname) PetscCall(FindMaterial(m, GWYamlGet_Private(zones, "default"), dname, &def));
-  for (PetscInt c = 0; c < nx * ny * nz; c++) zone[c] = def;
+  PetscCall(VecSet(vz, (PetscScalar)def));
+  PetscCall(DMDAVecGetArray(da, vz, &zone));
   boxes = GWYamlGet_Private(zones, "boxes");
   if (boxes) {
     GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
@@ -147,13 +154,14 @@ PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
       PetscCall(GWGetRange_Private(box, "i", nx, &i0, &i1));
       PetscCall(GWGetRange_Private(box, "j", ny, &j0, &j1));
       PetscCall(GWGetRange_Private(box, "k", nz, &k0, &k1));
-      for (PetscInt k = k0; k <= k1; k++)
-        for (PetscInt j = j0; j <= j1; j++)
-          for (PetscInt i = i0; i <= i1; i++) zone[i + nx * (j + ny * k)] = id;
+      for (PetscInt k = PetscMax(k0, zs); k <= PetscMin(k1, zs + zm - 1); k++)
+        for (PetscInt j = PetscMax(j0, ys); j <= PetscMin(j1, ys + ym - 1); j++)
+          for (PetscInt i = PetscMax(i0, xs); i <= PetscMin(i1, xs + xm - 1); i++) zone[k][j][i] = (PetscScalar)id;
     }
   }
-  PetscCall(GWModelSetMaterialZones(m, zone));
-  PetscCall(PetscFree(zone));
+  PetscCall(DMDAVecRestoreArray(da, vz, &zone));
+  PetscCall(GWModelSetMaterialZonesVec(m, vz));
+  PetscCall(VecDestroy(&vz));
   PetscFunctionReturn(0);
 }
 

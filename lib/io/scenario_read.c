@@ -97,8 +97,10 @@ PetscErrorCode GWGetRange_Private(GWYamlNode map, const char key[], PetscInt n, 
   PetscFunctionReturn(0);
 }
 
-/* Reads a NetCDF variable with the expected shape (ndims sizes in dim[]) into a[] (C order). */
-PetscErrorCode GWReadNetCDF_Private(GWYamlNode ref, const char filekey[], PetscInt ndims, const PetscInt dim[], PetscReal a[])
+/* Reads a NetCDF variable with the expected shape (ndims sizes in dim[]) into a[] (C order): the
+   hyperslab at start[] of count[] values per dimension, or the whole variable if start is NULL.
+   Each rank opens the file and reads its own block (a rank's DMDA block is a hyperslab). */
+PetscErrorCode GWReadNetCDF_Private(GWYamlNode ref, const char filekey[], PetscInt ndims, const PetscInt dim[], const size_t start[], const size_t count[], PetscReal a[])
 {
   const char *name = NULL, *var = NULL, *slash;
   char        path[PETSC_MAX_PATH_LEN];
@@ -127,7 +129,7 @@ PetscErrorCode GWReadNetCDF_Private(GWYamlNode ref, const char filekey[], PetscI
     if ((PetscInt)len != dim[d]) nc_close(nc);
     GWInputCheck((PetscInt)len == dim[d], GWYamlGet_Private(ref, "variable"), "dimension %" PetscInt_FMT " of \"%s\" has length %zu, the grid needs %" PetscInt_FMT, d, var, len, dim[d]);
   }
-  st = nc_get_var_double(nc, id, a);
+  st = start ? nc_get_vara_double(nc, id, start, count, a) : nc_get_var_double(nc, id, a);
   nc_close(nc);
   GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, "variable"), "cannot read \"%s\" from %s: %s", var, path, nc_strerror(st));
   PetscFunctionReturn(0);

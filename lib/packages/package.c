@@ -634,9 +634,10 @@ static PetscErrorCode CheckColumns(GWPackage pkg, const char name[])
 /* Keeps the cells this rank owns, with their face geometry, and checks the cell list. */
 PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
 {
-  MPI_Comm    comm = PetscObjectComm((PetscObject)m);
-  PetscInt    xs, ys, zs, xm, ym, zm, nx = m->nx, ny = m->ny;
-  const char *name;
+  MPI_Comm        comm = PetscObjectComm((PetscObject)m);
+  PetscInt        xs, ys, zs, xm, ym, zm, nx = m->nx, ny = m->ny;
+  const char     *name;
+  PetscScalar ****g;
 
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
@@ -650,12 +651,14 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   PetscCall(PetscMalloc1(pkg->ncell, &pkg->entry));
   PetscCall(PetscMalloc2(PetscMax(pkg->ncell, 1), &pkg->col, PetscMax(pkg->ncell, 1), &pkg->cellof));
   pkg->nentry = 0;
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
   for (PetscInt c = 0; c < pkg->ncell; c++) {
     PetscInt        i = pkg->cell[4 * c], j = pkg->cell[4 * c + 1], k = pkg->cell[4 * c + 2];
     GWFace          face = (GWFace)pkg->cell[4 * c + 3];
     GWPackageEntry *e;
-    PetscReal       zt, zb, b;
+    PetscReal       b;
     GWMaterial      mat;
+    PetscScalar    *gc;
 
     PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
     PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
@@ -668,40 +671,26 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
     e->j                     = j;
     e->k                     = k;
     e->face                  = face;
-    e->mat                   = m->zone ? m->zone[i + nx * (j + ny * k)] : 0;
+    gc                       = g[k][j][i];
+    e->mat                   = (PetscInt)gc[GW_GEO_MAT];
     mat                      = m->mat[e->mat];
-    zt                       = k ? m->bot[i + nx * (j + ny * (k - 1))] : m->top[i + nx * j];
-    zb                       = m->bot[i + nx * (j + ny * k)];
-    b                        = zt - zb;
-    e->zc                    = 0.5 * (zt + zb);
+    b                        = gc[GW_GEO_THICK];
+    e->zc                    = gc[GW_GEO_ZC];
     e->zf                    = e->zc;
     e->weight                = mat->K[0] * b; /* transmissivity share, normalised below */
-    switch (face) {
-    case GW_FACE_WEST:
-    case GW_FACE_EAST:
-      e->area = m->dy[j] * b;
-      e->dist = 0.5 * m->dx[i];
-      e->K    = mat->K[0];
-      break;
-    case GW_FACE_SOUTH:
-    case GW_FACE_NORTH:
-      e->area = m->dx[i] * b;
-      e->dist = 0.5 * m->dy[j];
-      e->K    = mat->K[1];
-      break;
-    case GW_FACE_TOP:
-    case GW_FACE_BOTTOM:
-      e->area = m->dx[i] * m->dy[j];
-      e->dist = 0.5 * b;
-      e->K    = mat->K[2];
-      e->zf   = face == GW_FACE_TOP ? zt : zb;
-      break;
-    default:
+    if (face == GW_FACE_NONE) {
       e->area = 0.0;
       e->dist = 0.0;
       e->K    = mat->K[0];
+    } else {
+      PetscInt  dir = face == GW_FACE_WEST || face == GW_FACE_EAST ? 0 : (face == GW_FACE_SOUTH || face == GW_FACE_NORTH ? 1 : 2);
+      PetscReal dn;
+      GWFaceGeometry_Private(gc, NULL, dir, &e->area, &e->dist, &dn);
+      e->K = mat->K[dir];
+      if (dir == 2) e->zf = face == GW_FACE_TOP ? gc[GW_GEO_ZTOP] : gc[GW_GEO_ZBOT]; /* the top face is in layer 0 */
     }
   }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   {
     PetscReal wsum = 0.0;
     for (PetscInt e = 0; e < pkg->nentry; e++) wsum += pkg->entry[e].weight;

@@ -158,7 +158,7 @@ static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m
 {
   ETData     *data;
   const char *name;
-  PetscInt    fn = 0, nc = m->nx * m->ny;
+  PetscInt    fn = 0;
 
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
@@ -177,8 +177,12 @@ static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m
   PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)pkg), CheckOneEntryPerColumn(pkg, name)));
   PetscCall(PetscFree(data->ztop));
   PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &data->ztop));
-  for (PetscInt e = 0; e < pkg->nentry; e++) data->ztop[e] = m->top[pkg->entry[e].i + m->nx * pkg->entry[e].j];
-  (void)nc;
+  {
+    PetscScalar ****g;
+    PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+    for (PetscInt e = 0; e < pkg->nentry; e++) data->ztop[e] = g[pkg->entry[e].k][pkg->entry[e].j][pkg->entry[e].i][GW_GEO_ZTOP];
+    PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
+  }
   PetscCall(GWPackageStepBegin_Evapotranspiration(pkg, m));
   PetscFunctionReturn(0);
 }

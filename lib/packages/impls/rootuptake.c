@@ -124,10 +124,11 @@ static PetscErrorCode GWPackageTerms_RootUptake(GWPackage pkg, GWModel m, PetscR
    zone, with b normalised over [0, root_depth] below the land surface. */
 static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
 {
-  RootData   *data;
-  const char *name;
-  PetscInt    dist = 0;
-  PetscReal  *p = pkg->param, L = p[PAR_DEPTH];
+  RootData       *data;
+  const char     *name;
+  PetscInt        dist = 0;
+  PetscReal      *p = pkg->param, L = p[PAR_DEPTH];
+  PetscScalar ****g;
 
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
@@ -139,11 +140,12 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
   data = (RootData *)pkg->data; /* set-up may run again (GWModelReset(), GWModelSetParameter()) */
   PetscCall(PetscFree(data->share));
   PetscCall(PetscCalloc1(PetscMax(pkg->nentry, 1), &data->share));
+  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     GWPackageEntry *en = &pkg->entry[e];
-    PetscReal       zs = m->top[en->i + m->nx * en->j];
-    PetscReal       zt = en->k ? m->bot[en->i + m->nx * (en->j + m->ny * (en->k - 1))] : zs, zb = m->bot[en->i + m->nx * (en->j + m->ny * en->k)];
-    PetscReal       d0 = PetscMin(PetscMax(zs - zt, 0), L), d1 = PetscMin(PetscMax(zs - zb, 0), L); /* depths inside the root zone */
+    PetscScalar    *gc = g[en->k][en->j][en->i];
+    PetscReal       zs = gc[GW_GEO_ZTOP], zb = gc[GW_GEO_ZBOT], zt = en->k ? g[en->k - 1][en->j][en->i][GW_GEO_ZBOT] : zs; /* the layer above is in the ghost region */
+    PetscReal       d0 = PetscMin(PetscMax(zs - zt, 0), L), d1 = PetscMin(PetscMax(zs - zb, 0), L);                        /* depths inside the root zone */
     en->area = m->dx[en->i] * m->dy[en->j];
     if (dist == D_UNIFORM)
       data->share[e] = (d1 - d0) / L;
@@ -152,6 +154,7 @@ static PetscErrorCode GWPackageSetUp_RootUptake(GWPackage pkg, GWModel m)
     else
       data->share[e] = (PetscExpReal(-3 * d0 / L) - PetscExpReal(-3 * d1 / L)) / (1 - PetscExpReal(-3.0));
   }
+  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscFunctionReturn(0);
 }
 

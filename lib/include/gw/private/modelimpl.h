@@ -13,6 +13,8 @@ enum {
   GW_GEO_DX,    /* cell width along x [m] */
   GW_GEO_DY,    /* cell width along y [m] */
   GW_GEO_MAT,   /* material index (stored as a real) */
+  GW_GEO_ZTOP,  /* top elevation of the cell's column [m], the same in every layer */
+  GW_GEO_ZBOT,  /* bottom elevation of the cell [m], as given (ZC - THICK/2 up to rounding) */
   GW_NGEO
 };
 
@@ -31,12 +33,12 @@ typedef struct {
 
 struct _p_GWModel {
   PETSCHEADER(int);
-  /* grid, replicated on every rank as given by the user */
+  /* grid: sizes and widths replicated on every rank (O(nx + ny)); everything per cell or per
+     column is distributed (geometry records on dageo) */
   PetscInt   nx, ny, nz;
-  PetscReal *dx, *dy; /* [nx], [ny] */
-  PetscReal *top;     /* [nx*ny] top elevation of each column, index i + nx*j */
-  PetscReal *bot;     /* [nz*nx*ny] bottom elevation of each layer, index i + nx*(j + ny*k) */
-  PetscInt  *zone;    /* [nx*ny*nz] material index per cell, or NULL for material 0 */
+  PetscReal *dx, *dy;    /* [nx], [ny] */
+  Vec        geoglobal;  /* global geometry (dof GW_NGEO) the setters write before set-up; NULL after */
+  PetscBool  layers_set; /* layer elevations were given */
   /* materials and packages */
   PetscInt           nmat, npkg;
   GWMaterial        *mat;
@@ -44,8 +46,8 @@ struct _p_GWModel {
   GWRelPermWeighting krweight;
   PetscReal          gravity; /* 1: elevation head z counts in the hydraulic head; 0: gravity off (H = psi) */
   /* discretisation */
-  DM         da, dageo;
-  Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO */
+  DM         da, dageo;         /* created once the grid size is known (GWModelCreateDM_Private()) */
+  Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO, from set-up on */
   Vec        psi, psi_old, vol; /* global: pressure head [m], at the start of the step, cell volume [m^3] */
   Vec        theta_old;         /* global: water content at the start of the step [-] */
   Vec        psi_local, work;
@@ -98,6 +100,10 @@ struct _p_GWModel {
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 
+PETSC_INTERN PetscErrorCode GWModelCheckSized_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelCreateDM_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelGetGeometry_Private(GWModel, Vec *);
+PETSC_INTERN PetscErrorCode GWModelFirstBadCell_Private(GWModel, PetscInt, PetscInt, PetscReal[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
