@@ -74,6 +74,7 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   PetscCall(GWInitializePackage());
   PetscCall(PetscHeaderCreate(m, GWMODEL_CLASSID, "GWModel", "Variably saturated flow model", "GW", comm, GWModelDestroy, GWModelView));
   m->krweight   = GW_KR_UPSTREAM;
+  m->gravity    = 1.0;
   m->dt_init    = 1.0;
   m->dt_min     = 1e-6;
   m->dt_max     = 1e10;
@@ -85,6 +86,8 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   m->max_cuts   = 10;
   m->mb_rtol    = 1e-10;
   m->dpsi_max   = 5.0;
+  m->prog_steps = 500;
+  m->prog_frac  = 1e-4;
   *model        = m;
   PetscFunctionReturn(0);
 }
@@ -527,6 +530,8 @@ PetscErrorCode GWModelGetPackage(GWModel model, PetscInt id, GWPackage *pkg)
 . -gw_dtheta_max <f> - largest change of water content in any cell per step before dt shrinks
 . -gw_mass_balance_rtol <r> - relative mass-balance error a Newton step must reach
 . -gw_dpsi_max <m> - largest Newton update of pressure head in any cell [m] (default 5; 0 for none)
+. -gw_progress_steps <n> - steps of the progress guard's window (default 500; 0 for no guard)
+. -gw_progress_fraction <f> - least fraction of the remaining time a window must advance (default 1e-4)
 - -gw_kr_weighting <upstream,arithmetic> - face weighting of relative permeability
 
   Solver options use the prefix gw_: -gw_snes_*, -gw_ksp_*, -gw_pc_*.
@@ -547,6 +552,8 @@ PetscErrorCode GWModelSetFromOptions(GWModel model)
   PetscCall(PetscOptionsReal("-gw_dtheta_max", "Largest water-content change per step", "GWModelSetFromOptions", model->dtheta_max, &model->dtheta_max, NULL));
   PetscCall(PetscOptionsReal("-gw_mass_balance_rtol", "Relative mass-balance error a Newton step must reach", "GWModelSetMassBalanceTolerance", model->mb_rtol, &model->mb_rtol, NULL));
   PetscCall(PetscOptionsReal("-gw_dpsi_max", "Largest Newton update of pressure head in a cell [m] (0: no limit)", "GWModelSetFromOptions", model->dpsi_max, &model->dpsi_max, NULL));
+  PetscCall(PetscOptionsInt("-gw_progress_steps", "Steps of the progress guard's window (0: no guard)", "GWModelSetProgressGuard", model->prog_steps, &model->prog_steps, NULL));
+  PetscCall(PetscOptionsReal("-gw_progress_fraction", "Least fraction of the remaining time a window of steps must advance", "GWModelSetProgressGuard", model->prog_frac, &model->prog_frac, NULL));
   PetscCall(PetscOptionsEnum("-gw_kr_weighting", "Face weighting of relative permeability", "GWModelSetRelPermWeighting", GWRelPermWeightings, (PetscEnum)model->krweight, (PetscEnum *)&model->krweight, NULL));
   PetscOptionsEnd();
   PetscCall(GWModelSetTimeStepLimits(model, model->dt_init, model->dt_min, model->dt_max));

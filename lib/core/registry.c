@@ -89,6 +89,7 @@ static PetscErrorCode SetVanGenuchten(GWMaterial mat, const PetscReal p[])
 {
   PetscFunctionBegin;
   PetscCall(GWMaterialVanGenuchtenSetParameters(mat, p[0], p[1]));
+  PetscCall(GWMaterialVanGenuchtenSetAirEntry(mat, p[2]));
   PetscFunctionReturn(0);
 }
 
@@ -119,7 +120,7 @@ static const struct {
   const char *name[GW_MATERIAL_MAXPARAM];
   PetscErrorCode (*set)(GWMaterial, const PetscReal[]);
 } MaterialTypes[] = {
-    {GWMATERIALVANGENUCHTEN, 2, {"alpha", "n"}, SetVanGenuchten},
+    {GWMATERIALVANGENUCHTEN, 3, {"alpha", "n", "h_s"}, SetVanGenuchten},
     {GWMATERIALBROOKSCOREY, 2, {"psi_b", "lambda"}, SetBrooksCorey},
     {GWMATERIALGARDNER, 1, {"alpha"}, SetGardner},
     {GWMATERIALHAVERKAMP, 4, {"A", "beta", "B", "gamma"}, SetHaverkamp}};

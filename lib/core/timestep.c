@@ -53,6 +53,12 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(ApplyInitialState(m));
   /* a package checks the cells this rank owns: agree before the next package's collective calls */
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)m), GWPackageSetUp_Private(m->pkg[p], m)));
+  /* with gravity off the elevation head is 0 everywhere: packages see H = psi at cells and faces */
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt e = 0; e < m->pkg[p]->nentry; e++) {
+      m->pkg[p]->entry[e].zc *= m->gravity;
+      m->pkg[p]->entry[e].zf *= m->gravity;
+    }
   PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
@@ -494,6 +500,54 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   PetscFunctionReturn(0);
 }
 
+/* One line about a failed Newton solve: its step, time and time step, the worst cell of its last
+   iterate (GWModelFindWorstCell_Private()) and what to try. */
+static PetscErrorCode Diagnose(const GWWorstCell *w, PetscInt step, PetscReal t, PetscReal dt, char *buf, size_t len)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(buf, len,
+                          "step %" PetscInt_FMT ", t = %g s, dt = %g s; worst cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") at x = %g m, y = %g m, z = %g m: pressure head %g m, residual %g 1/s; packages acting on it: %s. "
+                          "Try: check the boundary values and the material of that cell; for a fine soil (van Genuchten n < 2) give an air-entry head; refine the cells there; allow smaller steps with -gw_dt_min / -gw_dt_max_cuts; see Newton's history with -info",
+                          step, (double)t, (double)dt, w->i, w->j, w->k, (double)w->x, (double)w->y, (double)w->z, (double)w->psi, (double)w->res, w->pkgs));
+  PetscFunctionReturn(0);
+}
+
+/* Progress guard: over every window of prog_steps accepted steps the run must advance at least
+   prog_frac of the time that remained to its target at the window's start (of prog_steps dt_max
+   when that is less: steps held short by dt_max are the user's choice). A run whose steps keep
+   succeeding at tiny dt (Newton in a 2-cycle rescued by cuts) otherwise neither advances nor
+   stops. The diagnostic names the last failed Newton solve of the window, else the cell with the
+   largest net inflow rate of the state (the residual of a zero-length step). */
+static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
+{
+  PetscFunctionBegin;
+  if (m->prog_steps <= 0) PetscFunctionReturn(0);
+  if (m->nsteps < m->prog_n0) m->fail_step = 0; /* the model was reset */
+  if (m->nsteps - m->prog_n0 < m->prog_steps && m->nsteps >= m->prog_n0 && m->prog_need > 0) PetscFunctionReturn(0);
+  if (m->nsteps - m->prog_n0 >= m->prog_steps && m->prog_need > 0 && m->t - m->prog_t0 < m->prog_need) {
+    char        diag[1024];
+    const char *what = m->fail_step > m->prog_n0 ? "the last failed Newton solve" : "the largest net inflow rate of the state";
+    if (m->fail_step > m->prog_n0)
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->fail_t, m->fail_dt, diag, sizeof(diag)));
+    else {
+      GWWorstCell w;
+      Vec         Xc, Xu;
+      PetscCall(VecCopy(m->psi, m->psi_old));
+      PetscCall(GWModelComputeWaterContent(m, m->theta_old));
+      PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(VecCopy(m->psi, Xc));
+      PetscCall(GWModelRestoreSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(GWModelFindWorstCell_Private(m, m->X, &w));
+      PetscCall(Diagnose(&w, m->nsteps + 1, m->t, m->dt, diag, sizeof(diag)));
+    }
+    SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "The run is not advancing: %" PetscInt_FMT " steps took it from t = %g s to %g s, less than %g of the %g s that remained (-gw_progress_steps, -gw_progress_fraction). At %s: %s", m->nsteps - m->prog_n0, (double)m->prog_t0, (double)m->t, (double)m->prog_frac, (double)(t_stop - m->prog_t0), what, diag);
+  }
+  m->prog_n0   = m->nsteps;
+  m->prog_t0   = m->t;
+  m->prog_need = m->prog_frac * PetscMin(t_stop - m->t, m->prog_steps * m->dt_max);
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWModelStep - advances the model by one accepted time step, not past t_stop
 
@@ -507,7 +561,10 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   Notes:
   Each step solves the mixed-form Richards equation (Celia et al. 1990, eq. 7) by Newton's
   method, accepted only when the step's relative mass-balance error is below the tolerance of
-  GWModelSetMassBalanceTolerance(). On failure the step is cut by 0.5 and retried. The next
+  GWModelSetMassBalanceTolerance(). That check is made again on the solution whatever Newton
+  options are given (-gw_snes_type ksponly, -gw_snes_convergence_test skip, ...): a solve the
+  SNES reports converged with a larger error fails like a Newton failure. On failure the step is
+  cut by 0.5 and retried. The next
   step grows by 1.25 after at most 4 Newton iterations, shrinks by 0.5 after more than 8, and
   shrinks so that no cell's water content changes by more than -gw_dtheta_max (0.05).
 
@@ -526,6 +583,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   PetscBool           landed = PETSC_FALSE;
   PetscInt            its = 0, cuts = 0;
   SNESConvergedReason reason;
+  char                why[256];
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
@@ -548,6 +606,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     landed = PETSC_TRUE;
   } else if (next - (m->t + dt) < 0.5 * dt)
     dt = 0.5 * (next - m->t); /* avoid a sliver step later */
+  PetscCall(CheckProgress(m, t_stop));
   PetscCall(VecCopy(m->psi, m->psi_old));
   PetscCall(GWModelComputeWaterContent(m, m->theta_old));
   m->step_t0 = m->t;
@@ -558,12 +617,23 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
     PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
-    if (reason > 0) break;
+    if (reason > 0 && !m->mb_rejected) break;
     PetscCall(VecCopy(m->psi_old, m->psi));
-    PetscCall(PetscInfo(m, "Newton failed (%s) at t = %g s, dt = %g s; cutting the step\n", SNESConvergedReasons[reason], (double)m->t, (double)dt));
-    PetscCheck(cuts < m->max_cuts && dt * m->dt_cut >= m->dt_min, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED,
-               "Newton's method did not converge at t = %g s with time step %g s (reason: %s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
-               (double)m->t, (double)dt, SNESConvergedReasons[reason], cuts, (double)m->dt_min, m->max_cuts);
+    if (m->mb_rejected)
+      PetscCall(PetscSNPrintf(why, sizeof(why), "the solver reported %s but the step's unbalanced volume rate %g m^3/s exceeds its mass-balance tolerance %g m^3/s", SNESConvergedReasons[reason], (double)m->mb_l1, (double)m->mb_tol));
+    else
+      PetscCall(PetscSNPrintf(why, sizeof(why), "reason: %s", SNESConvergedReasons[reason]));
+    PetscCall(PetscInfo(m, "Step failed (%s) at t = %g s, dt = %g s; cutting the step\n", why, (double)m->t, (double)dt));
+    /* the worst cell of every failed solve, for the message below or the progress guard's */
+    PetscCall(GWModelFindWorstCell_Private(m, m->X, &m->fail_cell));
+    m->fail_step = m->nsteps + 1;
+    m->fail_t    = m->t;
+    m->fail_dt   = dt;
+    if (cuts >= m->max_cuts || dt * m->dt_cut < m->dt_min) {
+      char diag[1024];
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->t, dt, diag, sizeof(diag)));
+      SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Newton's method did not converge at t = %g s with time step %g s (%s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). At %s", (double)m->t, (double)dt, why, cuts, (double)m->dt_min, m->max_cuts, diag);
+    }
     dt *= m->dt_cut;
     landed = PETSC_FALSE;
     cuts++;
@@ -634,5 +704,118 @@ PetscErrorCode GWModelGetStepStatistics(GWModel model, PetscInt *nsteps, PetscIn
   if (nsteps) *nsteps = model->nsteps;
   if (ncuts) *ncuts = model->ncuts;
   if (nnewton) *nnewton = model->nnewton;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetProgressGuard - sets the progress guard: a run that advances too little over many steps
+  stops with an error instead of running on at tiny time steps
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+. nsteps - window of accepted steps (default 500; 0 turns the guard off)
+- frac - least fraction of the time remaining to the step target at the window's start that the
+         window must advance (default 1e-4), in (0, 1); the remaining time is capped at nsteps
+         times dt_max, so steps held short by dt_max never trip the guard
+
+  Notes:
+  When a window advances less, GWModelStep() fails with PETSC_ERR_NOT_CONVERGED (gw-run exit 3)
+  and a diagnostic naming the cell with the largest net inflow rate, its pressure head and the
+  packages acting on it. Options -gw_progress_steps and -gw_progress_fraction.
+
+  Level: intermediate
+
+.seealso: `GWModelGetProgressGuard()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetProgressGuard(GWModel model, PetscInt nsteps, PetscReal frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(nsteps >= 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress window must be >= 0 steps, got %" PetscInt_FMT, nsteps);
+  PetscCheck(frac > 0 && frac < 1, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress fraction must be in (0, 1), got %g", (double)frac);
+  model->prog_steps = nsteps;
+  model->prog_frac  = frac;
+  model->prog_need  = 0; /* a new window starts at the next step */
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetProgressGuard - gets the progress guard's window and fraction
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ nsteps - window of accepted steps (0: no guard) (may be NULL)
+- frac - least fraction of the remaining time a window must advance (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelSetProgressGuard()`
+@*/
+PetscErrorCode GWModelGetProgressGuard(GWModel model, PetscInt *nsteps, PetscReal *frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (nsteps) *nsteps = model->prog_steps;
+  if (frac) *frac = model->prog_frac;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetGravity - switches gravity on or off
+
+  Logically collective; before GWModelSetUp()
+
+  Input Parameters:
++ model - the model
+- on - PETSC_TRUE (default): hydraulic head H = psi + z drives the flow; PETSC_FALSE: H = psi,
+       for horizontal columns (horizontal infiltration, sorptivity and desorptivity experiments)
+
+  Notes:
+  With gravity off every face flux is T kr (psi_n - psi_c), packages see an elevation head of 0
+  (a hydraulic head given to a head package is then a pressure head), and a free-drainage face
+  passes no water. Output hydraulic head stays psi + z.
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE after GWModelSetUp().
+
+  Level: intermediate
+
+.seealso: `GWModelGetGravity()`, `GWPACKAGEFREEDRAINAGE`
+@*/
+PetscErrorCode GWModelSetGravity(GWModel model, PetscBool on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(!model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Set gravity before GWModelSetUp()");
+  model->gravity = on ? 1.0 : 0.0;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetGravity - tells whether gravity is on
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. on - PETSC_TRUE when the elevation head drives the flow
+
+  Level: intermediate
+
+.seealso: `GWModelSetGravity()`
+@*/
+PetscErrorCode GWModelGetGravity(GWModel model, PetscBool *on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *on = (PetscBool)(model->gravity != 0.0);
   PetscFunctionReturn(0);
 }

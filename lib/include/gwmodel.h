@@ -88,6 +88,10 @@ PETSC_EXTERN PetscErrorCode GWModelSetTimeStepLimits(GWModel, PetscReal, PetscRe
 PETSC_EXTERN PetscErrorCode GWModelGetTimeStepLimits(GWModel, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel, PetscInt);
 PETSC_EXTERN PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetProgressGuard(GWModel, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelSetGravity(GWModel, PetscBool);
+PETSC_EXTERN PetscErrorCode GWModelGetGravity(GWModel, PetscBool *);
+PETSC_EXTERN PetscErrorCode GWModelGetProgressGuard(GWModel, PetscInt *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMassBalanceTolerance(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceTolerance(GWModel, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetTimeStep(GWModel, PetscReal *);

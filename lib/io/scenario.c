@@ -266,6 +266,12 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
     GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be upstream or arithmetic, found \"%s\"", w);
     PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : GW_KR_UPSTREAM));
   }
+  w = NULL;
+  PetscCall(GWGetString_Private(s, "gravity", PETSC_FALSE, &w));
+  if (w) {
+    GWInputCheck(!strcmp(w, "on") || !strcmp(w, "off"), GWYamlGet_Private(s, "gravity"), "gravity must be on or off, found \"%s\"", w);
+    PetscCall(GWModelSetGravity(m, (PetscBool)!strcmp(w, "on")));
+  }
   PetscCall(GWGetQuantity_Private(s, "mass_balance_rtol", "-", PETSC_FALSE, &r, &has));
   if (has) {
     GWInputCheck(r > 0 && r < 1, GWYamlGet_Private(s, "mass_balance_rtol"), "must be in (0, 1), found %g", (double)r);

@@ -23,6 +23,14 @@ typedef struct {
   PetscReal *in, *out; /* per package, volume in and out over the step [m^3] */
 } GWBudgetStep;
 
+/* The cell with the largest residual of a state, for diagnostics (GWModelFindWorstCell_Private()) */
+typedef struct {
+  PetscInt  i, j, k;
+  PetscReal x, y, z;   /* cell centre [m]: x, y from the grid's west and south edges */
+  PetscReal psi, res;  /* pressure head [m]; residual F_c [1/s] */
+  char      pkgs[192]; /* names of the packages acting on the cell, comma separated, or "none" */
+} GWWorstCell;
+
 struct _p_GWModel {
   PETSCHEADER(int);
   /* grid: sizes and widths replicated on every rank (O(nx + ny)); everything per cell or per
@@ -36,6 +44,7 @@ struct _p_GWModel {
   GWMaterial        *mat;
   GWPackage         *pkg;
   GWRelPermWeighting krweight;
+  PetscReal          gravity; /* 1: elevation head z counts in the hydraulic head; 0: gravity off (H = psi) */
   /* discretisation */
   DM         da, dageo;         /* created once the grid size is known (GWModelCreateDM_Private()) */
   Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO, from set-up on */
@@ -67,17 +76,24 @@ struct _p_GWModel {
   Vec       psi_init; /* psi at the first step after set-up or reset, for GWModelReset() */
   PetscReal t_start;  /* time at the first step after set-up or reset [s] */
   /* time control */
-  PetscReal t, dt, dt_init, dt_min, dt_max;
-  PetscReal dt_grow, dt_cut, dtheta_max;
-  PetscInt  it_easy, it_hard, max_cuts;
-  PetscInt  nsteps, ncuts, nnewton, nlinear;
-  PetscReal step_t0, step_t1; /* interval of the step being solved */
+  PetscReal   t, dt, dt_init, dt_min, dt_max;
+  PetscReal   dt_grow, dt_cut, dtheta_max;
+  PetscInt    it_easy, it_hard, max_cuts;
+  PetscInt    nsteps, ncuts, nnewton, nlinear;
+  PetscInt    prog_steps, prog_n0;           /* progress guard: window length [steps], nsteps at its start */
+  PetscReal   prog_frac, prog_t0, prog_need; /* least fraction; time at the window's start; advance it needs [s] */
+  GWWorstCell fail_cell;                     /* worst cell of the last failed Newton solve */
+  PetscInt    fail_step;                     /* its step number (0: none yet) */
+  PetscReal   fail_t, fail_dt;               /* its start time and time step [s] */
+  PetscReal   step_t0, step_t1;              /* interval of the step being solved */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
-  PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
-  PetscReal l1_prev;    /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
-  PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
-  PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscReal dpsi_max;      /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
+  PetscReal l1_prev;       /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
+  PetscReal flow_scale;    /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
+  PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
+  PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
@@ -98,6 +114,9 @@ PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
+
+PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelRestoreSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelCellLocalIndex_Private(GWModel, PetscInt, PetscInt, PetscInt, PetscInt *);
