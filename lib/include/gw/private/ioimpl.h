@@ -57,6 +57,8 @@ PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, Petsc
 typedef struct {
   PetscInt   n, ncol;
   PetscReal *t, *v; /* [n] time [s] since the scenario start; [n * ncol] values in SI, row-major by time */
+  PetscInt  *line;  /* [n] line of each row in the CSV file */
+  char       path[PETSC_MAX_PATH_LEN];
 } GWSeries;
 
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
@@ -90,12 +92,13 @@ PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscIn
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
-PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *, GWInterpolation *);
+PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, PetscReal, GWSeries *, GWInterpolation *);
+PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, PetscReal, GWSeries *);
 
 /* Sections read into a model: materials and zones (lib/io/scenario_materials.c), packages
    (lib/io/scenario_packages.c, with the start date of dated series) */
 PETSC_INTERN PetscErrorCode GWScenarioReadMaterials_Private(GWModel, GWYamlNode);
-PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool);
+PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool, PetscReal);
 
 /* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
 #define GWInputCheck(cond, node, ...)                                                                                                                                   \
