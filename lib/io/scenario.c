@@ -362,6 +362,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
+  if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
   PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));

@@ -52,6 +52,7 @@ PETSC_INTERN PetscErrorCode GWUnitsFinalize_Private(void);
 
 /* Dates: "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]", as seconds since 1970-01-01 UTC */
 PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, PetscBool *);
+PETSC_INTERN PetscErrorCode GWFormatDate_Private(PetscReal, char[], size_t);
 
 /* A time series read from CSV */
 typedef struct {
