@@ -139,7 +139,9 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(DMDestroy(&m->daq));
   PetscCall(VecDestroy(&m->u_local));
   PetscCall(VecDestroy(&m->r_local));
-  PetscCall(PetscFree2(m->u, m->u_old));
+  PetscCall(PetscFree3(m->u, m->u_old, m->r_work));
+  PetscCall(PetscFree(m->budget_work));
+  PetscCall(PetscFree(m->col_work));
   PetscCall(DMDestroy(&m->dau));
   PetscCall(DMDestroy(&m->pack));
   PetscCall(DMDestroy(&m->dageo));
