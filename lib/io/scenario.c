@@ -392,7 +392,8 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
-  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start));
+  if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
+  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));
   PetscCall(GWModelSetFromOptions(sc->model));

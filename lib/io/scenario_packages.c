@@ -38,7 +38,7 @@ static PetscErrorCode ReadQuantityList(GWYamlNode list, const char si[], PetscIn
 }
 
 /* inputs:, parameters:, options: and segments: of the atmosphere-side packages */
-static PetscErrorCode ReadPackageSlots(GWModel m, GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadPackageSlots(GWModel m, GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode sec;
 
@@ -58,7 +58,7 @@ static PetscErrorCode ReadPackageSlots(GWModel m, GWPackage pkg, GWYamlNode v, c
         GWSeries        s;
         GWInterpolation gi;
         PetscCall(PetscSNPrintf(pattern, sizeof(pattern), "packages[].inputs.%s", pkg->inputdoc[idx].name));
-        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, &s, &gi));
+        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, tend, &s, &gi));
         PetscCall(GWPackageSetInput(pkg, pkg->inputdoc[idx].name, s.n, s.t, s.v, gi));
         PetscCall(GWSeriesFree_Private(&s));
       }
@@ -257,7 +257,7 @@ static PetscErrorCode CheckColumns(GWPackage pkg, GWYamlNode node, PetscInt n)
 }
 
 /* value: or series: in the SI unit the type declares */
-static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode  val = GWYamlGet_Private(v, "value"), ser = GWYamlGet_Private(v, "series");
   const char *si, *type;
@@ -294,7 +294,7 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   } else if (ser) {
     GWSeries        s;
     GWInterpolation gi;
-    PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, &s, &gi));
+    PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, tend, &s, &gi));
     PetscCall(CheckColumns(pkg, ser, s.ncol));
     PetscCall(GWPackageSetScheduleColumns(pkg, s.n, s.t, s.ncol, s.v, gi));
     PetscCall(GWSeriesFree_Private(&s));
@@ -302,7 +302,7 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWPackage   pkg;
   const char *type = NULL, *name = NULL, *kind = NULL;
@@ -326,21 +326,21 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
     GWInputCheck(!strcmp(kind, "hydraulic") || !strcmp(kind, "pressure"), GWYamlGet_Private(v, "kind"), "kind must be hydraulic or pressure, found \"%s\"", kind);
     PetscCall(GWPackageHeadSetKind(pkg, !strcmp(kind, "pressure") ? GW_HEAD_PRESSURE : GW_HEAD_HYDRAULIC));
   }
-  PetscCall(ReadPackageSlots(m, pkg, v, type, start_date, have_start));
-  PetscCall(ReadValue(m, pkg, v, start_date, have_start));
+  PetscCall(ReadPackageSlots(m, pkg, v, type, start_date, have_start, tend));
+  PetscCall(ReadValue(m, pkg, v, start_date, have_start, tend));
   PetscCall(GWModelAddPackage(m, pkg));
   PetscCall(GWPackageDestroy(&pkg));
   PetscFunctionReturn(0);
 }
 
 /* packages: a list of packages */
-PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start)
+PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode pk = GWYamlGet_Private(root, "packages");
 
   PetscFunctionBegin;
   if (!pk) PetscFunctionReturn(0);
   GWInputCheck(pk->kind == GW_YAML_SEQ, pk, "expected a list of packages (lines starting with '- type:')");
-  for (PetscInt p = 0; p < pk->n; p++) PetscCall(ReadPackage(m, pk->items[p], start_date, have_start));
+  for (PetscInt p = 0; p < pk->n; p++) PetscCall(ReadPackage(m, pk->items[p], start_date, have_start, tend));
   PetscFunctionReturn(0);
 }

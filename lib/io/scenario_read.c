@@ -233,7 +233,8 @@ PetscErrorCode GWGetSection_Private(GWYamlNode root, const char key[], PetscBool
   PetscFunctionReturn(0);
 }
 
-PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s, GWInterpolation *gi)
+/* A CSV series with its interpolation, its gaps and ends checked against the run [0, tend]. */
+PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, PetscReal tend, GWSeries *s, GWInterpolation *gi)
 {
   const char *interp = "step";
 
@@ -243,6 +244,7 @@ PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pa
   PetscCall(GWGetString_Private(ser, "interpolation", PETSC_FALSE, &interp));
   GWInputCheck(!strcmp(interp, "step") || !strcmp(interp, "linear"), GWYamlGet_Private(ser, "interpolation"), "interpolation must be step or linear, found \"%s\"", interp);
   *gi = !strcmp(interp, "linear") ? GW_INTERP_LINEAR : GW_INTERP_STEP;
+  PetscCall(GWSeriesFill_Private(ser, *gi, tend, s));
   PetscFunctionReturn(0);
 }
 

@@ -75,6 +75,9 @@ struct _p_GWModel {
   PetscReal initvalue;
   Vec       psi_init; /* psi at the first step after set-up or reset, for GWModelReset() */
   PetscReal t_start;  /* time at the first step after set-up or reset [s] */
+  /* calendar */
+  PetscReal start_date;     /* date of t = 0 [s since 1970-01-01 UTC] */
+  PetscBool has_start_date; /* set by GWModelSetStartDate() */
   /* time control */
   PetscReal   t, dt, dt_init, dt_min, dt_max;
   PetscReal   dt_grow, dt_cut, dtheta_max;
