@@ -4,7 +4,7 @@
 PetscClassId  GWMODEL_CLASSID;
 PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 
-const char *const GWRelPermWeightings[] = {"upstream", "arithmetic", "GWRelPermWeighting", "GW_KR_", NULL};
+const char *const GWRelPermWeightings[] = {"upstream", "arithmetic", "limited", "GWRelPermWeighting", "GW_KR_", NULL};
 
 static PetscBool GWPackageInitialized = PETSC_FALSE;
 
@@ -73,7 +73,7 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   PetscValidPointer(model, 2);
   PetscCall(GWInitializePackage());
   PetscCall(PetscHeaderCreate(m, GWMODEL_CLASSID, "GWModel", "Variably saturated flow model", "GW", comm, GWModelDestroy, GWModelView));
-  m->krweight   = GW_KR_UPSTREAM;
+  m->krweight   = GW_KR_ARITHMETIC;
   m->gravity    = 1.0;
   m->dt_init    = 1.0;
   m->dt_min     = 1e-6;
@@ -394,15 +394,20 @@ PetscErrorCode GWModelGetNumMaterials(GWModel model, PetscInt *n)
 
   Input Parameters:
 + model - the model
-- w - GW_KR_UPSTREAM (default) or GW_KR_ARITHMETIC
+- w - GW_KR_ARITHMETIC (default), GW_KR_UPSTREAM or GW_KR_LIMITED
 
   Options Database:
-. -gw_kr_weighting <upstream,arithmetic> - the weighting
+. -gw_kr_weighting <arithmetic,upstream,limited> - the weighting
 
   Notes:
   Upstream weighting (by the sign of the hydraulic-head difference) is monotone and keeps dry
-  cells from locking up (Forsyth et al. 1995, Adv. Water Resour. 18(1)); the arithmetic mean is
-  what many finite-difference references use (e.g. Celia et al. 1990).
+  cells from locking up (Forsyth et al. 1995, Adv. Water Resour. 18(1)) but is first order; the
+  arithmetic mean is second order where the solution is smooth and is the default of HYDRUS and
+  SWAP and of many finite-difference references (e.g. Celia et al. 1990), but lets a nearly dry
+  cell drain into a wetter one at half its neighbour's conductivity. Limited weighting takes
+  kr_f = min((kr_c + kr_n)/2, kr_up) (smoothed): the arithmetic mean wherever water flows from
+  the wetter cell, the upstream value where it flows out of the drier one. The arithmetic mean is
+  the default; see doc/theory.md for the comparison and figures.
 
   Level: intermediate
 

@@ -263,8 +263,8 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
   if (!s) PetscFunctionReturn(0);
   PetscCall(GWGetString_Private(s, "kr_weighting", PETSC_FALSE, &w));
   if (w) {
-    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be upstream or arithmetic, found \"%s\"", w);
-    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : GW_KR_UPSTREAM));
+    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic") || !strcmp(w, "limited"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be arithmetic, upstream or limited, found \"%s\"", w);
+    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : (!strcmp(w, "upstream") ? GW_KR_UPSTREAM : GW_KR_LIMITED)));
   }
   w = NULL;
   PetscCall(GWGetString_Private(s, "gravity", PETSC_FALSE, &w));
