@@ -134,6 +134,8 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->vol));
   PetscCall(VecDestroy(&m->psi_local));
   PetscCall(VecDestroy(&m->work));
+  PetscCall(VecDestroy(&m->rate_old));
+  PetscCall(VecDestroy(&m->rate_new));
   PetscCall(SNESDestroy(&m->snes));
   PetscCall(VecDestroy(&m->X));
   PetscCall(VecDestroy(&m->wvol));
@@ -533,6 +535,7 @@ PetscErrorCode GWModelGetPackage(GWModel model, PetscInt id, GWPackage *pkg)
 . -gw_dtheta_max <f> - largest change of water content in any cell per step before dt shrinks
 . -gw_mass_balance_rtol <r> - relative mass-balance error a Newton step must reach
 . -gw_dpsi_max <m> - largest Newton update of pressure head in any cell [m] (default 5; 0 for none)
+. -gw_dt_error_tol <f> - time-step error control: largest estimated local error of water content per step (default 0: off)
 . -gw_progress_steps <n> - steps of the progress guard's window (default 500; 0 for no guard)
 . -gw_progress_fraction <f> - least fraction of the remaining time a window must advance (default 1e-4)
 - -gw_kr_weighting <upstream,arithmetic> - face weighting of relative permeability
@@ -555,6 +558,7 @@ PetscErrorCode GWModelSetFromOptions(GWModel model)
   PetscCall(PetscOptionsReal("-gw_dtheta_max", "Largest water-content change per step", "GWModelSetFromOptions", model->dtheta_max, &model->dtheta_max, NULL));
   PetscCall(PetscOptionsReal("-gw_mass_balance_rtol", "Relative mass-balance error a Newton step must reach", "GWModelSetMassBalanceTolerance", model->mb_rtol, &model->mb_rtol, NULL));
   PetscCall(PetscOptionsReal("-gw_dpsi_max", "Largest Newton update of pressure head in a cell [m] (0: no limit)", "GWModelSetFromOptions", model->dpsi_max, &model->dpsi_max, NULL));
+  PetscCall(PetscOptionsReal("-gw_dt_error_tol", "Largest estimated local time error of water content per step (0: off)", "GWModelSetTimeErrorTolerance", model->dterr_tol, &model->dterr_tol, NULL));
   PetscCall(PetscOptionsInt("-gw_progress_steps", "Steps of the progress guard's window (0: no guard)", "GWModelSetProgressGuard", model->prog_steps, &model->prog_steps, NULL));
   PetscCall(PetscOptionsReal("-gw_progress_fraction", "Least fraction of the remaining time a window of steps must advance", "GWModelSetProgressGuard", model->prog_frac, &model->prog_frac, NULL));
   PetscCall(PetscOptionsEnum("-gw_kr_weighting", "Face weighting of relative permeability", "GWModelSetRelPermWeighting", GWRelPermWeightings, (PetscEnum)model->krweight, (PetscEnum *)&model->krweight, NULL));

@@ -92,6 +92,8 @@ PETSC_EXTERN PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel, PetscInt);
 PETSC_EXTERN PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWModelSetProgressGuard(GWModel, PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelSetGravity(GWModel, PetscBool);
+PETSC_EXTERN PetscErrorCode GWModelSetTimeErrorTolerance(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetTimeErrorTolerance(GWModel, PetscReal *, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWModelGetGravity(GWModel, PetscBool *);
 PETSC_EXTERN PetscErrorCode GWModelGetProgressGuard(GWModel, PetscInt *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMassBalanceTolerance(GWModel, PetscReal);

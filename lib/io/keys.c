@@ -76,6 +76,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"time.dt_min", "quantity", "s", "1e-6 s", "smallest time step before the run fails"},
     {"time.dt_max", "quantity", "s", "1e10 s", "largest time step"},
     {"time.max_cuts", "integer", "-", "10", "cuts of one step after Newton failures before the run fails"},
+    {"time.error_tol", "number", "-", "0", "largest estimated local time error of water content per step (0: off)"},
     {"output.prefix", "string", "-", "scenario file name without .yaml", "prefix of output files (relative to the working folder)"},
     {"output.times", "list of quantities", "s", "end only", "output times, besides t = 0 and the end"},
     {"output.every", "quantity", "s", "none", "output interval"},

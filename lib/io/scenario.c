@@ -150,6 +150,15 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   GWInputCheck(dtmin > 0 && dtmin <= dt0 && dt0 <= dtmax, t, "need 0 < dt_min <= dt_init <= dt_max; found %g s, %g s, %g s", (double)dtmin, (double)dt0, (double)dtmax);
   PetscCall(GWModelSetTimeStepLimits(sc->model, dt0, dtmin, dtmax));
   PetscCall(GWModelSetMaxTimeStepCuts(sc->model, cuts));
+  {
+    PetscReal tol = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(t, "error_tol", "-", PETSC_FALSE, &tol, &has));
+    if (has) {
+      GWInputCheck(tol >= 0, GWYamlGet_Private(t, "error_tol"), "the time-error tolerance is a water content: must be >= 0 (0: off), found %g", (double)tol);
+      PetscCall(GWModelSetTimeErrorTolerance(sc->model, tol));
+    }
+  }
 
   PetscCall(GWGetSection_Private(root, "output", PETSC_FALSE, &out));
   if (out) {

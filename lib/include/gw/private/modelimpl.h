@@ -82,6 +82,10 @@ struct _p_GWModel {
   PetscInt    fail_step;                     /* its step number (0: none yet) */
   PetscReal   fail_t, fail_dt;               /* its start time and time step [s] */
   PetscReal   step_t0, step_t1;              /* interval of the step being solved */
+  PetscReal   dterr_tol, dterr_est;          /* time-error control: tolerance on water content (0: off); last estimate */
+  PetscInt    ndterr;                        /* steps rejected by the time-error estimate */
+  Vec         rate_old, rate_new;            /* d(theta)/dt of the last accepted step and of the step being checked [1/s] */
+  PetscBool   rate_valid;                    /* rate_old holds the previous step's rate */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
   PetscReal dpsi_max;      /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
