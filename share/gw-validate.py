@@ -88,7 +88,7 @@ def read_budget(prefix):
     """PREFIX-budget.csv as {column: array}."""
     with open(prefix + "-budget.csv") as f:
         rows = list(csv.DictReader(f))
-    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0]}
+    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0] if k != "date"}
 
 
 def frame(ds, t):

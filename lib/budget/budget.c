@@ -29,7 +29,11 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   /* storage and flows between zones (materials) from one pass over the cells; the total storage
      is their sum, and packages are booked to the zone of their cells in the same pass below */
   if (!m->zone_step) PetscCall(PetscCalloc3(5 * nz, &m->zone_step, 5 * nz, &m->zone_cum, nz * nz, &m->zone_flow_cum));
-  PetscCall(PetscCalloc3(2 * np + 1, &loc, 5 * nz, &v, nz * nz, &f));
+  if (!m->budget_work) PetscCall(PetscMalloc1(2 * np + 1 + 5 * nz + nz * nz, &m->budget_work));
+  PetscCall(PetscArrayzero(m->budget_work, 2 * np + 1 + 5 * nz + nz * nz));
+  loc = m->budget_work;
+  v   = loc + 2 * np + 1;
+  f   = v + 5 * nz;
   PetscCall(GWModelComputeZoneFlows_Private(m, dt, v, f)); /* also fills psi_local */
   PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, NULL, NULL));
   for (PetscInt p = 0; p < np; p++) {
@@ -62,7 +66,6 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
     m->cum.in[p] += loc[2 * p];
     m->cum.out[p] += loc[2 * p + 1];
   }
-  PetscCall(PetscFree3(loc, v, f));
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
     PetscInt  nt = pkg->nterm, nz = m->nmat;

@@ -144,7 +144,9 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(DMDestroy(&m->daq));
   PetscCall(VecDestroy(&m->u_local));
   PetscCall(VecDestroy(&m->r_local));
-  PetscCall(PetscFree2(m->u, m->u_old));
+  PetscCall(PetscFree3(m->u, m->u_old, m->r_work));
+  PetscCall(PetscFree(m->budget_work));
+  PetscCall(PetscFree(m->col_work));
   PetscCall(DMDestroy(&m->dau));
   PetscCall(DMDestroy(&m->pack));
   PetscCall(DMDestroy(&m->dageo));
@@ -600,5 +602,58 @@ PetscErrorCode GWModelView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "package %s (%s): %" PetscInt_FMT " cells\n", name, type, n));
   }
   PetscCall(PetscViewerASCIIPopTab(viewer));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetStartDate - sets the calendar date of model time 0, so that outputs carry dates
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- date - the date of t = 0 [s since 1970-01-01T00:00:00 UTC, Gregorian calendar, no leap seconds]
+
+  Notes:
+  Time inside the model stays the elapsed time in seconds; the date only labels outputs: the
+  NetCDF time units become "seconds since <date>" (CF), CSV outputs get a date column and
+  progress lines show dates.
+
+  Level: intermediate
+
+.seealso: `GWModelGetStartDate()`, `GWModelSetTime()`
+@*/
+PetscErrorCode GWModelSetStartDate(GWModel model, PetscReal date)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(PetscIsNormalReal(date) || date == 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "start date %g s since 1970-01-01 is not a finite number", (double)date);
+  model->start_date     = date;
+  model->has_start_date = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetStartDate - gets the calendar date of model time 0
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ date - the date of t = 0 [s since 1970-01-01T00:00:00 UTC], 0 when none was set
+- set - whether GWModelSetStartDate() was called
+
+  Level: intermediate
+
+.seealso: `GWModelSetStartDate()`
+@*/
+PetscErrorCode GWModelGetStartDate(GWModel model, PetscReal *date, PetscBool *set)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (date) *date = model->has_start_date ? model->start_date : 0;
+  if (set) *set = model->has_start_date;
   PetscFunctionReturn(0);
 }

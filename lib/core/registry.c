@@ -153,6 +153,18 @@ static PetscErrorCode MaterialParameter(GWModel m, const char path[], GWMaterial
     if (!strcmp(par, MaterialTypes[t].name[i])) q = i;
     ListAdd(list, sizeof(list), MaterialTypes[t].name[i]);
   }
+  if (t < 0 && c == (PetscInt)PETSC_STATIC_ARRAY_LENGTH(MaterialCommon)) { /* a type that declares its parameters */
+    for (PetscInt i = 0; i < mat->nparamdoc; i++) {
+      if (!strcmp(par, mat->paramdoc[i].name)) {
+        if (set)
+          PetscCall(GWMaterialSetParameterByName(mat, par, *value));
+        else
+          PetscCall(GWMaterialGetParameterByName(mat, par, value));
+        PetscFunctionReturn(0);
+      }
+      ListAdd(list, sizeof(list), mat->paramdoc[i].name);
+    }
+  }
   PetscCheck(c < (PetscInt)PETSC_STATIC_ARRAY_LENGTH(MaterialCommon) || q >= 0, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown parameter path \"%s\": material \"%s\" (%s) has no parameter \"%s\"; its parameters are: %s", path, GWMaterialName_Private(mat), type ? type : "no type", par, list);
   if (q >= 0) {
     PetscReal p[GW_MATERIAL_MAXPARAM];
@@ -202,6 +214,30 @@ static PetscErrorCode PackageParameter(GWModel m, const char path[], GWPackage p
   PetscBool hasvalue = (PetscBool)(pkg->needs_value || pkg->nsched > 0);
 
   PetscFunctionBegin;
+  {
+    size_t l = strlen(par), ls = strlen("_multiplier");
+    if (l > ls && !strcmp(par + l - ls, "_multiplier")) { /* a multiplier of a per-cell field or list */
+      char       base[256];
+      PetscReal *mult;
+      PetscCall(PetscStrncpy(base, par, PetscMin(l - ls + 1, sizeof(base))));
+      if (!strcmp(base, "value")) {
+        PetscCheck(pkg->value_field, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown parameter path \"%s\": package %s has no value field to multiply (GWPackageSetValueField())", path, ((PetscObject)pkg)->name);
+        mult = &pkg->value_mult;
+      } else {
+        PetscInt b = GWPackageSlotIndex_Private(pkg->nparam, pkg->paramdoc, base, list, sizeof(list));
+        PetscCheck(b >= 0 && pkg->param_cell && (pkg->param_field[b] || pkg->param_cell[b]), PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_UNKNOWN_TYPE, "Unknown parameter path \"%s\": package %s has no per-cell %s to multiply (GWPackageSetParameterField() or GWPackageSetParameterValues())", path, ((PetscObject)pkg)->name, base);
+        mult = &pkg->param_mult[b];
+      }
+      if (!set) {
+        *value = *mult;
+        PetscFunctionReturn(0);
+      }
+      PetscCheck(PetscIsNormalReal(*value) || *value == 0, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_OUTOFRANGE, "Parameter \"%s\": a multiplier must be finite, got %g", path, (double)*value);
+      *mult = *value;
+      if (m->setupcalled) PetscCall(GWPackageSetUp_Private(pkg, m));
+      PetscFunctionReturn(0);
+    }
+  }
   if (hasvalue && !strcmp(par, "value")) {
     if (set)
       PetscCall(GWPackageSetValue(pkg, *value));
@@ -296,8 +332,10 @@ static PetscErrorCode ModelParameter(GWModel m, const char path[], PetscReal *va
   time (GWPackageSetValue()).
   After set-up, changing a material rebuilds the entries of every package (their conductivity
   and well weights), changing a package rebuilds that package's entries; the state is kept, so
-  call GWModelReset() to run again from the start. Multipliers on NetCDF input fields are not
-  parameters yet.
+  call GWModelReset() to run again from the start. A package value or parameter given per cell
+  (a field, GWPackageSetValueField() / GWPackageSetParameterField(), e.g. read from NetCDF, or a
+  list) has a multiplier, 1 by default: "packages.<name>.value_multiplier" and
+  "packages.<name>.<parameter>_multiplier".
 
   Errors:
   PETSC_ERR_ARG_UNKNOWN_TYPE for an unknown path, listing the valid names at the level that

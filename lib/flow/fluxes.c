@@ -99,7 +99,8 @@ PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *ra
   PetscFunctionBegin;
   PetscCall(GWModelComputeFaceFluxes_Private(m));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(PetscMalloc1(xm * ym, &kun));
+  if (!m->col_work) PetscCall(PetscMalloc1(PetscMax(xm * ym, 1), &m->col_work));
+  kun = m->col_work;
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi, &x));
   for (PetscInt j = ys; j < ys + ym; j++)
     for (PetscInt i = xs; i < xs + xm; i++) {
@@ -127,7 +128,6 @@ PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *ra
       sum += GWStoredFaceFlux_Private(qf, i, j, k, 4);
     }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &qf));
-  PetscCall(PetscFree(kun));
   PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }

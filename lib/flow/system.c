@@ -123,7 +123,7 @@ PetscErrorCode GWModelSetUpSystem_Private(GWModel m)
     PetscCall(VecDuplicate(m->u_local, &m->r_local));
   }
   PetscCall(DMSetUp(m->pack));
-  PetscCall(PetscCalloc2(PetscMax(m->nunknown, 1), &m->u, PetscMax(m->nunknown, 1), &m->u_old));
+  PetscCall(PetscCalloc3(PetscMax(m->nunknown, 1), &m->u, PetscMax(m->nunknown, 1), &m->u_old, PetscMax(m->nunknown, 1), &m->r_work));
   for (PetscInt p = 0; p < m->npkg; p++) m->pkg[p]->u = m->u + m->pkg[p]->uoffset;
   PetscCall(GWModelInitialUnknowns_Private(m));
   PetscCall(DMCreateGlobalVector(m->pack, &m->X));
@@ -262,13 +262,10 @@ PetscErrorCode GWModelEvaluatePackages_Private(GWModel m, Vec Xl, const PetscSca
     PetscCall(GWPackageStepValues_Private(pkg, m->step_t0, m->step_t1));
     st.v = pkg->vstep;
     if (pkg->nunknown) {
-      if (r)
-        rp = r + pkg->uoffset;
-      else
-        PetscCall(PetscCalloc1(pkg->nunknown, &rp));
+      rp = (r ? r : m->r_work) + pkg->uoffset;
+      if (!r) PetscCall(PetscArrayzero(rp, pkg->nunknown));
     }
     PetscCall(GWPackageResidual_Private(pkg, m, &st, pkg->Q, rp));
-    if (pkg->nunknown && !r) PetscCall(PetscFree(rp));
   }
   PetscCall(DMDAVecRestoreArrayRead(m->da, Xl, &x));
   PetscFunctionReturn(0);

@@ -86,6 +86,8 @@ PETSC_EXTERN PetscErrorCode GWModelComputeWaterTableVec(GWModel, Vec);
 /* time control */
 PETSC_EXTERN PetscErrorCode GWModelSetTime(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetTime(GWModel, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelSetStartDate(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetStartDate(GWModel, PetscReal *, PetscBool *);
 PETSC_EXTERN PetscErrorCode GWModelSetTimeStepLimits(GWModel, PetscReal, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetTimeStepLimits(GWModel, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel, PetscInt);

@@ -3,6 +3,7 @@
 #define GWPACKAGE_H
 
 #include <petscsys.h>
+#include <petscvec.h>
 
 /*S
   GWPackage - a boundary condition or source/sink acting on a set of cells (and, for boundary
@@ -107,6 +108,8 @@ PETSC_EXTERN PetscErrorCode GWPackageSetScheduleColumns(GWPackage, PetscInt, con
 PETSC_EXTERN PetscErrorCode GWPackageSetValues(GWPackage, PetscInt, const PetscReal[]);
 PETSC_EXTERN PetscErrorCode GWPackageSetCellGroups(GWPackage, PetscInt, const PetscInt[]);
 PETSC_EXTERN PetscErrorCode GWPackageSetParameterValues(GWPackage, const char[], PetscInt, const PetscReal[]);
+PETSC_EXTERN PetscErrorCode GWPackageSetValueField(GWPackage, Vec);
+PETSC_EXTERN PetscErrorCode GWPackageSetParameterField(GWPackage, const char[], Vec);
 PETSC_EXTERN PetscErrorCode GWPackageGetUnknowns(GWPackage, PetscInt *, const PetscScalar *[]);
 PETSC_EXTERN PetscErrorCode GWPackageGetSchedule(GWPackage, PetscInt *, const PetscReal *[], const PetscReal *[], GWInterpolation *);
 PETSC_EXTERN PetscErrorCode GWPackageGetValue(GWPackage, PetscReal, PetscReal, PetscReal *);

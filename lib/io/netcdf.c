@@ -1,6 +1,6 @@
 /* CF-1.8 NetCDF-4 output of model fields, written in parallel: one record per output time. */
 #include <petsc/private/petscimpl.h>
-#include <gwio.h>
+#include <gw/private/ioimpl.h>
 #include <netcdf.h>
 #include <netcdf_par.h>
 #include <string.h>
@@ -132,7 +132,8 @@ static void AxisFromWidths(PetscInt n, const PetscReal w[], PetscReal c[], Petsc
   field is stored in C order (time, layer, y, x), layer 0 on top. Static variables: x(x), y(y)
   [m, cell centres from the west / south edge, with x_bounds, y_bounds], layer(layer) [index],
   z(layer,y,x) [m, cell-centre elevation], top(y,x) [m], bottom(layer,y,x) [m],
-  zone(layer,y,x) [material index] and cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0],
+  zone(layer,y,x) [material index] and cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0;
+  with GWModelSetStartDate() its units are "seconds since <date>" (CF) and it has standard_name time],
   pressure_head, hydraulic_head [m], water_content, saturation [1] and darcy_flux_x,
   darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()). The global attribute
   run_status is "running" until GWOutputNetCDFClose() sets it.
@@ -214,7 +215,20 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   {
     const int dxnv[2] = {d_x, d_nv}, dynv[2] = {d_y, d_nv}, dyx[2] = {d_y, d_x}, dlyx[3] = {d_l, d_y, d_x}, dtlyx[4] = {d_t, d_l, d_y, d_x};
 
-    PetscCall(DefVar(o, "time", NC_DOUBLE, 1, &d_t, "elapsed time", "s", &o->timeid));
+    PetscReal date;
+    PetscBool dated;
+
+    PetscCall(GWModelGetStartDate(model, &date, &dated));
+    if (dated) { /* CF time: a reference date in the units, decoded to dates by CF readers */
+      char iso[64], units[96];
+      PetscCall(GWFormatDate_Private(date, iso, sizeof(iso)));
+      iso[10]               = ' ';
+      iso[strlen(iso) - 1]  = 0;
+      PetscCall(PetscSNPrintf(units, sizeof(units), "seconds since %s", iso));
+      PetscCall(DefVar(o, "time", NC_DOUBLE, 1, &d_t, "time", units, &o->timeid));
+      PetscCall(PutText(o, o->timeid, "standard_name", "time"));
+      PetscCall(PutText(o, o->timeid, "calendar", "standard"));
+    } else PetscCall(DefVar(o, "time", NC_DOUBLE, 1, &d_t, "elapsed time", "s", &o->timeid));
     PetscCall(PutText(o, o->timeid, "axis", "T"));
     PetscCall(DefVar(o, "x", NC_DOUBLE, 1, &d_x, "x of cell centre, from the west edge of the grid", "m", &v_x));
     PetscCall(PutText(o, v_x, "axis", "X"));

@@ -13,6 +13,17 @@ typedef struct {
   FILE *fobs, *fbud; /* rank 0 only */
 } Outputs;
 
+/* The CSV date field of the model time, ",YYYY-MM-DDTHH:MM:SSZ", or "" without a start date. */
+static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
+{
+  PetscFunctionBegin;
+  buf[0] = 0;
+  if (!m->has_start_date) PetscFunctionReturn(0);
+  buf[0] = ',';
+  PetscCall(GWFormatDate_Private(m->start_date + m->t, buf + 1, len - 1));
+  PetscFunctionReturn(0);
+}
+
 /* Pressure head at each observation point: the column holding (x, y), interpolated linearly in z
    between the cell centres that bracket z (the nearest centre above the top or below the bottom
    centre). Water content from the material of the cell holding the point. The rank owning that
@@ -66,7 +77,9 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(2 * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   if (rank == 0) {
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g", (double)m->t));
+    char date[64];
+    PetscCall(DateField(m, date, sizeof(date)));
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s", (double)m->t, date));
     for (PetscInt o = 0; o < sc->nobs; o++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)val[2 * o], (double)val[2 * o + 1]));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
@@ -79,7 +92,7 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
 {
   PetscFunctionBegin;
   if (!fp) PetscFunctionReturn(0);
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "time_s,dt_s,storage_change_m3"));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "time_s%s,dt_s,storage_change_m3", m->has_start_date ? ",date" : ""));
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
@@ -107,9 +120,12 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
 
 static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
 {
+  char date[64];
+
   PetscFunctionBegin;
   if (!fp) PetscFunctionReturn(0);
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g,%.10g,%.10g", (double)m->t, (double)(m->step_t1 - m->step_t0), (double)m->step.storage));
+  PetscCall(DateField(m, date, sizeof(date)));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s,%.10g,%.10g", (double)m->t, date, (double)(m->step_t1 - m->step_t0), (double)m->step.storage));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->step.in[p], (double)m->step.out[p]));
   for (PetscInt p = 0; p < m->npkg; p++)
     for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->pkg[p]->term_step[q]));
@@ -165,7 +181,7 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->obs));
       o->fobs = fopen(part, "w");
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s"));
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
       for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
       PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
     }
@@ -199,15 +215,30 @@ static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode Progress(GWScenario sc)
+/* One progress line: simulated time in days (and its date), share done, step statistics and the
+   wall time left, extrapolated from the simulated time per wall second since the run began
+   (wall0, at simulated time t0). */
+static PetscErrorCode Progress(GWScenario sc, PetscLogDouble wall0, PetscReal t0)
 {
-  GWModel  m = sc->model;
-  PetscInt steps, cuts, newton;
+  GWModel        m = sc->model;
+  PetscInt       steps, cuts, newton;
+  PetscLogDouble now;
+  char           date[64] = "", left[32] = "-";
 
   PetscFunctionBegin;
   if (!sc->monitor) PetscFunctionReturn(0);
   PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));
-  PetscCall(PetscViewerASCIIPrintf(sc->monitor, "t = %-12g s %5.1f%%  dt = %-10.4g s  steps %6" PetscInt_FMT "  Newton %7" PetscInt_FMT "  cuts %4" PetscInt_FMT "  cumulative mass-balance error %.2e\n", (double)m->t, (double)(100.0 * m->t / sc->tend), (double)m->dt, steps, newton, cuts, (double)m->mb_rel_cum));
+  PetscCall(PetscTime(&now));
+  if (m->has_start_date) {
+    date[0] = ' ';
+    PetscCall(GWFormatDate_Private(m->start_date + m->t, date + 1, sizeof(date) - 1));
+  }
+  if (m->t > t0) {
+    double rest = (double)((now - wall0) * (sc->tend - m->t) / (m->t - t0));
+    long   r    = (long)(rest + 0.5);
+    PetscCall(PetscSNPrintf(left, sizeof(left), "%ld:%02ld:%02ld", r / 3600, r / 60 % 60, r % 60));
+  }
+  PetscCall(PetscViewerASCIIPrintf(sc->monitor, "t = %-10.6g d%s %5.1f%%  dt = %-10.4g s  steps %6" PetscInt_FMT "  Newton %7" PetscInt_FMT "  cuts %4" PetscInt_FMT "  cumulative mass-balance error %.2e  left %s\n", (double)(m->t / 86400.0), date, (double)(100.0 * m->t / sc->tend), (double)m->dt, steps, newton, cuts, (double)m->mb_rel_cum, left));
   PetscFunctionReturn(0);
 }
 
@@ -227,7 +258,9 @@ static PetscErrorCode Progress(GWScenario sc)
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
   At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
   GWScenarioRestart() resumes a failed or interrupted run.
-  With a monitor set, prints a progress line at each output time and a summary at the end.
+  With a start date (GWModelSetStartDate()) the CSV files have a column date (ISO 8601, UTC)
+  after time_s. With a monitor set, prints a progress line at each output time (simulated time in
+  days, its date, the wall time left as h:mm:ss) and a summary at the end.
 
   Errors:
   PETSC_ERR_NOT_CONVERGED when a step fails after its allowed cuts (see GWModelStep());
@@ -243,16 +276,18 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   GWOutputNetCDF nc = NULL;
   Outputs        o;
   PetscLogDouble t0, t1;
+  PetscReal      tbegin;
   PetscErrorCode ierr = 0;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(m, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
   PetscCall(PetscTime(&t0));
+  tbegin = m->t;
   PetscCall(OpenOutputs(sc, &o, &nc));
   PetscCall(GWOutputNetCDFWrite(nc, m));
   if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
-  PetscCall(Progress(sc));
+  PetscCall(Progress(sc, t0, tbegin));
   for (PetscInt k = 0; k < sc->nout && !ierr; k++) {
     if (sc->tout[k] <= m->t * (1 + 1e-12)) continue; /* restarted past this output */
     while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
@@ -263,7 +298,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     PetscCall(GWOutputNetCDFWrite(nc, m));
     if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
     PetscCall(GWModelCheckpointSave(m, o.chk));
-    PetscCall(Progress(sc));
+    PetscCall(Progress(sc, t0, tbegin));
   }
   if (ierr) {
     const char *text = NULL;

@@ -294,6 +294,30 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
   PetscFunctionReturn(0);
 }
 
+/* Sets the model up; an error a package's set-up finds (a check only the cells of the whole
+   package reveal, e.g. a column named twice) is reported at that package's place in the file. */
+static PetscErrorCode SetUpAt(GWModel m, GWYamlNode root)
+{
+  PetscErrorCode ierr;
+  const char    *text = NULL;
+  GWYamlNode     pk   = GWYamlGet_Private(root, "packages");
+
+  PetscFunctionBegin;
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = GWModelSetUp(m);
+  PetscCall(PetscPopErrorHandler());
+  if (!ierr) PetscFunctionReturn(0);
+  PetscCall(PetscErrorMessage(ierr, NULL, (char **)&text));
+  for (PetscInt p = 0; text && pk && pk->kind == GW_YAML_SEQ && p < m->npkg && p < pk->n; p++) {
+    const char *name;
+    char        pat[300];
+    PetscCall(PetscObjectGetName((PetscObject)m->pkg[p], &name));
+    PetscCall(PetscSNPrintf(pat, sizeof(pat), "ackage %s ", name)); /* "Package name ..." or "... package name ..." */
+    if (strstr(text, pat)) SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": packages[%" PetscInt_FMT "]: %s", pk->items[p]->file, pk->items[p]->line, pk->items[p]->col, p, text);
+  }
+  SETERRQ(PETSC_COMM_SELF, ierr, "%s", text ? text : "set-up failed");
+}
+
 /* ---- the object ---------------------------------------------------------------------------------- */
 
 /*@C
@@ -377,11 +401,12 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
-  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start));
+  if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
+  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));
   PetscCall(GWModelSetFromOptions(sc->model));
-  PetscCall(GWModelSetUp(sc->model));
+  PetscCall(SetUpAt(sc->model, root));
   if (field) PetscCall(ApplyInitialField(sc->model, field));
   PetscCall(GWYamlFree_Private(&doc));
   PetscFunctionReturn(0);

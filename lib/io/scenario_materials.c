@@ -86,8 +86,21 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
     GWInputCheck(A > 0 && beta > 0 && B > 0 && gamma > 0, v, "A, beta, B and gamma must be positive");
     /* A [unit^beta] -> A [m^beta] */
     PetscCall(GWMaterialHaverkampSetParameters(mat, A * PetscPowReal(h, beta), beta, B * PetscPowReal(h, gamma), gamma));
-  } else
-    GWInputCheck(PETSC_FALSE, mv, "model \"%s\" is registered, but the scenario reader has no keys for its parameters yet; build this material with the C API", model);
+  } else { /* a type that declares its parameters, e.g. one registered by the program */
+    GWYamlNode sec = GWYamlGet_Private(v, "parameters");
+    GWInputCheck(mat->nparamdoc > 0, mv, "model \"%s\" declares no parameters (GWMaterialDeclareParameters()); build this material with the C API", model);
+    GWInputCheck(sec && sec->kind == GW_YAML_MAP, sec ? sec : v, "model \"%s\" takes its parameters as \"parameters: {%s: ...}\"", model, mat->paramdoc[0].name);
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt  idx = -1;
+      PetscReal x   = 0;
+      for (PetscInt i = 0; i < mat->nparamdoc; i++)
+        if (!strcmp(mat->paramdoc[i].name, sec->keys[q]->value)) idx = i;
+      GWInputCheck(idx >= 0, sec->keys[q], "model %s has no parameter \"%s\"", model, sec->keys[q]->value);
+      PetscCall(GWReadQuantity_Private(sec->items[q], mat->paramdoc[idx].unit, &x));
+      PetscCall(GWMaterialSetParameterByName(mat, mat->paramdoc[idx].name, x));
+    }
+    for (PetscInt i = 0; i < mat->nparamdoc; i++) GWInputCheck(mat->pgiven[i], sec, "missing parameter \"%s\" [%s]: %s", mat->paramdoc[i].name, mat->paramdoc[i].unit, mat->paramdoc[i].summary);
+  }
   *out = mat;
   PetscFunctionReturn(0);
 }

@@ -11,6 +11,17 @@ static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, con
 
   PetscFunctionBegin;
   *idx = GWPackageSlotIndex_Private(n, doc, key->value, list, sizeof(list));
+  if (*idx < 0) {
+    PetscInt best = -1, bestd = 4;
+    for (PetscInt i = 0; i < n; i++) {
+      PetscInt d = GWEditDistance_Private(key->value, doc[i].name);
+      if (d < bestd) {
+        bestd = d;
+        best  = i;
+      }
+    }
+    GWInputCheck(best < 0, key, "package type %s has no %s \"%s\"; did you mean \"%s\"?", type, what, key->value, doc[best].name);
+  }
   GWInputCheck(*idx >= 0, key, "package type %s has no %s \"%s\"; its %ss: %s", type, what, key->value, what, list);
   PetscFunctionReturn(0);
 }
@@ -27,7 +38,7 @@ static PetscErrorCode ReadQuantityList(GWYamlNode list, const char si[], PetscIn
 }
 
 /* inputs:, parameters:, options: and segments: of the atmosphere-side packages */
-static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadPackageSlots(GWModel m, GWPackage pkg, GWYamlNode v, const char type[], PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode sec;
 
@@ -47,7 +58,7 @@ static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char t
         GWSeries        s;
         GWInterpolation gi;
         PetscCall(PetscSNPrintf(pattern, sizeof(pattern), "packages[].inputs.%s", pkg->inputdoc[idx].name));
-        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, &s, &gi));
+        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, tend, &s, &gi));
         PetscCall(GWPackageSetInput(pkg, pkg->inputdoc[idx].name, s.n, s.t, s.v, gi));
         PetscCall(GWSeriesFree_Private(&s));
       }
@@ -59,6 +70,16 @@ static PetscErrorCode ReadPackageSlots(GWPackage pkg, GWYamlNode v, const char t
       PetscInt  idx = 0;
       PetscReal x   = 0;
       PetscCall(FindSlot(sec->keys[q], "parameter", pkg->nparam, pkg->paramdoc, type, &idx));
+      if (sec->items[q]->kind == GW_YAML_MAP) { /* a field, e.g. a NetCDF variable */
+        Vec  f;
+        char pattern[96];
+        PetscCall(PetscSNPrintf(pattern, sizeof(pattern), "packages[].parameters.%s", pkg->paramdoc[idx].name));
+        PetscCall(GWYamlCheckKeys_Private(sec->items[q], pattern));
+        PetscCall(GWReadNetCDFField_Private(m, sec->items[q], pkg->paramdoc[idx].unit, &f));
+        PetscCall(GWPackageSetParameterField(pkg, pkg->paramdoc[idx].name, f));
+        PetscCall(VecDestroy(&f));
+        continue;
+      }
       if (sec->items[q]->kind == GW_YAML_SEQ) { /* one value per cell */
         PetscReal *xs;
         PetscInt   n, nc;
@@ -236,7 +257,7 @@ static PetscErrorCode CheckColumns(GWPackage pkg, GWYamlNode node, PetscInt n)
 }
 
 /* value: or series: in the SI unit the type declares */
-static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode  val = GWYamlGet_Private(v, "value"), ser = GWYamlGet_Private(v, "series");
   const char *si, *type;
@@ -253,7 +274,13 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
                                                                                                                                                                 : "1");
   else
     GWInputCheck(!(val && ser), v, "give at most one of \"value\" or \"series\"");
-  if (val && val->kind == GW_YAML_SEQ) { /* one value per cell or group */
+  if (val && val->kind == GW_YAML_MAP) { /* a field, e.g. a NetCDF variable */
+    Vec f;
+    PetscCall(GWYamlCheckKeys_Private(val, "packages[].value"));
+    PetscCall(GWReadNetCDFField_Private(m, val, si, &f));
+    PetscCall(GWPackageSetValueField(pkg, f));
+    PetscCall(VecDestroy(&f));
+  } else if (val && val->kind == GW_YAML_SEQ) { /* one value per cell or group */
     PetscReal *x;
     PetscInt   n;
     PetscCall(ReadQuantityList(val, si, &n, &x));
@@ -267,7 +294,7 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   } else if (ser) {
     GWSeries        s;
     GWInterpolation gi;
-    PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, &s, &gi));
+    PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, tend, &s, &gi));
     PetscCall(CheckColumns(pkg, ser, s.ncol));
     PetscCall(GWPackageSetScheduleColumns(pkg, s.n, s.t, s.ncol, s.v, gi));
     PetscCall(GWSeriesFree_Private(&s));
@@ -275,7 +302,7 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start)
+static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWPackage   pkg;
   const char *type = NULL, *name = NULL, *kind = NULL;
@@ -299,21 +326,21 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
     GWInputCheck(!strcmp(kind, "hydraulic") || !strcmp(kind, "pressure"), GWYamlGet_Private(v, "kind"), "kind must be hydraulic or pressure, found \"%s\"", kind);
     PetscCall(GWPackageHeadSetKind(pkg, !strcmp(kind, "pressure") ? GW_HEAD_PRESSURE : GW_HEAD_HYDRAULIC));
   }
-  PetscCall(ReadPackageSlots(pkg, v, type, start_date, have_start));
-  PetscCall(ReadValue(m, pkg, v, start_date, have_start));
+  PetscCall(ReadPackageSlots(m, pkg, v, type, start_date, have_start, tend));
+  PetscCall(ReadValue(m, pkg, v, start_date, have_start, tend));
   PetscCall(GWModelAddPackage(m, pkg));
   PetscCall(GWPackageDestroy(&pkg));
   PetscFunctionReturn(0);
 }
 
 /* packages: a list of packages */
-PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start)
+PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode pk = GWYamlGet_Private(root, "packages");
 
   PetscFunctionBegin;
   if (!pk) PetscFunctionReturn(0);
   GWInputCheck(pk->kind == GW_YAML_SEQ, pk, "expected a list of packages (lines starting with '- type:')");
-  for (PetscInt p = 0; p < pk->n; p++) PetscCall(ReadPackage(m, pk->items[p], start_date, have_start));
+  for (PetscInt p = 0; p < pk->n; p++) PetscCall(ReadPackage(m, pk->items[p], start_date, have_start, tend));
   PetscFunctionReturn(0);
 }

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Splits a CSV line in place into at most max fields, trimming blanks and double quotes. */
+/* Splits a CSV line in place, trimming blanks and double quotes; keeps at most max fields and
+   returns how many there are. */
 static PetscInt SplitCSV(char *line, char **field, PetscInt max)
 {
   PetscInt n = 0;
@@ -21,7 +22,8 @@ static PetscInt SplitCSV(char *line, char **field, PetscInt max)
       start++;
       end[-1] = 0;
     }
-    if (n < max) field[n++] = start;
+    if (n < max) field[n] = start;
+    n++;
     if (!comma) break;
     p = comma + 1;
   }
@@ -51,7 +53,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
   const char *file = NULL, *tcol = NULL, *tunit = NULL, *vcol = NULL, *vunit = NULL, *vname[256];
   char        path[PETSC_MAX_PATH_LEN], line[8192], err[256], *field[256], one[128];
   FILE       *fp;
-  PetscInt    lineno = 0, it = -1, iv[256], nf, cap = 0, nc;
+  PetscInt    lineno = 0, it = -1, iv[256], nf, nh = 0, cap = 0, nc;
   PetscReal   tfac = 1, vfac = 1, voff = 0, zero;
   GWYamlNode  fnode, vcols;
   PetscBool   ok, header = PETSC_TRUE, dates = PETSC_FALSE;
@@ -109,9 +111,15 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
       GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": line longer than %d characters", path, lineno, (int)sizeof(line));
     }
     line[strcspn(line, "\r\n")] = 0;
+    if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3)) memmove(line, line + 3, strlen(line + 3) + 1); /* UTF-8 byte-order mark */
     if (line[0] == '#' || line[0] == 0) continue;
     nf = SplitCSV(line, field, 256);
     if (header) {
+      if (nf > 256) {
+        fclose(fp);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": %" PetscInt_FMT " columns in the header, at most 256 are read", path, lineno, nf);
+      }
+      nh = nf;
       for (PetscInt f = 0; f < nf; f++) {
         if (!strcmp(field[f], tcol)) it = f;
         for (PetscInt c = 0; c < nc; c++)
@@ -119,7 +127,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
       }
       if (it < 0) {
         fclose(fp);
-        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(node, "time_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header", path, lineno, tcol);
+        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(node, "time_column"), "%s:%" PetscInt_FMT ": no column named \"%s\" in the header%s", path, lineno, tcol, nf == 1 && strchr(field[0], ';') ? " (the file is separated by semicolons: use commas between fields and a point as decimal mark)" : "");
       }
       for (PetscInt c = 0; c < nc; c++)
         if (iv[c] < 0) {
@@ -129,12 +137,16 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
       header = PETSC_FALSE;
       continue;
     }
-    if (it >= nf || !field[it][0]) {
+    if (nf != nh) {
+      fclose(fp);
+      GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": %" PetscInt_FMT " fields where the header has %" PetscInt_FMT "%s; every row needs one value per header column", path, lineno, nf, nh, nf > nh ? " (a decimal comma? write 1.5, not 1,5)" : "");
+    }
+    if (!field[it][0]) {
       fclose(fp);
       GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, tcol);
     }
     for (PetscInt c = 0; c < nc; c++)
-      if (iv[c] >= nf || !field[iv[c]][0]) {
+      if (!field[iv[c]][0]) {
         fclose(fp);
         GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": empty value in column \"%s\" (a gap in the series); fill it or remove the row", path, lineno, vname[c]);
       }
@@ -160,6 +172,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
       cap = PetscMax(64, 2 * cap);
       PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &s->t));
       PetscCall(PetscRealloc(sizeof(PetscReal) * cap * nc, &s->v));
+      PetscCall(PetscRealloc(sizeof(PetscInt) * cap, &s->line));
     }
     for (PetscInt c = 0; c < nc; c++) {
       v = strtod(field[iv[c]], &end);
@@ -168,11 +181,17 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
         GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": \"%s\" is not a finite number", path, lineno, vname[c], field[iv[c]]);
       }
       s->v[s->n * nc + c] = voff + vfac * v;
+      if (PetscIsInfOrNanReal(s->v[s->n * nc + c])) {
+        fclose(fp);
+        GWInputCheck(PETSC_FALSE, fnode, "%s:%" PetscInt_FMT ": column \"%s\": %s %s is not finite in SI units", path, lineno, vname[c], field[iv[c]], vunit);
+      }
     }
-    s->t[s->n++] = t;
+    s->line[s->n] = lineno;
+    s->t[s->n++]  = t;
   }
   fclose(fp);
   GWInputCheck(s->n > 0, fnode, "time-series file %s has no data rows", path);
+  PetscCall(PetscStrncpy(s->path, path, sizeof(s->path)));
   PetscFunctionReturn(0);
 }
 
@@ -181,6 +200,123 @@ PetscErrorCode GWSeriesFree_Private(GWSeries *s)
   PetscFunctionBegin;
   PetscCall(PetscFree(s->t));
   PetscCall(PetscFree(s->v));
+  PetscCall(PetscFree(s->line));
   s->n = 0;
+  PetscFunctionReturn(0);
+}
+
+/* A duration in the largest unit that keeps it readable, for messages. */
+static PetscErrorCode FormatDuration(PetscReal sec, char buf[], size_t len)
+{
+  PetscReal a = PetscAbsReal(sec);
+
+  PetscFunctionBegin;
+  if (a >= 86400) PetscCall(PetscSNPrintf(buf, len, "%.6g d", (double)(sec / 86400)));
+  else if (a >= 3600) PetscCall(PetscSNPrintf(buf, len, "%.6g h", (double)(sec / 3600)));
+  else if (a >= 60) PetscCall(PetscSNPrintf(buf, len, "%.6g min", (double)(sec / 60)));
+  else PetscCall(PetscSNPrintf(buf, len, "%.6g s", (double)sec));
+  PetscFunctionReturn(0);
+}
+
+static int CompareReal(const void *a, const void *b)
+{
+  PetscReal x = *(const PetscReal *)a, y = *(const PetscReal *)b;
+  return (x > y) - (x < y);
+}
+
+/* Appends row (t, v[ncol]) to arrays t, v, line at position *n, growing them; v NULL gives zeros. */
+static PetscErrorCode Push(PetscInt ncol, PetscReal t, const PetscReal v[], PetscInt line, PetscInt *n, PetscInt *cap, PetscReal **tt, PetscReal **vv, PetscInt **ll)
+{
+  PetscFunctionBegin;
+  if (*n == *cap) {
+    *cap = PetscMax(64, 2 * *cap);
+    PetscCall(PetscRealloc(sizeof(PetscReal) * *cap, tt));
+    PetscCall(PetscRealloc(sizeof(PetscReal) * *cap * ncol, vv));
+    PetscCall(PetscRealloc(sizeof(PetscInt) * *cap, ll));
+  }
+  for (PetscInt c = 0; c < ncol; c++) (*vv)[*n * ncol + c] = v ? v[c] : 0;
+  (*tt)[*n]   = t;
+  (*ll)[*n] = line;
+  (*n)++;
+  PetscFunctionReturn(0);
+}
+
+/* GWSeriesFill_Private - checks a series read by GWSeriesRead_Private() for gaps and for ends
+   inside the run [0, tend], and fills them as the keys gaps, max_gap and extend of node ask.
+
+   Notes:
+   The spacing h of a series is the median of its intervals. An interval longer than max_gap, or
+   without max_gap longer than 1.5 h, is a gap. A step series covers [t_0, t_{n-1} + h] (its last
+   row stands for one interval), a linear one [t_0, t_{n-1}]. Filling inserts rows: gaps hold
+   keeps the value before the gap (linear: until h before the next row), zero sets 0 from h after
+   the row before the gap to h before the next, interpolate (step) adds rows every h on the line
+   between the two rows. extend hold keeps the first and last values outside the series, zero sets
+   0 beyond one interval h. */
+PetscErrorCode GWSeriesFill_Private(GWYamlNode node, GWInterpolation gi, PetscReal tend, GWSeries *s)
+{
+  const char *gaps = "error", *extend = "error";
+  GWYamlNode  fnode = GWYamlGet_Private(node, "file");
+  PetscReal   h = 0, maxgap = 0, limit, cover0, cover1, *tt = NULL, *vv = NULL, *tmp;
+  PetscInt    n = 0, cap = 0, *ll = NULL, nc = s->ncol;
+  PetscBool   has_max, linear = (PetscBool)(gi == GW_INTERP_LINEAR);
+  char        a[64], b[64];
+
+  PetscFunctionBegin;
+  PetscCall(GWGetString_Private(node, "gaps", PETSC_FALSE, &gaps));
+  GWInputCheck(!strcmp(gaps, "error") || !strcmp(gaps, "hold") || !strcmp(gaps, "interpolate") || !strcmp(gaps, "zero"), GWYamlGet_Private(node, "gaps"), "gaps must be error, hold, interpolate or zero, found \"%s\"", gaps);
+  PetscCall(GWGetString_Private(node, "extend", PETSC_FALSE, &extend));
+  GWInputCheck(!strcmp(extend, "error") || !strcmp(extend, "hold") || !strcmp(extend, "zero"), GWYamlGet_Private(node, "extend"), "extend must be error, hold or zero, found \"%s\"", extend);
+  PetscCall(GWGetQuantity_Private(node, "max_gap", "s", PETSC_FALSE, &maxgap, &has_max));
+  GWInputCheck(!has_max || maxgap > 0, GWYamlGet_Private(node, "max_gap"), "max_gap must be a positive duration");
+  if (s->n > 1) {
+    PetscCall(PetscMalloc1(s->n - 1, &tmp));
+    for (PetscInt i = 0; i < s->n - 1; i++) tmp[i] = s->t[i + 1] - s->t[i];
+    qsort(tmp, (size_t)(s->n - 1), sizeof(PetscReal), CompareReal);
+    h = tmp[(s->n - 1) / 2];
+    PetscCall(PetscFree(tmp));
+  } else h = tend > s->t[0] ? tend - s->t[0] : tend;
+  limit  = has_max ? maxgap : 1.5 * h;
+  cover0 = s->t[0];
+  cover1 = s->t[s->n - 1] + (linear || s->n == 1 ? 0 : h);
+  if (cover0 > 0) {
+    PetscCall(FormatDuration(cover0, a, sizeof(a)));
+    GWInputCheck(strcmp(extend, "error"), fnode, "%s:%" PetscInt_FMT ": the series starts %s after the run start; add rows from the start, or give extend: hold or extend: zero", s->path, s->line[0], a);
+    if (!strcmp(extend, "zero")) PetscCall(Push(nc, linear ? PetscMax(0, cover0 - h) : 0, NULL, s->line[0], &n, &cap, &tt, &vv, &ll));
+  }
+  for (PetscInt i = 0; i < s->n; i++) {
+    PetscCall(Push(nc, s->t[i], &s->v[i * nc], s->line[i], &n, &cap, &tt, &vv, &ll));
+    if (i + 1 < s->n && s->t[i + 1] - s->t[i] > limit * (1 + 1e-9)) {
+      PetscReal d = s->t[i + 1] - s->t[i], hh = PetscMin(h, d / 2);
+      PetscCall(FormatDuration(d, a, sizeof(a)));
+      PetscCall(FormatDuration(limit, b, sizeof(b)));
+      GWInputCheck(strcmp(gaps, "error"), fnode, "%s:%" PetscInt_FMT ": %s since the row at line %" PetscInt_FMT ", a gap longer than %s (%s); fill the missing rows, or give gaps: hold, interpolate or zero", s->path, s->line[i + 1], a, s->line[i], b, has_max ? "max_gap" : "1.5 times the series' median spacing");
+      if (!strcmp(gaps, "hold") && linear) PetscCall(Push(nc, s->t[i + 1] - hh, &s->v[i * nc], s->line[i], &n, &cap, &tt, &vv, &ll));
+      else if (!strcmp(gaps, "zero")) {
+        PetscCall(Push(nc, s->t[i] + hh, NULL, s->line[i], &n, &cap, &tt, &vv, &ll));
+        if (linear && s->t[i + 1] - hh > s->t[i] + hh * (1 + 1e-9)) PetscCall(Push(nc, s->t[i + 1] - hh, NULL, s->line[i], &n, &cap, &tt, &vv, &ll));
+      } else if (!strcmp(gaps, "interpolate") && !linear) {
+        PetscReal row[256];
+        GWInputCheck(d / hh < 1e7, fnode, "%s:%" PetscInt_FMT ": a gap of %s is too long to fill at the series' spacing", s->path, s->line[i + 1], a);
+        for (PetscInt k = 1; s->t[i] + k * hh < s->t[i + 1] - 1e-9 * hh; k++) {
+          PetscReal w = k * hh / d;
+          for (PetscInt c = 0; c < nc; c++) row[c] = (1 - w) * s->v[i * nc + c] + w * s->v[(i + 1) * nc + c];
+          PetscCall(Push(nc, s->t[i] + k * hh, row, s->line[i], &n, &cap, &tt, &vv, &ll));
+        }
+      }
+    }
+  }
+  if (cover1 < tend * (1 - 1e-12)) {
+    PetscCall(FormatDuration(cover1, a, sizeof(a)));
+    PetscCall(FormatDuration(tend, b, sizeof(b)));
+    GWInputCheck(strcmp(extend, "error"), fnode, "%s:%" PetscInt_FMT ": the series ends at %s%s, before the run end at %s; add rows up to the end, or give extend: hold or extend: zero", s->path, s->line[s->n - 1], a, linear ? "" : " (its last row plus one interval)", b);
+    if (!strcmp(extend, "zero")) PetscCall(Push(nc, s->t[s->n - 1] + h, NULL, s->line[s->n - 1], &n, &cap, &tt, &vv, &ll));
+  }
+  PetscCall(PetscFree(s->t));
+  PetscCall(PetscFree(s->v));
+  PetscCall(PetscFree(s->line));
+  s->t    = tt;
+  s->v    = vv;
+  s->line = ll;
+  s->n    = n;
   PetscFunctionReturn(0);
 }

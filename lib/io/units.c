@@ -146,3 +146,32 @@ PetscErrorCode GWParseDate_Private(const char text[], PetscReal *t, PetscBool *o
   *ok = PETSC_TRUE;
   PetscFunctionReturn(0);
 }
+
+/* Writes date t [s since 1970-01-01 UTC] as ISO 8601 "YYYY-MM-DDTHH:MM:SS[.fff]Z" (Hinnant's
+   civil-from-days; milliseconds only when the time has them). */
+PetscErrorCode GWFormatDate_Private(PetscReal t, char buf[], size_t len)
+{
+  PetscReal day = PetscFloorReal(t / 86400.0), sod = t - day * 86400.0, ms = PetscFloorReal(sod * 1000.0 + 0.5);
+  long      z = (long)day + 719468, era, doe, yoe, doy, mp, y, m, d, isod;
+  int       frac;
+
+  PetscFunctionBegin;
+  if (ms >= 86400000.0) { /* rounding reached midnight */
+    z++;
+    ms = 0;
+  }
+  era  = (z >= 0 ? z : z - 146096) / 146097;
+  doe  = z - era * 146097;
+  yoe  = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y    = yoe + era * 400;
+  doy  = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp   = (5 * doy + 2) / 153;
+  d    = doy - (153 * mp + 2) / 5 + 1;
+  m    = mp < 10 ? mp + 3 : mp - 9;
+  y   += m <= 2;
+  isod = (long)(ms / 1000.0);
+  frac = (int)(ms - 1000.0 * isod);
+  if (frac) PetscCall(PetscSNPrintf(buf, len, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03dZ", y, m, d, isod / 3600, isod / 60 % 60, isod % 60, frac));
+  else PetscCall(PetscSNPrintf(buf, len, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ldZ", y, m, d, isod / 3600, isod / 60 % 60, isod % 60));
+  PetscFunctionReturn(0);
+}

@@ -179,7 +179,7 @@ GWYamlNode GWYamlGet_Private(GWYamlNode map, const char key[])
 }
 
 /* Levenshtein distance, for did-you-mean suggestions. */
-static PetscInt EditDistance(const char *a, const char *b)
+PetscInt GWEditDistance_Private(const char *a, const char *b)
 {
   PetscInt la = (PetscInt)strlen(a), lb = (PetscInt)strlen(b), d[64];
 
@@ -241,7 +241,7 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
         found = PETSC_TRUE;
         break;
       }
-      d = EditDistance(key, cand);
+      d = GWEditDistance_Private(key, cand);
       if (d < bestd) {
         bestd = d;
         best  = k->path + (plen ? plen + 1 : 0);

@@ -201,7 +201,10 @@ PetscErrorCode GWMaterialSetType(GWMaterial mat, GWMaterialType type)
   }
   PetscCall(PetscMemzero(mat->ops, sizeof(struct _GWMaterialOps)));
   PetscCall(PetscArrayzero(mat->p, GW_MATERIAL_MAXPARAM));
-  mat->pset = PETSC_FALSE;
+  PetscCall(PetscArrayzero(mat->pgiven, GW_MATERIAL_MAXPARAM));
+  mat->pset      = PETSC_FALSE;
+  mat->nparamdoc = 0;
+  mat->paramdoc  = NULL;
   PetscCall(PetscObjectChangeTypeName((PetscObject)mat, type));
   PetscCall((*create)(mat));
   PetscFunctionReturn(0);

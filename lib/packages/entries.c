@@ -111,6 +111,139 @@ PetscErrorCode GWPackageSetCellGroups(GWPackage pkg, PetscInt n, const PetscInt 
   PetscFunctionReturn(0);
 }
 
+/* Storage for parameters given per cell (lists, fields) and their multipliers. */
+static PetscErrorCode PerCellParameters(GWPackage pkg)
+{
+  PetscInt n = PetscMax(pkg->nparam, 1);
+
+  PetscFunctionBegin;
+  if (pkg->param_cell) PetscFunctionReturn(0);
+  PetscCall(PetscCalloc4(n, &pkg->param_cell, n, &pkg->param_entry, n, &pkg->param_field, n, &pkg->param_mult));
+  for (PetscInt i = 0; i < n; i++) pkg->param_mult[i] = 1.0;
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWPackageFreeEntryValues_Private(GWPackage pkg)
+{
+  PetscFunctionBegin;
+  if (pkg->param_cell)
+    for (PetscInt i = 0; i < pkg->nparam; i++) {
+      PetscCall(PetscFree(pkg->param_cell[i]));
+      PetscCall(PetscFree(pkg->param_entry[i]));
+      PetscCall(VecDestroy(&pkg->param_field[i]));
+    }
+  PetscCall(PetscFree4(pkg->param_cell, pkg->param_entry, pkg->param_field, pkg->param_mult));
+  PetscCall(VecDestroy(&pkg->value_field));
+  PetscCall(PetscFree(pkg->value_entry));
+  PetscFunctionReturn(0);
+}
+
+/* The values of a field (a global vector on the model's DMDA) at this rank's entries, times mult. */
+static PetscErrorCode FieldAtEntries(GWPackage pkg, GWModel m, Vec field, PetscReal mult, PetscReal **a)
+{
+  const PetscScalar ***f;
+
+  PetscFunctionBegin;
+  PetscCall(PetscFree(*a));
+  PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), a));
+  PetscCall(DMDAVecGetArrayRead(m->da, field, &f));
+  for (PetscInt e = 0; e < pkg->nentry; e++) (*a)[e] = mult * f[pkg->entry[e].k][pkg->entry[e].j][pkg->entry[e].i];
+  PetscCall(DMDAVecRestoreArrayRead(m->da, field, &f));
+  PetscFunctionReturn(0);
+}
+
+/* Per-entry values of the parameters given per cell (lists or fields, times their multipliers) and
+   of a value given as a field; called at set-up, once the entries are this rank's cells. */
+PetscErrorCode GWPackageSetUpEntryValues_Private(GWPackage pkg, GWModel m)
+{
+  PetscFunctionBegin;
+  if (pkg->param_cell)
+    for (PetscInt p = 0; p < pkg->nparam; p++) {
+      if (pkg->param_field[p])
+        PetscCall(FieldAtEntries(pkg, m, pkg->param_field[p], pkg->param_mult[p], &pkg->param_entry[p]));
+      else if (pkg->param_cell[p]) {
+        PetscCall(PetscFree(pkg->param_entry[p]));
+        PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &pkg->param_entry[p]));
+        for (PetscInt e = 0; e < pkg->nentry; e++) pkg->param_entry[p][e] = pkg->param_mult[p] * pkg->param_cell[p][pkg->cellof[e]];
+      }
+    }
+  if (pkg->value_field) PetscCall(FieldAtEntries(pkg, m, pkg->value_field, pkg->value_mult, &pkg->value_entry));
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetValueField - sets the package value per cell from a field: a vector on the model's
+  grid (e.g. read from a NetCDF variable), constant in time
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the package, with its cells added
+- field - a global vector on the model's DMDA (GWModelGetDM()) holding the value of each cell in
+          the package's unit; cells the package does not name are ignored. The package keeps a
+          reference; each rank reads only its own cells.
+
+  Notes:
+  The value of every entry is multiplier * field at its cell; the multiplier is 1, or set through
+  GWModelSetParameter() as "packages.<name>.value_multiplier" (e.g. to calibrate a field). A
+  value field replaces a schedule.
+
+  Level: intermediate
+
+.seealso: `GWPackageSetValues()`, `GWPackageSetParameterField()`
+@*/
+PetscErrorCode GWPackageSetValueField(GWPackage pkg, Vec field)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscValidHeaderSpecific(field, VEC_CLASSID, 2);
+  PetscCall(PetscObjectReference((PetscObject)field));
+  PetscCall(VecDestroy(&pkg->value_field));
+  pkg->value_field = field;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageSetParameterField - sets a parameter per cell from a field (e.g. a conductance per
+  boundary cell read from a NetCDF variable)
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the package, with its type set
+. name - the parameter's name
+- field - a global vector on the model's DMDA with the parameter's SI value at each cell; the
+          package keeps a reference
+
+  Notes:
+  Entries take multiplier * field at their cell; the multiplier is 1, or set through
+  GWModelSetParameter() as "packages.<name>.<parameter>_multiplier".
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE for an unknown name.
+
+  Level: intermediate
+
+.seealso: `GWPackageSetParameterValues()`, `GWPackageSetValueField()`
+@*/
+PetscErrorCode GWPackageSetParameterField(GWPackage pkg, const char name[], Vec field)
+{
+  char     list[512];
+  PetscInt idx;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscValidHeaderSpecific(field, VEC_CLASSID, 3);
+  idx = GWPackageSlotIndex_Private(pkg->nparam, pkg->paramdoc, name, list, sizeof(list));
+  PetscCheck(idx >= 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s has no parameter \"%s\"; its parameters are: %s", ((PetscObject)pkg)->name, name, list);
+  PetscCall(PerCellParameters(pkg));
+  PetscCall(PetscObjectReference((PetscObject)field));
+  PetscCall(VecDestroy(&pkg->param_field[idx]));
+  PetscCall(PetscFree(pkg->param_cell[idx]));
+  pkg->param_field[idx] = field;
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWPackageSetParameterValues - sets a parameter per cell (e.g. a conductance per boundary cell)
 
@@ -143,8 +276,9 @@ PetscErrorCode GWPackageSetParameterValues(GWPackage pkg, const char name[], Pet
   PetscCheck(idx >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s has no parameter \"%s\"; its parameters are: %s", ((PetscObject)pkg)->name, name, list);
   PetscCheck(n == pkg->ncell, comm, PETSC_ERR_ARG_SIZ, "Package %s: %" PetscInt_FMT " values of %s given for %" PetscInt_FMT " cells", ((PetscObject)pkg)->name, n, name, pkg->ncell);
   for (PetscInt c = 0; c < n; c++) PetscCheck(!PetscIsInfOrNanReal(v[c]), comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: %s of cell %" PetscInt_FMT " is not finite", ((PetscObject)pkg)->name, name, c);
-  if (!pkg->param_cell) PetscCall(PetscCalloc2(PetscMax(pkg->nparam, 1), &pkg->param_cell, PetscMax(pkg->nparam, 1), &pkg->param_entry));
+  PetscCall(PerCellParameters(pkg));
   PetscCall(PetscFree(pkg->param_cell[idx]));
+  PetscCall(VecDestroy(&pkg->param_field[idx]));
   PetscCall(PetscMalloc1(PetscMax(n, 1), &pkg->param_cell[idx]));
   PetscCall(PetscArraycpy(pkg->param_cell[idx], v, n));
   PetscFunctionReturn(0);
@@ -391,7 +525,7 @@ PetscErrorCode GWPackageResidual_Private(GWPackage pkg, GWModel m, const GWPacka
   }
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     const GWPackageEntry *en = &pkg->entry[e];
-    PetscCall(pkg->ops->evaluate(pkg, m, en, st->v ? st->v[pkg->col[e]] : 0.0, st->psi[en->k][en->j][en->i], &Q[e], &pkg->dQ[e]));
+    PetscCall(pkg->ops->evaluate(pkg, m, en, GWPackageEntryValue(pkg, st, e), st->psi[en->k][en->j][en->i], &Q[e], &pkg->dQ[e]));
   }
   PetscFunctionReturn(0);
 }
@@ -407,7 +541,7 @@ PetscErrorCode GWPackageJacobian_Private(GWPackage pkg, GWModel m, const GWPacka
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     const GWPackageEntry *en = &pkg->entry[e];
     PetscReal             Q, dQ;
-    PetscCall(pkg->ops->evaluate(pkg, m, en, st->v ? st->v[pkg->col[e]] : 0.0, st->psi[en->k][en->j][en->i], &Q, &dQ));
+    PetscCall(pkg->ops->evaluate(pkg, m, en, GWPackageEntryValue(pkg, st, e), st->psi[en->k][en->j][en->i], &Q, &dQ));
     PetscCall(GWPackageAddRateDerivative(pkg, m, J, e, en->i, en->j, en->k, dQ));
   }
   PetscFunctionReturn(0);

@@ -65,12 +65,7 @@ static PetscErrorCode GWPackageFreeDeclared(GWPackage pkg)
   for (PetscInt i = 0; i < pkg->noption; i++) PetscCall(PetscFree(pkg->option[i]));
   PetscCall(PetscFree(pkg->input));
   PetscCall(PetscFree(pkg->param));
-  if (pkg->param_cell)
-    for (PetscInt i = 0; i < pkg->nparam; i++) {
-      PetscCall(PetscFree(pkg->param_cell[i]));
-      PetscCall(PetscFree(pkg->param_entry[i]));
-    }
-  PetscCall(PetscFree2(pkg->param_cell, pkg->param_entry));
+  PetscCall(GWPackageFreeEntryValues_Private(pkg));
   PetscCall(PetscFree(pkg->option));
   PetscCall(PetscFree2(pkg->term_step, pkg->term_cum));
   PetscCall(PetscFree2(pkg->term_zone_step, pkg->term_zone_cum));
@@ -148,6 +143,7 @@ PetscErrorCode GWPackageCreate(MPI_Comm comm, GWPackage *pkg)
   PetscCall(GWInitializePackage());
   PetscCall(PetscHeaderCreate(p, GWPACKAGE_CLASSID, "GWPackage", "Boundary or source package", "GW", comm, GWPackageDestroy, NULL));
   p->interp   = GW_INTERP_STEP;
+  p->value_mult = 1.0;
   p->headkind = GW_HEAD_HYDRAULIC;
   *pkg        = p;
   PetscFunctionReturn(0);
@@ -643,8 +639,8 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
   PetscCheck(pkg->ops->evaluate || pkg->ops->residual, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
   PetscCheck(!pkg->ops->residual == !pkg->ops->jacobian, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s): a type with a package-level residual needs its jacobian too", name, ((PetscObject)pkg)->type_name);
-  PetscCheck(!pkg->needs_value || pkg->nsched > 0, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
-  PetscCall(CheckColumns(pkg, name));
+  PetscCheck(!pkg->needs_value || pkg->nsched > 0 || pkg->value_field, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
+  if (!pkg->value_field) PetscCall(CheckColumns(pkg, name));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(PetscFree(pkg->entry));
   PetscCall(PetscFree2(pkg->col, pkg->cellof));
@@ -699,13 +695,7 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   }
   PetscCall(PetscFree2(pkg->Q, pkg->dQ));
   PetscCall(PetscCalloc2(pkg->nentry, &pkg->Q, pkg->nentry, &pkg->dQ));
-  if (pkg->param_cell)
-    for (PetscInt p = 0; p < pkg->nparam; p++) {
-      PetscCall(PetscFree(pkg->param_entry[p]));
-      if (!pkg->param_cell[p]) continue;
-      PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &pkg->param_entry[p]));
-      for (PetscInt e = 0; e < pkg->nentry; e++) pkg->param_entry[p][e] = pkg->param_cell[p][pkg->cellof[e]];
-    }
+  PetscCall(GWPackageSetUpEntryValues_Private(pkg, m));
   if (pkg->ops->setup) PetscCall(pkg->ops->setup(pkg, m));
   pkg->setup = PETSC_TRUE;
   PetscFunctionReturn(0);

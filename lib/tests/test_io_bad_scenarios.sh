@@ -9,7 +9,7 @@ LC_ALL=C
 export LC_ALL
 gwrun="${top_builddir:-.}/apps/gw-run"
 src="${srcdir:-.}/lib/tests/scenarios"
-FULLRUN="csv_gap unknown_material_zone output_time_outside"
+FULLRUN="csv_gap csv_gap_long csv_ends_early unknown_material_zone output_time_outside"
 
 [ -x "$gwrun" ] || { echo "no $gwrun; build first"; exit 99; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gwbad.XXXXXX") || exit 99

@@ -11,10 +11,13 @@
    the Jacobian of the whole system (cells and pipe unknown) against finite differences (1e-6),
    and the same model read from a YAML scenario with the type registered here.
    Per-cell package data: one head package whose head differs on each of 12 top faces, built by
-   the API (GWPackageSetValues()) and read from YAML (a CSV series with one column per cell). */
+   the API (GWPackageSetValues()), read from YAML (a CSV series with one column per cell), and read
+   from a NetCDF field (heads in cm, and a conductance field), then halved by the registry's
+   value_multiplier and run again after a reset. */
 #include <gw.h>
 #include <gw/private/modelimpl.h>
 #include "gwtest.h"
+#include <netcdf.h>
 
 #define NX 11
 #define IA 2
@@ -89,6 +92,32 @@ static PetscErrorCode GWPackageCreate_Pipe(GWPackage pkg)
   pkg->ops->initialguess = PipeInitialGuess;
   pkg->needs_value       = PETSC_FALSE;
   PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, 1, PipeParams, 0, NULL, 0, NULL));
+  PetscFunctionReturn(0);
+}
+
+/* A constitutive model registered here too, with a declared parameter, so the YAML scenario can
+   use it: Se = kr = exp(alpha psi) below saturation (the pipe network stays saturated, so the
+   answer does not depend on it; the point is that the reader and the registry find alpha). */
+static const GWMaterialParameterDoc ExpParams[] = {
+    {"alpha", "1/m", "rate of the exponential decay with suction"}};
+
+static PetscErrorCode ExpEvaluate(GWMaterial mat, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr)
+{
+  PetscReal a = mat->p[0], e = psi < 0 ? PetscExpReal(a * psi) : 1.0;
+
+  PetscFunctionBeginUser;
+  *Se  = e;
+  *dSe = psi < 0 ? a * e : 0.0;
+  *kr  = e;
+  *dkr = *dSe;
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode GWMaterialCreate_TestExponential(GWMaterial mat)
+{
+  PetscFunctionBeginUser;
+  mat->ops->evaluate = ExpEvaluate;
+  PetscCall(GWMaterialDeclareParameters(mat, 1, ExpParams));
   PetscFunctionReturn(0);
 }
 
@@ -289,6 +318,8 @@ static PetscErrorCode CheckJacobian(GWTest *t, GWModel m)
    a Tracy-style boundary): steady heads against the tridiagonal solve of the same network,
    (2 Tx + Tt) H_i - Tx (H_i-1 + H_i+1) = Tt Htop_i (Tx at the ends for the closed sides). */
 #define NR 12
+static PetscReal face_scale = 1.0; /* multiplier of the heads along the face (value_multiplier) */
+
 static void FaceHeads(PetscReal Htop[NR])
 {
   for (PetscInt i = 0; i < NR; i++) Htop[i] = 2.0 + PetscSinReal(0.7 * i) + 0.1 * i;
@@ -302,6 +333,7 @@ static PetscErrorCode CheckFaceHeads(GWTest *t, GWModel m, const char *tag)
 
   PetscFunctionBeginUser;
   FaceHeads(Htop);
+  for (PetscInt i = 0; i < NR; i++) Htop[i] *= face_scale;
   for (PetscInt i = 0; i < NR; i++) {
     a[i] = i > 0 ? -Tx : 0;
     c[i] = i < NR - 1 ? -Tx : 0;
@@ -364,6 +396,83 @@ static PetscErrorCode BuildFaceHeads(GWModel *model)
   PetscFunctionReturn(0);
 }
 
+/* The face heads as a NetCDF (y, x) field in cm and the conductance of K A / d as a (y, x) field, in
+   a scenario written here (rank 0), read per rank; then the heads halved through the registry
+   (packages.top.value_multiplier) after a reset. */
+static PetscErrorCode CheckFaceHeadsField(GWTest *t)
+{
+  GWScenario  sc;
+  GWModel     m;
+  PetscMPIInt rank;
+  PetscReal   v;
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  if (!rank) {
+    int       nc, dy, dx, dims[2], vh, vc;
+    double    h[NR], c[NR];
+    PetscReal Htop[NR];
+    FILE     *fp;
+    FaceHeads(Htop);
+    for (PetscInt i = 0; i < NR; i++) {
+      h[i] = 100.0 * Htop[i];
+      c[i] = KS * DX * DY / (0.5 * 4.0);
+    }
+    PetscCheck(nc_create("test_packages_coupling_heads.nc", NC_CLOBBER, &nc) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot create the test's NetCDF file");
+    nc_def_dim(nc, "y", 1, &dy);
+    nc_def_dim(nc, "x", NR, &dx);
+    dims[0] = dy;
+    dims[1] = dx;
+    nc_def_var(nc, "head", NC_DOUBLE, 2, dims, &vh);
+    nc_def_var(nc, "conductance", NC_DOUBLE, 2, dims, &vc);
+    nc_enddef(nc);
+    nc_put_var_double(nc, vh, h);
+    nc_put_var_double(nc, vc, c);
+    nc_close(nc);
+    fp = fopen("test_packages_coupling_field.yaml", "w");
+    PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write the test's scenario");
+    fprintf(fp, "title: heads along a face from a NetCDF field\n"
+                "grid: {nx: %d, ny: 1, nz: 1, dx: 1 m, dy: 2 m, top: -10 m, dz: 4 m}\n"
+                "materials:\n  - {name: aquifer, model: van-genuchten, alpha: 3 1/m, n: 2, theta_r: 0.05, theta_s: 0.35, K: 1e-4 m/s, Ss: 1e-5 1/m}\n"
+                "initial: {pressure_head: 14 m}\n"
+                "packages:\n  - name: top\n    type: head\n    cells: {i: [0, %d], face: top}\n"
+                "    value: {netcdf: test_packages_coupling_heads.nc, variable: head, unit: cm}\n"
+                "    parameters: {conductance: {netcdf: test_packages_coupling_heads.nc, variable: conductance}}\n"
+                "time: {end: 1e5 s, dt_init: 1 s, dt_min: 1e-3 s, dt_max: 1e4 s}\noutput: {prefix: test_packages_coupling}\n",
+            NR, NR - 1);
+    fclose(fp);
+  }
+  PetscCallMPI(MPI_Barrier(PETSC_COMM_WORLD));
+  PetscCall(GWScenarioCreate(PETSC_COMM_WORLD, &sc));
+  PetscCall(GWScenarioLoad(sc, "test_packages_coupling_field.yaml"));
+  PetscCall(GWScenarioGetModel(sc, &m));
+  PetscCall(CheckFaceHeads(t, m, "netcdf"));
+  PetscCall(GWModelSetParameter(m, "packages.top.value_multiplier", 0.5));
+  PetscCall(GWModelGetParameter(m, "packages.top.value_multiplier", &v));
+  PetscCall(GWTestAbs(t, "value_multiplier_get", v, 0.5, 0.0));
+  PetscCall(GWModelReset(m));
+  face_scale = 0.5;
+  PetscCall(CheckFaceHeads(t, m, "netcdf_halved"));
+  face_scale = 1.0;
+  PetscCall(GWScenarioDestroy(&sc));
+  PetscFunctionReturn(0);
+}
+
+/* The registered material's declared parameter through the registry: read from YAML, then set. */
+static PetscErrorCode CheckDeclaredMaterial(GWTest *t, GWModel m, const char *tag)
+{
+  PetscReal a;
+
+  PetscFunctionBeginUser;
+  (void)tag;
+  PetscCall(GWModelGetParameter(m, "materials.aquifer.alpha", &a));
+  PetscCall(GWTestAbs(t, "declared_material_parameter_from_yaml", a, 3.0, 0.0));
+  PetscCall(GWModelSetParameter(m, "materials.aquifer.alpha", 4.5));
+  PetscCall(GWModelGetParameter(m, "materials.aquifer.alpha", &a));
+  PetscCall(GWTestAbs(t, "declared_material_parameter_set", a, 4.5, 0.0));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode CheckScenario(GWTest *t, const char *file, PetscErrorCode (*check)(GWTest *, GWModel, const char *))
 {
   GWScenario sc;
@@ -389,6 +498,7 @@ int main(int argc, char **argv)
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   PetscCall(GWInitializePackage());
   PetscCall(GWPackageRegister("test-pipe", GWPackageCreate_Pipe));
+  PetscCall(GWMaterialRegister("test-exponential", GWMaterialCreate_TestExponential));
   PetscCall(BuildModel(&m));
   PetscCall(CheckJacobian(&t, m));
   PetscCall(GWModelDestroy(&m));
@@ -396,10 +506,12 @@ int main(int argc, char **argv)
   PetscCall(CheckSteady(&t, m, "api"));
   PetscCall(GWModelDestroy(&m));
   PetscCall(CheckScenario(&t, "lib/tests/scenarios/pipe.yaml", CheckSteady));
+  PetscCall(CheckScenario(&t, "lib/tests/scenarios/pipe.yaml", CheckDeclaredMaterial));
   PetscCall(BuildFaceHeads(&m));
   PetscCall(CheckFaceHeads(&t, m, "api"));
   PetscCall(GWModelDestroy(&m));
   PetscCall(CheckScenario(&t, "lib/tests/scenarios/face_heads.yaml", CheckFaceHeads));
+  PetscCall(CheckFaceHeadsField(&t));
   status = GWTestFinish(&t);
   PetscCall(PetscFinalize());
   return status;

@@ -52,11 +52,14 @@ PETSC_INTERN PetscErrorCode GWUnitsFinalize_Private(void);
 
 /* Dates: "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]", as seconds since 1970-01-01 UTC */
 PETSC_INTERN PetscErrorCode GWParseDate_Private(const char[], PetscReal *, PetscBool *);
+PETSC_INTERN PetscErrorCode GWFormatDate_Private(PetscReal, char[], size_t);
 
 /* A time series read from CSV */
 typedef struct {
   PetscInt   n, ncol;
   PetscReal *t, *v; /* [n] time [s] since the scenario start; [n * ncol] values in SI, row-major by time */
+  PetscInt  *line;  /* [n] line of each row in the CSV file */
+  char       path[PETSC_MAX_PATH_LEN];
 } GWSeries;
 
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
@@ -84,18 +87,22 @@ PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
 PETSC_INTERN PetscErrorCode GWGetQuantity_Private(GWYamlNode, const char[], const char[], PetscBool, PetscReal *, PetscBool *);
 PETSC_INTERN PetscErrorCode GWGetInteger_Private(GWYamlNode, const char[], PetscBool, PetscInt, PetscInt *);
+PETSC_INTERN PetscInt       GWEditDistance_Private(const char *, const char *);
 PETSC_INTERN PetscErrorCode GWGetString_Private(GWYamlNode, const char[], PetscBool, const char **);
 PETSC_INTERN PetscErrorCode GWReadQuantityArray_Private(GWYamlNode, const char[], PetscInt, PetscReal[]);
 PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscInt, PetscInt *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[], PetscInt *);
+PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
-PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *, GWInterpolation *);
+PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, PetscReal, GWSeries *, GWInterpolation *);
+PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, PetscReal, GWSeries *);
 
 /* Sections read into a model: materials and zones (lib/io/scenario_materials.c), packages
    (lib/io/scenario_packages.c, with the start date of dated series) */
 PETSC_INTERN PetscErrorCode GWScenarioReadMaterials_Private(GWModel, GWYamlNode);
-PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool);
+PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool, PetscReal);
 
 /* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
 #define GWInputCheck(cond, node, ...)                                                                                                                                   \

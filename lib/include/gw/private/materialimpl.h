@@ -9,6 +9,12 @@
 
 #define GW_MATERIAL_MAXPARAM 4
 
+/* A constitutive parameter a material type declares: its name (scenario key and registry path),
+   SI unit, and a one-line summary. */
+typedef struct {
+  const char *name, *unit, *summary;
+} GWMaterialParameterDoc;
+
 typedef struct _GWMaterialOps *GWMaterialOps;
 struct _GWMaterialOps {
   /* Se(psi), dSe/dpsi [1/m], kr(psi), dkr/dpsi [1/m]; must be cheap and must not allocate */
@@ -26,9 +32,17 @@ struct _p_GWMaterial {
   PetscReal Ss;                      /* specific storage [1/m] */
   PetscReal p[GW_MATERIAL_MAXPARAM]; /* type parameters, SI units, meaning set by the type */
   PetscBool pset;                    /* type parameters were given */
+  /* parameters declared by the type (GWMaterialDeclareParameters()), p[i] being doc[i] */
+  PetscInt                      nparamdoc;
+  const GWMaterialParameterDoc *paramdoc;
+  PetscBool                     pgiven[GW_MATERIAL_MAXPARAM];
 };
 
 PETSC_INTERN PetscErrorCode GWMaterialRegisterAll_Private(void);
+/* for material types, in lib/ or registered by a program linking libgw (developer level) */
+PETSC_EXTERN PetscErrorCode GWMaterialDeclareParameters(GWMaterial, PetscInt, const GWMaterialParameterDoc[]);
+PETSC_EXTERN PetscErrorCode GWMaterialSetParameterByName(GWMaterial, const char[], PetscReal);
+PETSC_EXTERN PetscErrorCode GWMaterialGetParameterByName(GWMaterial, const char[], PetscReal *);
 PETSC_INTERN PetscErrorCode GWMaterialCheck_Private(GWMaterial);
 /* error unless mat has type `type` (and, if the PetscBool is true, its parameters were set);
    the string names the calling typed setter/getter for the message */

@@ -66,11 +66,18 @@ struct _p_GWModel {
   Vec              qface;  /* local (ghosted) on daq */
   PetscObjectState qstate; /* state of psi they were computed from */
   PetscBool        qvalid; /* cleared when a parameter changes */
+  /* work arrays of the per-step computations, allocated once (no allocation in the time loop) */
+  PetscScalar *r_work;      /* [nunknown] residual shares of package unknowns not wanted */
+  PetscReal   *budget_work; /* [2 npkg + 1 + 5 nmat + nmat^2] package in/out, zone terms, zone flows */
+  PetscInt    *col_work;    /* [this rank's columns] lowest unsaturated layer (recharge) */
   /* initial state */
   PetscInt  initkind; /* 0 none (user fills psi), 1 uniform psi, 2 water table */
   PetscReal initvalue;
   Vec       psi_init; /* psi at the first step after set-up or reset, for GWModelReset() */
   PetscReal t_start;  /* time at the first step after set-up or reset [s] */
+  /* calendar */
+  PetscReal start_date;     /* date of t = 0 [s since 1970-01-01 UTC] */
+  PetscBool has_start_date; /* set by GWModelSetStartDate() */
   /* time control */
   PetscReal   t, dt, dt_init, dt_min, dt_max;
   PetscReal   dt_grow, dt_cut, dtheta_max;

@@ -102,6 +102,11 @@ struct _p_GWPackage {
   PetscReal           *param;       /* [nparam] */
   PetscReal          **param_cell;  /* [nparam] per-cell values [ncell] or NULL (constant) */
   PetscReal          **param_entry; /* [nparam] per-entry values [nentry] or NULL, after set-up */
+  Vec                 *param_field; /* [nparam] per-cell values on the model's DMDA or NULL */
+  PetscReal           *param_mult;  /* [nparam] multipliers of per-cell values (1) */
+  Vec                  value_field; /* a value per cell on the model's DMDA, constant in time, or NULL */
+  PetscReal            value_mult;  /* multiplier of value_field (1) */
+  PetscReal           *value_entry; /* [nentry] value_field at each entry's cell, after set-up */
   char               **option;      /* [noption] chosen values */
   /* budget terms of the type beyond in and out, e.g. runoff, actual evaporation */
   PetscInt     nterm;
@@ -123,6 +128,8 @@ PETSC_INTERN PetscErrorCode GWPackageInput_Private(GWPackage, PetscInt, PetscRea
 PETSC_INTERN PetscErrorCode GWPackageOption_Private(GWPackage, PetscInt, PetscInt *);
 PETSC_INTERN PetscInt       GWPackageSlotIndex_Private(PetscInt, const GWPackageSlot[], const char[], char[], size_t);
 PETSC_INTERN PetscErrorCode GWPackageStepValues_Private(GWPackage, PetscReal, PetscReal);
+PETSC_INTERN PetscErrorCode GWPackageSetUpEntryValues_Private(GWPackage, GWModel);
+PETSC_INTERN PetscErrorCode GWPackageFreeEntryValues_Private(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageResidual_Private(GWPackage, GWModel, const GWPackageState *, PetscReal *, PetscScalar *);
 PETSC_INTERN PetscErrorCode GWPackageJacobian_Private(GWPackage, GWModel, const GWPackageState *, Mat);
 /* for package types, in lib/ or registered by a program linking libgw (developer level) */
@@ -140,6 +147,12 @@ PETSC_INTERN PetscErrorCode GWPackageCreate_Flux(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_SeepageFace(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_FreeDrainage(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Well(GWPackage);
+
+/* The value of entry e over the step: from a per-cell field, else its column's. */
+static inline PetscReal GWPackageEntryValue(GWPackage pkg, const GWPackageState *st, PetscInt e)
+{
+  return pkg->value_entry ? pkg->value_entry[e] : (st->v ? st->v[pkg->col[e]] : 0.0);
+}
 
 /* Parameter p of entry e: its per-cell value when given (GWPackageSetParameterValues()), else the
    package's value. */
