@@ -54,6 +54,7 @@ PetscErrorCode GWModelReset(GWModel model)
   m->dt      = m->dt_init;
   m->step_t0 = m->step_t1 = m->t;
   m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
+  m->rate_valid = PETSC_FALSE;
   m->l1_prev = m->flow_scale = m->face_scale = 0;
   m->step.storage = m->cum.storage = 0;
   PetscCall(PetscArrayzero(m->step.in, m->npkg));

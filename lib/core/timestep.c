@@ -548,6 +548,39 @@ static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
   PetscFunctionReturn(0);
 }
 
+/* Local time error of the backward-Euler step just solved (Kavetski, Binning and Sloan 2001, Adv.
+   Water Resour. 24(6)): the difference between backward Euler and a second-order (trapezoidal)
+   update is (dt/2) (dtheta/dt^{n+1} - dtheta/dt^n), estimated from the mean rates of this step
+   and of the previous accepted one; its largest value over the cells is compared with dterr_tol.
+   fac is the factor to shorten a rejected step by (error O(dt^2): 0.9 sqrt(tol/err), in [0.2, 0.9]). */
+static PetscErrorCode CheckTimeError(GWModel m, PetscBool *ok, PetscReal *fac)
+{
+  PetscReal dt = m->step_t1 - m->step_t0;
+
+  PetscFunctionBegin;
+  *ok          = PETSC_TRUE;
+  *fac         = 1.0;
+  m->dterr_est = 0;
+  if (m->dterr_tol <= 0) PetscFunctionReturn(0);
+  if (!m->rate_new) {
+    PetscCall(VecDuplicate(m->psi, &m->rate_new));
+    PetscCall(VecDuplicate(m->psi, &m->rate_old));
+  }
+  PetscCall(GWModelComputeWaterContent(m, m->rate_new));
+  PetscCall(VecAXPY(m->rate_new, -1.0, m->theta_old));
+  PetscCall(VecScale(m->rate_new, 1.0 / dt));
+  if (!m->rate_valid) PetscFunctionReturn(0);
+  PetscCall(VecAXPY(m->rate_old, -1.0, m->rate_new)); /* restored below */
+  PetscCall(VecNorm(m->rate_old, NORM_INFINITY, &m->dterr_est));
+  PetscCall(VecAXPY(m->rate_old, 1.0, m->rate_new));
+  m->dterr_est *= 0.5 * dt;
+  if (m->dterr_est > m->dterr_tol) {
+    *ok  = PETSC_FALSE;
+    *fac = PetscMin(0.9, PetscMax(0.2, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+  }
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWModelStep - advances the model by one accepted time step, not past t_stop
 
@@ -617,7 +650,23 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
     PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
-    if (reason > 0 && !m->mb_rejected) break;
+    if (reason > 0 && !m->mb_rejected) {
+      PetscBool ok;
+      PetscReal fac;
+      PetscCall(CheckTimeError(m, &ok, &fac));
+      if (ok) break;
+      if (cuts >= m->max_cuts || dt * fac < m->dt_min) {
+        PetscCall(PetscInfo(m, "Time error %g above tolerance %g at t = %g s, but dt = %g s cannot be shortened further; step accepted\n", (double)m->dterr_est, (double)m->dterr_tol, (double)m->t, (double)dt));
+        break;
+      }
+      PetscCall(PetscInfo(m, "Time error %g above tolerance %g at t = %g s, dt = %g s; step rejected, retried with dt x %g\n", (double)m->dterr_est, (double)m->dterr_tol, (double)m->t, (double)dt, (double)fac));
+      PetscCall(VecCopy(m->psi_old, m->psi));
+      dt *= fac;
+      landed = PETSC_FALSE;
+      cuts++;
+      m->ndterr++;
+      continue;
+    }
     PetscCall(VecCopy(m->psi_old, m->psi));
     if (m->mb_rejected)
       PetscCall(PetscSNPrintf(why, sizeof(why), "the solver reported %s but the step's unbalanced volume rate %g m^3/s exceeds its mass-balance tolerance %g m^3/s", SNESConvergedReasons[reason], (double)m->mb_l1, (double)m->mb_tol));
@@ -649,6 +698,11 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     dt *= m->dt_grow;
   else if (its > m->it_hard)
     dt *= m->dt_cut;
+  if (m->dterr_tol > 0) { /* the rate of this step for the next estimate; none across a forcing breakpoint */
+    PetscCall(VecCopy(m->rate_new, m->rate_old));
+    m->rate_valid = (PetscBool) !(landed && next < t_stop);
+    if (m->dterr_est > 0) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMin(m->dt_grow, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+  }
   PetscCall(MaxWaterContentChange(m, &dth));
   if (dth > m->dtheta_max) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMax(0.5, m->dtheta_max / dth));
   m->dt = PetscMin(PetscMax(dt, m->dt_min), m->dt_max);
@@ -817,5 +871,66 @@ PetscErrorCode GWModelGetGravity(GWModel model, PetscBool *on)
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
   *on = (PetscBool)(model->gravity != 0.0);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetTimeErrorTolerance - turns on time-step control by an estimate of the local time error
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- tol - largest estimated local error of water content [-] per step in any cell (e.g. 1e-3);
+        0 (default) turns the control off
+
+  Notes:
+  After each converged step the local error of backward Euler is estimated as
+  (dt/2) max_c |dtheta_c/dt^{n+1} - dtheta_c/dt^n| from the mean rates of this and the previous
+  step (Kavetski, Binning and Sloan 2001, Adv. Water Resour. 24(6), 595-605: the difference
+  between backward Euler and a second-order update). A step whose estimate exceeds tol is
+  rejected and retried with dt shortened by 0.9 sqrt(tol/err) (at least 0.2, at most 0.9; the
+  error is O(dt^2)); an accepted step limits the next to the same factor times dt (at most
+  the growth factor). The first step and the first after a forcing breakpoint have no estimate.
+  Option -gw_dt_error_tol; scenario key time.error_tol.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE when tol < 0.
+
+  Level: intermediate
+
+.seealso: `GWModelGetTimeErrorTolerance()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetTimeErrorTolerance(GWModel model, PetscReal tol)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(tol >= 0 && !PetscIsInfOrNanReal(tol), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Time-error tolerance must be >= 0 (0: off), got %g", (double)tol);
+  model->dterr_tol = tol;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetTimeErrorTolerance - gets the time-error tolerance and the number of rejected steps
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ tol - the tolerance on water content (0: off) (may be NULL)
+- nrejected - steps rejected by the time-error estimate so far (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelSetTimeErrorTolerance()`
+@*/
+PetscErrorCode GWModelGetTimeErrorTolerance(GWModel model, PetscReal *tol, PetscInt *nrejected)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (tol) *tol = model->dterr_tol;
+  if (nrejected) *nrejected = model->ndterr;
   PetscFunctionReturn(0);
 }

@@ -150,6 +150,15 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   GWInputCheck(dtmin > 0 && dtmin <= dt0 && dt0 <= dtmax, t, "need 0 < dt_min <= dt_init <= dt_max; found %g s, %g s, %g s", (double)dtmin, (double)dt0, (double)dtmax);
   PetscCall(GWModelSetTimeStepLimits(sc->model, dt0, dtmin, dtmax));
   PetscCall(GWModelSetMaxTimeStepCuts(sc->model, cuts));
+  {
+    PetscReal tol = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(t, "error_tol", "-", PETSC_FALSE, &tol, &has));
+    if (has) {
+      GWInputCheck(tol >= 0, GWYamlGet_Private(t, "error_tol"), "the time-error tolerance is a water content: must be >= 0 (0: off), found %g", (double)tol);
+      PetscCall(GWModelSetTimeErrorTolerance(sc->model, tol));
+    }
+  }
 
   PetscCall(GWGetSection_Private(root, "output", PETSC_FALSE, &out));
   if (out) {
@@ -263,8 +272,8 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
   if (!s) PetscFunctionReturn(0);
   PetscCall(GWGetString_Private(s, "kr_weighting", PETSC_FALSE, &w));
   if (w) {
-    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be upstream or arithmetic, found \"%s\"", w);
-    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : GW_KR_UPSTREAM));
+    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic") || !strcmp(w, "limited"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be arithmetic, upstream or limited, found \"%s\"", w);
+    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : (!strcmp(w, "upstream") ? GW_KR_UPSTREAM : GW_KR_LIMITED)));
   }
   w = NULL;
   PetscCall(GWGetString_Private(s, "gravity", PETSC_FALSE, &w));
