@@ -1,12 +1,27 @@
 /* GWScenarioRun: the time loop of a scenario with its outputs (NetCDF fields, observation and
    budget CSV files). Files are written as <name>.part and renamed when the run completes, so a
    failed run leaves valid but visibly incomplete files. */
+#define _POSIX_C_SOURCE 200809L /* sigaction() under -std=c11 */
 #include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* The signal that asked the run to stop, set by the handler only; the time loop reads it
+   between steps (GWScenarioSetCatchSignals()). */
+static volatile sig_atomic_t GWStopSignal = 0;
+
+static void CatchStopSignal(int sig)
+{
+  GWStopSignal = sig;
+}
+
+static const int        GWStopSignals[3] = {SIGTERM, SIGINT, SIGUSR1};
+static struct sigaction GWOldActions[3];
+static PetscBool        GWCatching = PETSC_FALSE;
 
 typedef struct {
   char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN], chk[PETSC_MAX_PATH_LEN];
@@ -154,7 +169,83 @@ static PetscErrorCode MakeParentFolders(const char prefix[])
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
+static PetscBool Exists(const char path[])
+{
+  struct stat st;
+  return (PetscBool)(stat(path, &st) == 0);
+}
+
+/* Keeps the header and the rows of CSV file path whose first field (time_s) is at most t, the
+   rows a run continued from t must not write again; rewritten through path.tmp and a rename, so
+   an interruption leaves the old or the new file, never half of one. Rank 0 only. */
+static PetscErrorCode TruncateCSV(const char path[], PetscReal t)
+{
+  FILE     *fp = fopen(path, "rb");
+  char     *buf, *p, *cut, tmp[PETSC_MAX_PATH_LEN + 8], tt[64];
+  long      len;
+  size_t    got;
+  PetscReal tw;
+
+  PetscFunctionBegin;
+  /* rows hold times as printed with %.10g: compare with t printed the same way */
+  PetscCall(PetscSNPrintf(tt, sizeof(tt), "%.10g", (double)t));
+  tw = strtod(tt, NULL);
+  PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot read %s to continue it: %s", path, strerror(errno));
+  fseek(fp, 0, SEEK_END);
+  len = ftell(fp);
+  fseek(fp, 0, SEEK_SET);
+  PetscCall(PetscMalloc1(len + 1, &buf));
+  got = fread(buf, 1, (size_t)len, fp);
+  fclose(fp);
+  buf[got] = 0;
+  cut      = strchr(buf, '\n'); /* the header */
+  cut      = cut ? cut + 1 : buf + got;
+  for (p = cut; *p;) {
+    char *nl = strchr(p, '\n');
+    if (!nl || strtod(p, NULL) > tw) break; /* a row cut short, or after t */
+    p = cut = nl + 1;
+  }
+  PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.tmp", path));
+  fp = fopen(tmp, "wb");
+  PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s: %s", tmp, strerror(errno));
+  got = fwrite(buf, 1, (size_t)(cut - buf), fp);
+  PetscCheck(fclose(fp) == 0 && got == (size_t)(cut - buf), PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot write %s", tmp);
+  PetscCall(PetscFree(buf));
+  PetscCheck(rename(tmp, path) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+  PetscFunctionReturn(0);
+}
+
+/* A restarted run continues the outputs of its prefix when there are any (P.nc.part of an
+   interrupted run, or P.nc): final files go back to .part, since the run is not complete, and
+   records after the restart time are dropped. Returns whether it continues them. */
+static PetscErrorCode ContinueOutputs(GWScenario sc, Outputs *o, PetscBool *cont)
+{
+  PetscMPIInt rank;
+  int         c = 0;
+
+  PetscFunctionBegin;
+  *cont = PETSC_FALSE;
+  if (!sc->restarted) PetscFunctionReturn(0);
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
+  if (rank == 0) {
+    const char *names[3] = {o->nc, o->bud, o->obs};
+    char        part[PETSC_MAX_PATH_LEN + 8];
+    PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
+    c = Exists(part) || Exists(o->nc);
+    for (PetscInt f = 0; c && f < 3; f++) {
+      if (f == 2 && !sc->nobs) continue;
+      PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
+      if (!Exists(part) && Exists(names[f])) PetscCheck(rename(names[f], part) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s to continue it: %s", names[f], part, strerror(errno));
+      PetscCheck(Exists(part), PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot continue the outputs of prefix %s: %s exists but %s does not; restart into a new prefix (-o)", sc->prefix, o->nc, part);
+      if (f) PetscCall(TruncateCSV(part, sc->model->t));
+    }
+  }
+  PetscCallMPI(MPI_Bcast(&c, 1, MPI_INT, 0, PetscObjectComm((PetscObject)sc)));
+  *cont = (PetscBool)c;
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc, PetscBool *cont)
 {
   PetscMPIInt rank;
 
@@ -166,27 +257,31 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0) PetscCall(MakeParentFolders(sc->prefix));
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
+  PetscCall(ContinueOutputs(sc, o, cont));
   {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
-    PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
+    if (*cont) PetscCall(GWOutputNetCDFReopen(sc->model, part, sc->model->t, nc));
+    else PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
   }
   o->fobs = o->fbud = NULL;
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->bud));
-    o->fbud = fopen(part, "w");
+    o->fbud = fopen(part, *cont ? "a" : "w");
     PetscCheck(o->fbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
     if (sc->nobs) {
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->obs));
-      o->fobs = fopen(part, "w");
+      o->fobs = fopen(part, *cont ? "a" : "w");
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-      for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
+      if (!*cont) {
+        PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
+        for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
+        PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
+      }
     }
   }
-  PetscCall(WriteBudgetHeader(sc->model, o->fbud));
+  if (!*cont) PetscCall(WriteBudgetHeader(sc->model, o->fbud));
   PetscFunctionReturn(0);
 }
 
@@ -257,14 +352,17 @@ static PetscErrorCode Progress(GWScenario sc, PetscLogDouble wall0, PetscReal t0
   as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
   At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
-  GWScenarioRestart() resumes a failed or interrupted run.
+  GWScenarioRestart() resumes a failed or interrupted run; with -gw_checkpoint_steps N also
+  every N steps, with -gw_checkpoint_wall S also when S seconds of wall time have passed since
+  the last one (rank 0's clock).
   With a start date (GWModelSetStartDate()) the CSV files have a column date (ISO 8601, UTC)
   after time_s. With a monitor set, prints a progress line at each output time (simulated time in
   days, its date, the wall time left as h:mm:ss) and a summary at the end.
 
   Errors:
   PETSC_ERR_NOT_CONVERGED when a step fails after its allowed cuts (see GWModelStep());
-  PETSC_ERR_FILE_OPEN / PETSC_ERR_FILE_WRITE when an output cannot be written.
+  PETSC_ERR_FILE_OPEN / PETSC_ERR_FILE_WRITE when an output cannot be written; PETSC_ERR_SIG
+  when a signal stopped the run (GWScenarioSetCatchSignals()), after writing a checkpoint.
 
   Level: beginner
 
@@ -275,30 +373,66 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   GWModel        m  = sc->model;
   GWOutputNetCDF nc = NULL;
   Outputs        o;
-  PetscLogDouble t0, t1;
-  PetscReal      tbegin;
-  PetscErrorCode ierr = 0;
+  PetscLogDouble t0, t1, tchk;
+  PetscReal      tbegin, chk_wall = 0;
+  PetscInt       chk_steps = 0, nstep = 0;
+  PetscBool      cont = PETSC_FALSE;
+  int            stop[2] = {0, 0};
+  PetscErrorCode ierr    = 0;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(m, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-gw_checkpoint_steps", &chk_steps, NULL));
+  PetscCall(PetscOptionsGetReal(NULL, NULL, "-gw_checkpoint_wall", &chk_wall, NULL));
   PetscCall(PetscTime(&t0));
+  tchk   = t0;
   tbegin = m->t;
-  PetscCall(OpenOutputs(sc, &o, &nc));
-  PetscCall(GWOutputNetCDFWrite(nc, m));
-  if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
+  PetscCall(OpenOutputs(sc, &o, &nc, &cont));
+  if (!cont) { /* a continued run has these records from before its restart */
+    PetscCall(GWOutputNetCDFWrite(nc, m));
+    if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
+  }
   PetscCall(Progress(sc, t0, tbegin));
-  for (PetscInt k = 0; k < sc->nout && !ierr; k++) {
+  /* a signal that came before the first step (while loading) stops the run here */
+  stop[0] = sc->catch_signals ? GWStopSignal : 0;
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 1, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
+  if (stop[0]) PetscCall(GWModelCheckpointSave(m, o.chk));
+  for (PetscInt k = 0; k < sc->nout && !ierr && !stop[0]; k++) {
     if (sc->tout[k] <= m->t * (1 + 1e-12)) continue; /* restarted past this output */
     while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
       ierr = GWModelStep(m, sc->tout[k]);
       if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
+      if (ierr) break;
+      /* between steps, all ranks agree on a stop signal and on a periodic checkpoint (rank 0's
+         clock decides the wall-time one) */
+      nstep++;
+      stop[0] = sc->catch_signals ? GWStopSignal : 0;
+      stop[1] = chk_steps > 0 && nstep % chk_steps == 0;
+      if (chk_wall > 0) {
+        PetscLogDouble now;
+        PetscCall(PetscTime(&now));
+        if (now - tchk >= chk_wall) stop[1] = 1;
+      }
+      PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 2, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
+      if (stop[0] || (stop[1] && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0))) {
+        PetscCall(GWModelCheckpointSave(m, o.chk));
+        PetscCall(PetscTime(&tchk));
+      }
+      if (stop[0]) break;
     }
-    if (ierr) break;
+    if (ierr || stop[0]) break;
     PetscCall(GWOutputNetCDFWrite(nc, m));
     if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
     PetscCall(GWModelCheckpointSave(m, o.chk));
+    PetscCall(PetscTime(&tchk));
     PetscCall(Progress(sc, t0, tbegin));
+  }
+  if (stop[0] && !ierr) {
+    char status[512];
+    PetscCall(PetscSNPrintf(status, sizeof(status), "interrupted by signal %d at t = %g s; checkpoint %s written: continue with gw-run --restart %s SCENARIO -o %s", stop[0], (double)m->t, o.chk, o.chk, sc->prefix));
+    PetscCall(CloseOutputs(sc, &o, &nc, status));
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_SIG, "%s", status);
   }
   if (ierr) {
     const char *text = NULL;
@@ -325,7 +459,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
 
 /*@C
   GWScenarioRestart - restores the state of a checkpoint written by GWScenarioRun(), so that the
-  next GWScenarioRun() continues from the checkpoint's time (its outputs start there)
+  next GWScenarioRun() continues from the checkpoint's time
 
   Collective
 
@@ -333,9 +467,17 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
 + sc - the scenario, after GWScenarioLoad() of the same scenario file
 - path - the checkpoint, <prefix>-checkpoint.h5 of the earlier run
 
+  Notes:
+  When the output prefix already holds this scenario's outputs (PREFIX.nc.part of the interrupted
+  run, or PREFIX.nc), GWScenarioRun() continues them: records after the checkpoint's time are
+  dropped and the run appends after the others, so no record is lost or written twice, and the
+  files are .part again until the run completes. With a new prefix the outputs start at the
+  checkpoint's time.
+
   Errors:
   PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it does
-  not belong to this scenario.
+  not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
+  holds a hash of them).
 
   Level: intermediate
 
@@ -348,5 +490,45 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
   PetscCheck(sc->model->t < sc->tend, PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, at or past the end of the scenario (%g s): nothing to restart", path, (double)sc->model->t, (double)sc->tend);
+  sc->restarted = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWScenarioSetCatchSignals - makes GWScenarioRun() stop cleanly on SIGTERM, SIGINT and SIGUSR1:
+  it writes a checkpoint at the end of the current time step and returns PETSC_ERR_SIG
+
+  Logically collective
+
+  Input Parameters:
++ sc - the scenario
+- flg - PETSC_TRUE to catch the signals during GWScenarioRun()
+
+  Notes:
+  The handlers are installed at once (PETSC_FALSE restores the previous ones), so a signal while
+  the scenario loads stops the run before its first step. A handler only records the signal; the
+  time loop looks at it between steps, and the ranks agree (a signal to any rank stops all). The
+  outputs are closed as .part files with run_status "interrupted by signal N at t = ...";
+  GWScenarioRestart() from PREFIX-checkpoint.h5 into the same prefix continues them.
+
+  Level: intermediate
+
+.seealso: `GWScenarioRun()`, `GWScenarioRestart()`
+@*/
+PetscErrorCode GWScenarioSetCatchSignals(GWScenario sc, PetscBool flg)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
+  sc->catch_signals = flg;
+  if (flg && !GWCatching) {
+    struct sigaction act;
+    memset(&act, 0, sizeof(act));
+    act.sa_handler = CatchStopSignal;
+    sigemptyset(&act.sa_mask);
+    GWStopSignal = 0;
+    for (int i = 0; i < 3; i++) PetscCheck(sigaction(GWStopSignals[i], &act, &GWOldActions[i]) == 0, PETSC_COMM_SELF, PETSC_ERR_SYS, "cannot install a handler for signal %d: %s", GWStopSignals[i], strerror(errno));
+  } else if (!flg && GWCatching)
+    for (int i = 0; i < 3; i++) sigaction(GWStopSignals[i], &GWOldActions[i], NULL);
+  GWCatching = flg;
   PetscFunctionReturn(0);
 }

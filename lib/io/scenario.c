@@ -4,6 +4,7 @@
 #include <gw/private/modelimpl.h>
 #include <netcdf.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,6 +309,46 @@ PetscErrorCode GWScenarioCreate(MPI_Comm comm, GWScenario *sc)
   PetscFunctionReturn(0);
 }
 
+/* FNV-1a hash of a YAML subtree: kinds, keys and scalar texts in order. */
+static uint64_t HashBytes(uint64_t h, const char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)p[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static uint64_t HashNode(uint64_t h, GWYamlNode n)
+{
+  char kind = (char)('0' + (int)n->kind);
+
+  h = HashBytes(h, &kind, 1);
+  if (n->kind == GW_YAML_SCALAR) return HashBytes(h, n->value, strlen(n->value) + 1);
+  for (PetscInt i = 0; i < n->n; i++) {
+    if (n->kind == GW_YAML_MAP) h = HashNode(h, n->keys[i]);
+    h = HashNode(h, n->items[i]);
+  }
+  return h;
+}
+
+/* The model's input hash, kept in its checkpoints: the scenario text of the sections that define
+   the model (grid, materials, zones, packages), not the time, output or solver settings. */
+static PetscErrorCode SetInputHash(GWModel m, GWYamlNode root)
+{
+  const char *sec[] = {"grid", "materials", "zones", "packages"};
+  uint64_t    h     = 14695981039346656037ULL;
+
+  PetscFunctionBegin;
+  for (size_t i = 0; i < sizeof(sec) / sizeof(sec[0]); i++) {
+    GWYamlNode n = GWYamlGet_Private(root, sec[i]);
+    h            = HashBytes(h, sec[i], strlen(sec[i]) + 1);
+    if (n) h = HashNode(h, n);
+  }
+  PetscCall(PetscSNPrintf(m->input_hash, sizeof(m->input_hash), "%016llx", (unsigned long long)h));
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWScenarioLoad - reads a YAML scenario file and builds its model (set up, with its initial state)
 
@@ -363,6 +404,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
   if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
+  PetscCall(SetInputHash(sc->model, root));
   PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));

@@ -78,7 +78,9 @@ struct _p_GWScenario {
   PetscInt   nobs;
   char (*obsname)[64];
   PetscReal  *obsxyz;  /* [3*nobs] observation points [m] */
-  PetscViewer monitor; /* progress lines, or NULL */
+  PetscViewer monitor;       /* progress lines, or NULL */
+  PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
+  PetscBool   catch_signals; /* GWScenarioSetCatchSignals() */
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
