@@ -65,6 +65,26 @@ static int EndPhase(PetscErrorCode ierr, int status, const char *stage)
   return out[0];
 }
 
+/* After a run, the PETSc options nobody read (a misspelt -gw_snes_rtoll), one warning line each
+   on stderr, from rank 0. */
+static PetscErrorCode WarnUnusedOptions(void)
+{
+  PetscInt    n;
+  char      **names, **values;
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  PetscCall(PetscOptionsLeftGet(NULL, &n, &names, &values));
+  for (PetscInt i = 0; i < n && !rank; i++) {
+    if (!strcmp(names[i], "options_left") || !strncmp(names[i], "log_view", 8)) continue;
+    fprintf(stderr, "gw-run: warning: option -%s%s%s was not used (misspelt? see gw-run -help)\n", names[i], values[i] ? " " : "", values[i] ? values[i] : "");
+  }
+  fflush(stderr);
+  PetscCall(PetscOptionsLeftRestore(NULL, &n, &names, &values));
+  PetscFunctionReturn(0);
+}
+
 int main(int argc, char **argv)
 {
   const char    *file = NULL, *prefix = NULL, *restart = NULL;
@@ -122,6 +142,7 @@ int main(int argc, char **argv)
   PetscCall(GWScenarioSetMonitor(sc, PETSC_VIEWER_STDOUT_WORLD));
   ierr   = GWScenarioRun(sc);
   status = EndPhase(ierr, ierr == PETSC_ERR_NOT_CONVERGED ? 3 : ierr == PETSC_ERR_SIG ? 4 : 1, ierr == PETSC_ERR_NOT_CONVERGED ? "numerical failure" : ierr == PETSC_ERR_SIG ? "stopped" : "error");
+  if (!status) PetscCall(WarnUnusedOptions());
 done:
   if (sc) PetscCall(GWScenarioSetCatchSignals(sc, PETSC_FALSE));
   PetscCall(PetscPopErrorHandler());

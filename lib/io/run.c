@@ -103,6 +103,21 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
   PetscFunctionReturn(0);
 }
 
+/* Writes ",<pre><name><suf>" as one CSV field, in double quotes (quotes doubled) when the name
+   holds a comma or a quote (RFC 4180). Names hold no line breaks (GWCheckName_Private()). */
+static PetscErrorCode PutNameField(FILE *fp, const char pre[], const char name[], const char suf[])
+{
+  PetscFunctionBegin;
+  if (!strpbrk(name, ",\"")) {
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s%s%s", pre, name, suf));
+    PetscFunctionReturn(0);
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",\"%s", pre));
+  for (const char *c = name; *c; c++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, *c == '"' ? "\"\"" : "%c", *c));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s\"", suf));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
 {
   PetscFunctionBegin;
@@ -111,23 +126,33 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_in_m3,%s_out_m3", n, n));
+    PetscCall(PutNameField(fp, "", n, "_in_m3"));
+    PetscCall(PutNameField(fp, "", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_%s_m3", n, m->pkg[p]->termname[q]));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
+      char suf[128];
+      PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
+      PetscCall(PutNameField(fp, "", n, suf));
+    }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",recharge_across_water_table_m3,mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_in_m3,cum_%s_out_m3", n, n));
+    PetscCall(PutNameField(fp, "cum_", n, "_in_m3"));
+    PetscCall(PutNameField(fp, "cum_", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_%s_m3", n, m->pkg[p]->termname[q]));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
+      char suf[128];
+      PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
+      PetscCall(PutNameField(fp, "cum_", n, suf));
+    }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
   PetscFunctionReturn(0);
@@ -276,7 +301,10 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
       if (!*cont) {
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-        for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
+        for (PetscInt p = 0; p < sc->nobs; p++) {
+          PetscCall(PutNameField(o->fobs, "", sc->obsname[p], "_pressure_head_m"));
+          PetscCall(PutNameField(o->fobs, "", sc->obsname[p], "_water_content"));
+        }
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
       }
     }

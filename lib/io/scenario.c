@@ -5,6 +5,7 @@
 #include <netcdf.h>
 #include <errno.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,7 +243,9 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
     const char *name = NULL;
     PetscCall(GWYamlCheckKeys_Private(p, "observations[]"));
     PetscCall(GWGetString_Private(p, "name", PETSC_TRUE, &name));
-    PetscCall(PetscStrncpy(sc->obsname[o], name, 64));
+    PetscCall(GWCheckName_Private(GWYamlGet_Private(p, "name"), name, sizeof(sc->obsname[o])));
+    for (PetscInt q = 0; q < o; q++) GWInputCheck(strcmp(sc->obsname[q], name), GWYamlGet_Private(p, "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; observation names must be unique (they head the columns of the observation file)", name, q);
+    PetscCall(PetscStrncpy(sc->obsname[o], name, sizeof(sc->obsname[o])));
     sc->obsxyz[3 * o + 1] = 0.5 * Y;
     PetscCall(GWGetQuantity_Private(p, "x", "m", PETSC_TRUE, &sc->obsxyz[3 * o], NULL));
     PetscCall(GWGetQuantity_Private(p, "y", "m", PETSC_FALSE, &sc->obsxyz[3 * o + 1], NULL));
@@ -306,6 +309,21 @@ PetscErrorCode GWScenarioCreate(MPI_Comm comm, GWScenario *sc)
   if (!GWSCENARIO_CLASSID) PetscCall(PetscClassIdRegister("GW Scenario", &GWSCENARIO_CLASSID));
   PetscCall(PetscHeaderCreate(s, GWSCENARIO_CLASSID, "GWScenario", "Scenario file and run", "GW", comm, GWScenarioDestroy, GWScenarioView));
   *sc = s;
+  PetscFunctionReturn(0);
+}
+
+/* An output prefix that names a folder ("out/" or an existing directory "out") gets the scenario's
+   base name inside it ("out/case1"), not hidden files "out/.nc". */
+static PetscErrorCode PrefixInFolder(GWScenario sc)
+{
+  size_t      l = strlen(sc->prefix);
+  struct stat st;
+
+  PetscFunctionBegin;
+  if (l && sc->prefix[l - 1] != '/' && !(stat(sc->prefix, &st) == 0 && S_ISDIR(st.st_mode))) PetscFunctionReturn(0);
+  PetscCheck(l + strlen(sc->basename) + 2 < sizeof(sc->prefix), PETSC_COMM_SELF, PETSC_ERR_ARG_SIZ, "output prefix %s%s is too long", sc->prefix, sc->basename);
+  if (l && sc->prefix[l - 1] != '/') PetscCall(PetscStrlcat(sc->prefix, "/", sizeof(sc->prefix)));
+  PetscCall(PetscStrlcat(sc->prefix, sc->basename, sizeof(sc->prefix)));
   PetscFunctionReturn(0);
 }
 
@@ -384,15 +402,16 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(!sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "A scenario loads one file");
   PetscCall(PetscStrallocpy(file, &sc->file));
-  if (!sc->prefix_set) {
+  {
     const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     size_t      l    = strlen(base);
     if (l > 5 && !strcmp(base + l - 5, ".yaml"))
       l -= 5;
     else if (l > 4 && !strcmp(base + l - 4, ".yml"))
       l -= 4;
-    PetscCall(PetscSNPrintf(sc->prefix, sizeof(sc->prefix), "%.*s", (int)l, base));
+    PetscCall(PetscSNPrintf(sc->basename, sizeof(sc->basename), "%.*s", (int)l, base));
   }
+  if (!sc->prefix_set) PetscCall(PetscStrncpy(sc->prefix, sc->basename, sizeof(sc->prefix)));
   PetscCall(GWYamlLoad_Private(file, &doc));
   root = doc.root;
   PetscCall(GWYamlCheckKeys_Private(root, ""));
@@ -403,6 +422,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
+  PetscCall(PrefixInFolder(sc));
   if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
   PetscCall(SetInputHash(sc->model, root));
   PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
@@ -445,7 +465,8 @@ PetscErrorCode GWScenarioGetModel(GWScenario sc, GWModel *model)
 
   Input Parameters:
 + sc - the scenario (before GWScenarioLoad())
-- prefix - the prefix, e.g. "out/vauclin": files out/vauclin.nc, out/vauclin-obs.csv, out/vauclin-budget.csv
+- prefix - the prefix, e.g. "out/vauclin": files out/vauclin.nc, out/vauclin-obs.csv, out/vauclin-budget.csv;
+           a folder ("out/", or an existing directory "out") gets the scenario's base name in it
 
   Level: beginner
 

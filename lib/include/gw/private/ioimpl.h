@@ -72,6 +72,7 @@ struct _p_GWScenario {
   char       title[256];
   char       prefix[PETSC_MAX_PATH_LEN]; /* output prefix */
   PetscBool  prefix_set;                 /* by GWScenarioSetOutputPrefix(): overrides the file */
+  char       basename[256];              /* scenario file name without folder and .yaml */
   PetscReal  tend;                       /* end time [s] */
   PetscInt   nout;
   PetscReal *tout; /* [nout] output times [s], increasing, last = tend */
@@ -97,6 +98,7 @@ PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
+PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
 PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, PetscReal, GWSeries *, GWInterpolation *);
 PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, PetscReal, GWSeries *);
