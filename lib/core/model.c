@@ -4,7 +4,7 @@
 PetscClassId  GWMODEL_CLASSID;
 PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
 
-const char *const GWRelPermWeightings[] = {"upstream", "arithmetic", "GWRelPermWeighting", "GW_KR_", NULL};
+const char *const GWRelPermWeightings[] = {"upstream", "arithmetic", "limited", "GWRelPermWeighting", "GW_KR_", NULL};
 
 static PetscBool GWPackageInitialized = PETSC_FALSE;
 
@@ -73,7 +73,8 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   PetscValidPointer(model, 2);
   PetscCall(GWInitializePackage());
   PetscCall(PetscHeaderCreate(m, GWMODEL_CLASSID, "GWModel", "Variably saturated flow model", "GW", comm, GWModelDestroy, GWModelView));
-  m->krweight   = GW_KR_UPSTREAM;
+  m->krweight   = GW_KR_ARITHMETIC;
+  m->gravity    = 1.0;
   m->dt_init    = 1.0;
   m->dt_min     = 1e-6;
   m->dt_max     = 1e10;
@@ -85,6 +86,8 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   m->max_cuts   = 10;
   m->mb_rtol    = 1e-10;
   m->dpsi_max   = 5.0;
+  m->prog_steps = 500;
+  m->prog_frac  = 1e-4;
   *model        = m;
   PetscFunctionReturn(0);
 }
@@ -131,6 +134,8 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->vol));
   PetscCall(VecDestroy(&m->psi_local));
   PetscCall(VecDestroy(&m->work));
+  PetscCall(VecDestroy(&m->rate_old));
+  PetscCall(VecDestroy(&m->rate_new));
   PetscCall(SNESDestroy(&m->snes));
   PetscCall(VecDestroy(&m->X));
   PetscCall(VecDestroy(&m->wvol));
@@ -393,15 +398,20 @@ PetscErrorCode GWModelGetNumMaterials(GWModel model, PetscInt *n)
 
   Input Parameters:
 + model - the model
-- w - GW_KR_UPSTREAM (default) or GW_KR_ARITHMETIC
+- w - GW_KR_ARITHMETIC (default), GW_KR_UPSTREAM or GW_KR_LIMITED
 
   Options Database:
-. -gw_kr_weighting <upstream,arithmetic> - the weighting
+. -gw_kr_weighting <arithmetic,upstream,limited> - the weighting
 
   Notes:
   Upstream weighting (by the sign of the hydraulic-head difference) is monotone and keeps dry
-  cells from locking up (Forsyth et al. 1995, Adv. Water Resour. 18(1)); the arithmetic mean is
-  what many finite-difference references use (e.g. Celia et al. 1990).
+  cells from locking up (Forsyth et al. 1995, Adv. Water Resour. 18(1)) but is first order; the
+  arithmetic mean is second order where the solution is smooth and is the default of HYDRUS and
+  SWAP and of many finite-difference references (e.g. Celia et al. 1990), but lets a nearly dry
+  cell drain into a wetter one at half its neighbour's conductivity. Limited weighting takes
+  kr_f = min((kr_c + kr_n)/2, kr_up) (smoothed): the arithmetic mean wherever water flows from
+  the wetter cell, the upstream value where it flows out of the drier one. The arithmetic mean is
+  the default; see doc/theory.md for the comparison and figures.
 
   Level: intermediate
 
@@ -527,6 +537,9 @@ PetscErrorCode GWModelGetPackage(GWModel model, PetscInt id, GWPackage *pkg)
 . -gw_dtheta_max <f> - largest change of water content in any cell per step before dt shrinks
 . -gw_mass_balance_rtol <r> - relative mass-balance error a Newton step must reach
 . -gw_dpsi_max <m> - largest Newton update of pressure head in any cell [m] (default 5; 0 for none)
+. -gw_dt_error_tol <f> - time-step error control: largest estimated local error of water content per step (default 0: off)
+. -gw_progress_steps <n> - steps of the progress guard's window (default 500; 0 for no guard)
+. -gw_progress_fraction <f> - least fraction of the remaining time a window must advance (default 1e-4)
 - -gw_kr_weighting <upstream,arithmetic> - face weighting of relative permeability
 
   Solver options use the prefix gw_: -gw_snes_*, -gw_ksp_*, -gw_pc_*.
@@ -547,6 +560,9 @@ PetscErrorCode GWModelSetFromOptions(GWModel model)
   PetscCall(PetscOptionsReal("-gw_dtheta_max", "Largest water-content change per step", "GWModelSetFromOptions", model->dtheta_max, &model->dtheta_max, NULL));
   PetscCall(PetscOptionsReal("-gw_mass_balance_rtol", "Relative mass-balance error a Newton step must reach", "GWModelSetMassBalanceTolerance", model->mb_rtol, &model->mb_rtol, NULL));
   PetscCall(PetscOptionsReal("-gw_dpsi_max", "Largest Newton update of pressure head in a cell [m] (0: no limit)", "GWModelSetFromOptions", model->dpsi_max, &model->dpsi_max, NULL));
+  PetscCall(PetscOptionsReal("-gw_dt_error_tol", "Largest estimated local time error of water content per step (0: off)", "GWModelSetTimeErrorTolerance", model->dterr_tol, &model->dterr_tol, NULL));
+  PetscCall(PetscOptionsInt("-gw_progress_steps", "Steps of the progress guard's window (0: no guard)", "GWModelSetProgressGuard", model->prog_steps, &model->prog_steps, NULL));
+  PetscCall(PetscOptionsReal("-gw_progress_fraction", "Least fraction of the remaining time a window of steps must advance", "GWModelSetProgressGuard", model->prog_frac, &model->prog_frac, NULL));
   PetscCall(PetscOptionsEnum("-gw_kr_weighting", "Face weighting of relative permeability", "GWModelSetRelPermWeighting", GWRelPermWeightings, (PetscEnum)model->krweight, (PetscEnum *)&model->krweight, NULL));
   PetscOptionsEnd();
   PetscCall(GWModelSetTimeStepLimits(model, model->dt_init, model->dt_min, model->dt_max));

@@ -54,6 +54,7 @@ PetscErrorCode GWModelReset(GWModel model)
   m->dt      = m->dt_init;
   m->step_t0 = m->step_t1 = m->t;
   m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
+  m->rate_valid = PETSC_FALSE;
   m->l1_prev = m->flow_scale = m->face_scale = 0;
   m->step.storage = m->cum.storage = 0;
   PetscCall(PetscArrayzero(m->step.in, m->npkg));
@@ -89,6 +90,7 @@ static PetscErrorCode SetVanGenuchten(GWMaterial mat, const PetscReal p[])
 {
   PetscFunctionBegin;
   PetscCall(GWMaterialVanGenuchtenSetParameters(mat, p[0], p[1]));
+  PetscCall(GWMaterialVanGenuchtenSetAirEntry(mat, p[2]));
   PetscFunctionReturn(0);
 }
 
@@ -119,7 +121,7 @@ static const struct {
   const char *name[GW_MATERIAL_MAXPARAM];
   PetscErrorCode (*set)(GWMaterial, const PetscReal[]);
 } MaterialTypes[] = {
-    {GWMATERIALVANGENUCHTEN, 2, {"alpha", "n"}, SetVanGenuchten},
+    {GWMATERIALVANGENUCHTEN, 3, {"alpha", "n", "h_s"}, SetVanGenuchten},
     {GWMATERIALBROOKSCOREY, 2, {"psi_b", "lambda"}, SetBrooksCorey},
     {GWMATERIALGARDNER, 1, {"alpha"}, SetGardner},
     {GWMATERIALHAVERKAMP, 4, {"A", "beta", "B", "gamma"}, SetHaverkamp}};

@@ -53,6 +53,12 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(ApplyInitialState(m));
   /* a package checks the cells this rank owns: agree before the next package's collective calls */
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(GWCheckAllRanks_Private(PetscObjectComm((PetscObject)m), GWPackageSetUp_Private(m->pkg[p], m)));
+  /* with gravity off the elevation head is 0 everywhere: packages see H = psi at cells and faces */
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt e = 0; e < m->pkg[p]->nentry; e++) {
+      m->pkg[p]->entry[e].zc *= m->gravity;
+      m->pkg[p]->entry[e].zf *= m->gravity;
+    }
   PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
@@ -494,6 +500,87 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   PetscFunctionReturn(0);
 }
 
+/* One line about a failed Newton solve: its step, time and time step, the worst cell of its last
+   iterate (GWModelFindWorstCell_Private()) and what to try. */
+static PetscErrorCode Diagnose(const GWWorstCell *w, PetscInt step, PetscReal t, PetscReal dt, char *buf, size_t len)
+{
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(buf, len,
+                          "step %" PetscInt_FMT ", t = %g s, dt = %g s; worst cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") at x = %g m, y = %g m, z = %g m: pressure head %g m, residual %g 1/s; packages acting on it: %s. "
+                          "Try: check the boundary values and the material of that cell; for a fine soil (van Genuchten n < 2) give an air-entry head; refine the cells there; allow smaller steps with -gw_dt_min / -gw_dt_max_cuts; see Newton's history with -info",
+                          step, (double)t, (double)dt, w->i, w->j, w->k, (double)w->x, (double)w->y, (double)w->z, (double)w->psi, (double)w->res, w->pkgs));
+  PetscFunctionReturn(0);
+}
+
+/* Progress guard: over every window of prog_steps accepted steps the run must advance at least
+   prog_frac of the time that remained to its target at the window's start (of prog_steps dt_max
+   when that is less: steps held short by dt_max are the user's choice). A run whose steps keep
+   succeeding at tiny dt (Newton in a 2-cycle rescued by cuts) otherwise neither advances nor
+   stops. The diagnostic names the last failed Newton solve of the window, else the cell with the
+   largest net inflow rate of the state (the residual of a zero-length step). */
+static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
+{
+  PetscFunctionBegin;
+  if (m->prog_steps <= 0) PetscFunctionReturn(0);
+  if (m->nsteps < m->prog_n0) m->fail_step = 0; /* the model was reset */
+  if (m->nsteps - m->prog_n0 < m->prog_steps && m->nsteps >= m->prog_n0 && m->prog_need > 0) PetscFunctionReturn(0);
+  if (m->nsteps - m->prog_n0 >= m->prog_steps && m->prog_need > 0 && m->t - m->prog_t0 < m->prog_need) {
+    char        diag[1024];
+    const char *what = m->fail_step > m->prog_n0 ? "the last failed Newton solve" : "the largest net inflow rate of the state";
+    if (m->fail_step > m->prog_n0)
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->fail_t, m->fail_dt, diag, sizeof(diag)));
+    else {
+      GWWorstCell w;
+      Vec         Xc, Xu;
+      PetscCall(VecCopy(m->psi, m->psi_old));
+      PetscCall(GWModelComputeWaterContent(m, m->theta_old));
+      PetscCall(GWModelGetSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(VecCopy(m->psi, Xc));
+      PetscCall(GWModelRestoreSystemAccess_Private(m, m->X, &Xc, &Xu));
+      PetscCall(GWModelFindWorstCell_Private(m, m->X, &w));
+      PetscCall(Diagnose(&w, m->nsteps + 1, m->t, m->dt, diag, sizeof(diag)));
+    }
+    SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "The run is not advancing: %" PetscInt_FMT " steps took it from t = %g s to %g s, less than %g of the %g s that remained (-gw_progress_steps, -gw_progress_fraction). At %s: %s", m->nsteps - m->prog_n0, (double)m->prog_t0, (double)m->t, (double)m->prog_frac, (double)(t_stop - m->prog_t0), what, diag);
+  }
+  m->prog_n0   = m->nsteps;
+  m->prog_t0   = m->t;
+  m->prog_need = m->prog_frac * PetscMin(t_stop - m->t, m->prog_steps * m->dt_max);
+  PetscFunctionReturn(0);
+}
+
+/* Local time error of the backward-Euler step just solved (Kavetski, Binning and Sloan 2001, Adv.
+   Water Resour. 24(6)): the difference between backward Euler and a second-order (trapezoidal)
+   update is (dt/2) (dtheta/dt^{n+1} - dtheta/dt^n), estimated from the mean rates of this step
+   and of the previous accepted one; its largest value over the cells is compared with dterr_tol.
+   fac is the factor to shorten a rejected step by (error O(dt^2): 0.9 sqrt(tol/err), in [0.2, 0.9]). */
+static PetscErrorCode CheckTimeError(GWModel m, PetscBool *ok, PetscReal *fac)
+{
+  PetscReal dt = m->step_t1 - m->step_t0;
+
+  PetscFunctionBegin;
+  *ok          = PETSC_TRUE;
+  *fac         = 1.0;
+  m->dterr_est = 0;
+  if (m->dterr_tol <= 0) PetscFunctionReturn(0);
+  if (!m->rate_new) {
+    PetscCall(VecDuplicate(m->psi, &m->rate_new));
+    PetscCall(VecDuplicate(m->psi, &m->rate_old));
+  }
+  PetscCall(GWModelComputeWaterContent(m, m->rate_new));
+  PetscCall(VecAXPY(m->rate_new, -1.0, m->theta_old));
+  PetscCall(VecScale(m->rate_new, 1.0 / dt));
+  if (!m->rate_valid) PetscFunctionReturn(0);
+  PetscCall(VecAXPY(m->rate_old, -1.0, m->rate_new)); /* restored below */
+  PetscCall(VecNorm(m->rate_old, NORM_INFINITY, &m->dterr_est));
+  PetscCall(VecAXPY(m->rate_old, 1.0, m->rate_new));
+  m->dterr_est *= 0.5 * dt;
+  if (m->dterr_est > m->dterr_tol) {
+    *ok  = PETSC_FALSE;
+    *fac = PetscMin(0.9, PetscMax(0.2, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+  }
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWModelStep - advances the model by one accepted time step, not past t_stop
 
@@ -507,7 +594,10 @@ static PetscErrorCode MaxWaterContentChange(GWModel m, PetscReal *dth)
   Notes:
   Each step solves the mixed-form Richards equation (Celia et al. 1990, eq. 7) by Newton's
   method, accepted only when the step's relative mass-balance error is below the tolerance of
-  GWModelSetMassBalanceTolerance(). On failure the step is cut by 0.5 and retried. The next
+  GWModelSetMassBalanceTolerance(). That check is made again on the solution whatever Newton
+  options are given (-gw_snes_type ksponly, -gw_snes_convergence_test skip, ...): a solve the
+  SNES reports converged with a larger error fails like a Newton failure. On failure the step is
+  cut by 0.5 and retried. The next
   step grows by 1.25 after at most 4 Newton iterations, shrinks by 0.5 after more than 8, and
   shrinks so that no cell's water content changes by more than -gw_dtheta_max (0.05).
 
@@ -526,6 +616,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   PetscBool           landed = PETSC_FALSE;
   PetscInt            its = 0, cuts = 0;
   SNESConvergedReason reason;
+  char                why[256];
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
@@ -548,6 +639,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     landed = PETSC_TRUE;
   } else if (next - (m->t + dt) < 0.5 * dt)
     dt = 0.5 * (next - m->t); /* avoid a sliver step later */
+  PetscCall(CheckProgress(m, t_stop));
   PetscCall(VecCopy(m->psi, m->psi_old));
   PetscCall(GWModelComputeWaterContent(m, m->theta_old));
   m->step_t0 = m->t;
@@ -558,12 +650,39 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
     PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
-    if (reason > 0) break;
+    if (reason > 0 && !m->mb_rejected) {
+      PetscBool ok;
+      PetscReal fac;
+      PetscCall(CheckTimeError(m, &ok, &fac));
+      if (ok) break;
+      if (cuts >= m->max_cuts || dt * fac < m->dt_min) {
+        PetscCall(PetscInfo(m, "Time error %g above tolerance %g at t = %g s, but dt = %g s cannot be shortened further; step accepted\n", (double)m->dterr_est, (double)m->dterr_tol, (double)m->t, (double)dt));
+        break;
+      }
+      PetscCall(PetscInfo(m, "Time error %g above tolerance %g at t = %g s, dt = %g s; step rejected, retried with dt x %g\n", (double)m->dterr_est, (double)m->dterr_tol, (double)m->t, (double)dt, (double)fac));
+      PetscCall(VecCopy(m->psi_old, m->psi));
+      dt *= fac;
+      landed = PETSC_FALSE;
+      cuts++;
+      m->ndterr++;
+      continue;
+    }
     PetscCall(VecCopy(m->psi_old, m->psi));
-    PetscCall(PetscInfo(m, "Newton failed (%s) at t = %g s, dt = %g s; cutting the step\n", SNESConvergedReasons[reason], (double)m->t, (double)dt));
-    PetscCheck(cuts < m->max_cuts && dt * m->dt_cut >= m->dt_min, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED,
-               "Newton's method did not converge at t = %g s with time step %g s (reason: %s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). Check boundary values and material parameters, or allow smaller steps with -gw_dt_min / -gw_dt_max_cuts",
-               (double)m->t, (double)dt, SNESConvergedReasons[reason], cuts, (double)m->dt_min, m->max_cuts);
+    if (m->mb_rejected)
+      PetscCall(PetscSNPrintf(why, sizeof(why), "the solver reported %s but the step's unbalanced volume rate %g m^3/s exceeds its mass-balance tolerance %g m^3/s", SNESConvergedReasons[reason], (double)m->mb_l1, (double)m->mb_tol));
+    else
+      PetscCall(PetscSNPrintf(why, sizeof(why), "reason: %s", SNESConvergedReasons[reason]));
+    PetscCall(PetscInfo(m, "Step failed (%s) at t = %g s, dt = %g s; cutting the step\n", why, (double)m->t, (double)dt));
+    /* the worst cell of every failed solve, for the message below or the progress guard's */
+    PetscCall(GWModelFindWorstCell_Private(m, m->X, &m->fail_cell));
+    m->fail_step = m->nsteps + 1;
+    m->fail_t    = m->t;
+    m->fail_dt   = dt;
+    if (cuts >= m->max_cuts || dt * m->dt_cut < m->dt_min) {
+      char diag[1024];
+      PetscCall(Diagnose(&m->fail_cell, m->fail_step, m->t, dt, diag, sizeof(diag)));
+      SETERRQ(PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Newton's method did not converge at t = %g s with time step %g s (%s) after %" PetscInt_FMT " cuts of the step; the step cannot be cut further (dt_min = %g s, max cuts = %" PetscInt_FMT "). At %s", (double)m->t, (double)dt, why, cuts, (double)m->dt_min, m->max_cuts, diag);
+    }
     dt *= m->dt_cut;
     landed = PETSC_FALSE;
     cuts++;
@@ -579,6 +698,11 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     dt *= m->dt_grow;
   else if (its > m->it_hard)
     dt *= m->dt_cut;
+  if (m->dterr_tol > 0) { /* the rate of this step for the next estimate; none across a forcing breakpoint */
+    PetscCall(VecCopy(m->rate_new, m->rate_old));
+    m->rate_valid = (PetscBool) !(landed && next < t_stop);
+    if (m->dterr_est > 0) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMin(m->dt_grow, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+  }
   PetscCall(MaxWaterContentChange(m, &dth));
   if (dth > m->dtheta_max) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMax(0.5, m->dtheta_max / dth));
   m->dt = PetscMin(PetscMax(dt, m->dt_min), m->dt_max);
@@ -634,5 +758,179 @@ PetscErrorCode GWModelGetStepStatistics(GWModel model, PetscInt *nsteps, PetscIn
   if (nsteps) *nsteps = model->nsteps;
   if (ncuts) *ncuts = model->ncuts;
   if (nnewton) *nnewton = model->nnewton;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetProgressGuard - sets the progress guard: a run that advances too little over many steps
+  stops with an error instead of running on at tiny time steps
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+. nsteps - window of accepted steps (default 500; 0 turns the guard off)
+- frac - least fraction of the time remaining to the step target at the window's start that the
+         window must advance (default 1e-4), in (0, 1); the remaining time is capped at nsteps
+         times dt_max, so steps held short by dt_max never trip the guard
+
+  Notes:
+  When a window advances less, GWModelStep() fails with PETSC_ERR_NOT_CONVERGED (gw-run exit 3)
+  and a diagnostic naming the cell with the largest net inflow rate, its pressure head and the
+  packages acting on it. Options -gw_progress_steps and -gw_progress_fraction.
+
+  Level: intermediate
+
+.seealso: `GWModelGetProgressGuard()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetProgressGuard(GWModel model, PetscInt nsteps, PetscReal frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(nsteps >= 0, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress window must be >= 0 steps, got %" PetscInt_FMT, nsteps);
+  PetscCheck(frac > 0 && frac < 1, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Progress fraction must be in (0, 1), got %g", (double)frac);
+  model->prog_steps = nsteps;
+  model->prog_frac  = frac;
+  model->prog_need  = 0; /* a new window starts at the next step */
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetProgressGuard - gets the progress guard's window and fraction
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ nsteps - window of accepted steps (0: no guard) (may be NULL)
+- frac - least fraction of the remaining time a window must advance (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelSetProgressGuard()`
+@*/
+PetscErrorCode GWModelGetProgressGuard(GWModel model, PetscInt *nsteps, PetscReal *frac)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (nsteps) *nsteps = model->prog_steps;
+  if (frac) *frac = model->prog_frac;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetGravity - switches gravity on or off
+
+  Logically collective; before GWModelSetUp()
+
+  Input Parameters:
++ model - the model
+- on - PETSC_TRUE (default): hydraulic head H = psi + z drives the flow; PETSC_FALSE: H = psi,
+       for horizontal columns (horizontal infiltration, sorptivity and desorptivity experiments)
+
+  Notes:
+  With gravity off every face flux is T kr (psi_n - psi_c), packages see an elevation head of 0
+  (a hydraulic head given to a head package is then a pressure head), and a free-drainage face
+  passes no water. Output hydraulic head stays psi + z.
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE after GWModelSetUp().
+
+  Level: intermediate
+
+.seealso: `GWModelGetGravity()`, `GWPACKAGEFREEDRAINAGE`
+@*/
+PetscErrorCode GWModelSetGravity(GWModel model, PetscBool on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(!model->setupcalled, PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_WRONGSTATE, "Set gravity before GWModelSetUp()");
+  model->gravity = on ? 1.0 : 0.0;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetGravity - tells whether gravity is on
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameter:
+. on - PETSC_TRUE when the elevation head drives the flow
+
+  Level: intermediate
+
+.seealso: `GWModelSetGravity()`
+@*/
+PetscErrorCode GWModelGetGravity(GWModel model, PetscBool *on)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  *on = (PetscBool)(model->gravity != 0.0);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelSetTimeErrorTolerance - turns on time-step control by an estimate of the local time error
+
+  Logically collective
+
+  Input Parameters:
++ model - the model
+- tol - largest estimated local error of water content [-] per step in any cell (e.g. 1e-3);
+        0 (default) turns the control off
+
+  Notes:
+  After each converged step the local error of backward Euler is estimated as
+  (dt/2) max_c |dtheta_c/dt^{n+1} - dtheta_c/dt^n| from the mean rates of this and the previous
+  step (Kavetski, Binning and Sloan 2001, Adv. Water Resour. 24(6), 595-605: the difference
+  between backward Euler and a second-order update). A step whose estimate exceeds tol is
+  rejected and retried with dt shortened by 0.9 sqrt(tol/err) (at least 0.2, at most 0.9; the
+  error is O(dt^2)); an accepted step limits the next to the same factor times dt (at most
+  the growth factor). The first step and the first after a forcing breakpoint have no estimate.
+  Option -gw_dt_error_tol; scenario key time.error_tol.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE when tol < 0.
+
+  Level: intermediate
+
+.seealso: `GWModelGetTimeErrorTolerance()`, `GWModelStep()`
+@*/
+PetscErrorCode GWModelSetTimeErrorTolerance(GWModel model, PetscReal tol)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscCheck(tol >= 0 && !PetscIsInfOrNanReal(tol), PetscObjectComm((PetscObject)model), PETSC_ERR_ARG_OUTOFRANGE, "Time-error tolerance must be >= 0 (0: off), got %g", (double)tol);
+  model->dterr_tol = tol;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWModelGetTimeErrorTolerance - gets the time-error tolerance and the number of rejected steps
+
+  Not collective
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters:
++ tol - the tolerance on water content (0: off) (may be NULL)
+- nrejected - steps rejected by the time-error estimate so far (may be NULL)
+
+  Level: intermediate
+
+.seealso: `GWModelSetTimeErrorTolerance()`
+@*/
+PetscErrorCode GWModelGetTimeErrorTolerance(GWModel model, PetscReal *tol, PetscInt *nrejected)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (tol) *tol = model->dterr_tol;
+  if (nrejected) *nrejected = model->ndterr;
   PetscFunctionReturn(0);
 }

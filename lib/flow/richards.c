@@ -9,7 +9,7 @@
 
    Q_f = T_f kr_f (H_n - H_c) is the two-point Darcy flux into c across face f [m^3/s], with
    H = psi + z, T_f = A / (d_c/K_c + d_n/K_n) (harmonic Ks weighted by distance) and kr_f upstream
-   (or arithmetic). Dividing by V makes the residual a rate per unit volume, so tolerances mean the
+   (or arithmetic); with gravity off (GWModelSetGravity()) H = psi. Dividing by V makes the residual a rate per unit volume, so tolerances mean the
    same on any grid. */
 #include <gw/private/modelimpl.h>
 
@@ -87,8 +87,8 @@ static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScal
 
   GWFaceGeometry_Private(gc, gn, dir, &A, &dc, &dn);
   T  = GWFaceConductance_Private(A, dc, mc->K[dir], dn, mn->K[dir]);
-  Hc = x[k][j][i] + gc[GW_GEO_ZC];
-  Hn = x[kn][jn][in] + gn[GW_GEO_ZC];
+  Hc = x[k][j][i] + m->gravity * gc[GW_GEO_ZC];
+  Hn = x[kn][jn][in] + m->gravity * gn[GW_GEO_ZC];
   GWFaceRelPerm_Private(m->krweight, cc[2], cc[3], Hc, cn[2], cn[3], Hn, &kr, &dkrc, &dkrn);
   *Q   = T * kr * (Hn - Hc);
   *dQc = T * dkrc * (Hn - Hc) - T * kr;
@@ -259,11 +259,36 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
    of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
+/* Unbalanced volume rate of the residual F, l1 = sum_c |F_c| V_c (package unknowns: |F_u|) [m^3/s],
+   its tolerance 0.5 mb_rtol (flows of the step) and the round-off floor (see ConvergenceTest()),
+   from the scales of the residual evaluation that produced F. Collective. */
+static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscReal *tol, PetscReal *floor)
+{
+  PetscReal scale[2];
+
+  PetscFunctionBegin;
+  PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
+  PetscCall(VecNorm(m->Fw, NORM_1, l1));
+  scale[0] = m->flow_scale;
+  scale[1] = m->face_scale;
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  *tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
+  *floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
+  PetscFunctionReturn(0);
+}
+
+/* Newton converges when the volume the residual leaves unbalanced, sum_c |F_c| V_c, is below
+   mb_rtol times the flows of the step (storage change and package rates): the step's mass-balance
+   error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
+   are tiny against the terms of the residual (very short steps, heads large against their
+   differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
+   of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
+   where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
 static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, PetscReal ynorm, PetscReal fnorm, SNESConvergedReason *reason, void *ctx)
 {
   GWModel   m = (GWModel)ctx;
   Vec       F;
-  PetscReal l1, scale[2], tol, floor;
+  PetscReal l1, tol, floor;
   PetscInt  maxit;
 
   PetscFunctionBegin;
@@ -275,13 +300,7 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
     PetscFunctionReturn(0);
   }
   PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
-  PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
-  PetscCall(VecNorm(m->Fw, NORM_1, &l1));
-  scale[0] = m->flow_scale;
-  scale[1] = m->face_scale;
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)snes)));
-  tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
-  floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
+  PetscCall(UnbalancedVolume(m, F, &l1, &tol, &floor));
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
   if (l1 <= tol)
     *reason = SNES_CONVERGED_FNORM_ABS;
@@ -291,6 +310,98 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
     *reason = SNES_DIVERGED_MAX_IT;
   m->l1_prev = l1;
   PetscCall(PetscInfo(snes, "it %" PetscInt_FMT ": unbalanced volume rate %g m^3/s, tolerance %g m^3/s, round-off floor %g m^3/s\n", it, (double)l1, (double)tol, (double)floor));
+  PetscFunctionReturn(0);
+}
+
+/* The gate every step passes whatever solver the user configured (-gw_snes_type ksponly,
+   -gw_snes_convergence_test skip, a custom test): the residual is evaluated afresh at the solution
+   X the solver returned and the step is accepted only when its unbalanced volume rate is within
+   the tolerance of ConvergenceTest() or at its round-off floor. Collective. */
+PetscErrorCode GWModelCheckStepBalance_Private(GWModel m, Vec X, PetscBool *ok, PetscReal *l1, PetscReal *tol)
+{
+  PetscReal floor;
+
+  PetscFunctionBegin;
+  PetscCall(FormResidual(m->snes, X, m->Fw, m));
+  PetscCall(UnbalancedVolume(m, m->Fw, l1, tol, &floor));
+  *ok = (PetscBool)(!PetscIsInfOrNanReal(*l1) && (*l1 <= *tol || *l1 <= floor));
+  PetscFunctionReturn(0);
+}
+
+/* The cell with the largest unbalanced volume rate |F_c| V_c at the system state X (residual of
+   the step [step_t0, step_t1] from psi_old), with its position, pressure head, residual and the
+   packages acting on it; the same on every rank. Collective. */
+PetscErrorCode GWModelFindWorstCell_Private(GWModel m, Vec X, GWWorstCell *w)
+{
+  Vec                Fc, Fu, Xc, Xu;
+  const PetscScalar *f, *x, *v;
+  PetscInt           xs, ys, zs, xm, ym, zm, best = -1;
+  PetscMPIInt        rank;
+  struct {
+    double val;
+    int    rank;
+  } loc = {-1.0, 0}, glob;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
+  PetscCall(FormResidual(m->snes, X, m->Fw, m));
+  PetscCall(GWModelGetSystemAccess_Private(m, m->Fw, &Fc, &Fu));
+  PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(VecGetArrayRead(Fc, &f));
+  PetscCall(VecGetArrayRead(m->vol, &v));
+  for (PetscInt c = 0; c < xm * ym * zm; c++) {
+    PetscReal r = PetscAbsReal(f[c] * v[c]);
+    if (PetscIsInfOrNanReal(f[c])) r = PETSC_MAX_REAL;
+    if (r > loc.val) {
+      loc.val = r;
+      best    = c;
+    }
+  }
+  loc.rank = rank;
+  PetscCall(PetscMemzero(w, sizeof(*w)));
+  if (best >= 0) {
+    PetscInt i = xs + best % xm, j = ys + (best / xm) % ym, k = zs + best / (xm * ym);
+    size_t   len;
+    w->i   = i;
+    w->j   = j;
+    w->k   = k;
+    w->res = f[best];
+    PetscCall(VecGetArrayRead(Xc, &x));
+    w->psi = x[best];
+    PetscCall(VecRestoreArrayRead(Xc, &x));
+    for (PetscInt a = 0; a < i; a++) w->x += m->dx[a];
+    for (PetscInt a = 0; a < j; a++) w->y += m->dy[a];
+    w->x += 0.5 * m->dx[i];
+    w->y += 0.5 * m->dy[j];
+    {
+      const PetscScalar *g;
+      PetscInt           gxs, gys, gzs, gxm, gym, gzm;
+      PetscCall(DMDAGetGhostCorners(m->da, &gxs, &gys, &gzs, &gxm, &gym, &gzm));
+      PetscCall(VecGetArrayRead(m->geo, &g));
+      w->z = g[GW_NGEO * ((i - gxs) + gxm * ((j - gys) + gym * (k - gzs))) + GW_GEO_ZC];
+      PetscCall(VecRestoreArrayRead(m->geo, &g));
+    }
+    for (PetscInt p = 0; p < m->npkg; p++) {
+      GWPackage   pkg = m->pkg[p];
+      const char *name;
+      for (PetscInt e = 0; e < pkg->nentry; e++) {
+        if (pkg->entry[e].i != i || pkg->entry[e].j != j || pkg->entry[e].k != k) continue;
+        PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
+        PetscCall(PetscStrlen(w->pkgs, &len));
+        PetscCall(PetscSNPrintf(w->pkgs + len, sizeof(w->pkgs) - len, "%s%s (%s)", len ? ", " : "", name, ((PetscObject)pkg)->type_name));
+        break;
+      }
+    }
+    PetscCall(PetscStrlen(w->pkgs, &len));
+    if (!len) PetscCall(PetscStrncpy(w->pkgs, "none", sizeof(w->pkgs)));
+  }
+  PetscCall(VecRestoreArrayRead(m->vol, &v));
+  PetscCall(VecRestoreArrayRead(Fc, &f));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, X, &Xc, &Xu));
+  PetscCall(GWModelRestoreSystemAccess_Private(m, m->Fw, &Fc, &Fu));
+  PetscCallMPI(MPI_Allreduce(&loc, &glob, 1, MPI_DOUBLE_INT, MPI_MAXLOC, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Bcast(w, (PetscMPIInt)sizeof(*w), MPI_BYTE, glob.rank, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }
 

@@ -206,7 +206,9 @@ PetscErrorCode GWModelCreateJacobian_Private(GWModel m, Mat *J)
 
 /* Solves the step [step_t0, step_t1] from the current state; the first attempt of a step records
    the package unknowns, a retry after a cut starts from them again. On convergence psi and the
-   unknowns hold the new state, and the step's linear iterations are counted. */
+   unknowns hold the new state, and the step's linear iterations are counted. A solve the SNES
+   reports converged but whose mass balance fails the gate (GWModelCheckStepBalance_Private())
+   sets m->mb_rejected and leaves psi unchanged. */
 PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConvergedReason *reason, PetscInt *its)
 {
   Vec Xc, Xu;
@@ -223,9 +225,16 @@ PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConverge
   PetscCall(SNESSolve(m->snes, NULL, m->X));
   PetscCall(SNESGetConvergedReason(m->snes, reason));
   PetscCall(SNESGetIterationNumber(m->snes, its));
+  m->mb_rejected = PETSC_FALSE;
   if (*reason <= 0) PetscFunctionReturn(0);
   {
-    PetscInt lits;
+    PetscBool ok;
+    PetscInt  lits;
+    PetscCall(GWModelCheckStepBalance_Private(m, m->X, &ok, &m->mb_l1, &m->mb_tol));
+    if (!ok) {
+      m->mb_rejected = PETSC_TRUE;
+      PetscFunctionReturn(0);
+    }
     PetscCall(SNESGetLinearSolveIterations(m->snes, &lits));
     m->nlinear += lits;
   }

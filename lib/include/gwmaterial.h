@@ -45,6 +45,8 @@ PETSC_EXTERN PetscErrorCode GWMaterialGetSpecificStorage(GWMaterial, PetscReal *
 
 PETSC_EXTERN PetscErrorCode GWMaterialVanGenuchtenSetParameters(GWMaterial, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWMaterialVanGenuchtenGetParameters(GWMaterial, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWMaterialVanGenuchtenSetAirEntry(GWMaterial, PetscReal);
+PETSC_EXTERN PetscErrorCode GWMaterialVanGenuchtenGetAirEntry(GWMaterial, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialBrooksCoreySetParameters(GWMaterial, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWMaterialBrooksCoreyGetParameters(GWMaterial, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialGardnerSetParameters(GWMaterial, PetscReal);

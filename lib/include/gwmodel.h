@@ -20,14 +20,16 @@ typedef struct _p_GWModel *GWModel;
 
 /*E
   GWRelPermWeighting - how relative permeability is taken at a face between two cells:
-  upstream (by the sign of the hydraulic-head difference; the default, robust in dry soil)
-  or the arithmetic mean of the two cells.
+  the arithmetic mean of the two cells (the default; second order where the solution is smooth),
+  upstream (by the sign of the hydraulic-head difference; first order, monotone), or limited:
+  the arithmetic mean capped at the upstream value.
 
   Level: intermediate
 E*/
 typedef enum {
   GW_KR_UPSTREAM,
-  GW_KR_ARITHMETIC
+  GW_KR_ARITHMETIC,
+  GW_KR_LIMITED
 } GWRelPermWeighting;
 PETSC_EXTERN const char *const GWRelPermWeightings[];
 
@@ -90,6 +92,12 @@ PETSC_EXTERN PetscErrorCode GWModelSetTimeStepLimits(GWModel, PetscReal, PetscRe
 PETSC_EXTERN PetscErrorCode GWModelGetTimeStepLimits(GWModel, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMaxTimeStepCuts(GWModel, PetscInt);
 PETSC_EXTERN PetscErrorCode GWModelGetMaxTimeStepCuts(GWModel, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetProgressGuard(GWModel, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelSetGravity(GWModel, PetscBool);
+PETSC_EXTERN PetscErrorCode GWModelSetTimeErrorTolerance(GWModel, PetscReal);
+PETSC_EXTERN PetscErrorCode GWModelGetTimeErrorTolerance(GWModel, PetscReal *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelGetGravity(GWModel, PetscBool *);
+PETSC_EXTERN PetscErrorCode GWModelGetProgressGuard(GWModel, PetscInt *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMassBalanceTolerance(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceTolerance(GWModel, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetTimeStep(GWModel, PetscReal *);

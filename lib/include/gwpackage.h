@@ -29,6 +29,7 @@ typedef const char *GWPackageType;
 #define GWPACKAGEATMOSPHERE         "atmosphere"         /* rain, irrigation, evaporation; switches to head when ponded or dry */
 #define GWPACKAGEEVAPOTRANSPIRATION "evapotranspiration" /* phreatic evaporation vs water-table depth */
 #define GWPACKAGEROOTUPTAKE         "root-uptake"        /* Feddes root water uptake over a root zone */
+#define GWPACKAGEFREEDRAINAGE       "free-drainage"      /* unit hydraulic gradient (zero pressure-head gradient) across faces */
 
 /*E
   GWFace - which face of a cell a boundary package acts on. Faces follow the grid axes:

@@ -27,6 +27,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"materials[].Ss", "quantity", "1/m", "0 1/m", "specific storage"},
     {"materials[].alpha", "quantity", "1/m", "required (van-genuchten, gardner)", "van Genuchten or Gardner alpha"},
     {"materials[].n", "number", "-", "required (van-genuchten)", "van Genuchten n (> 1); m = 1 - 1/n"},
+    {"materials[].h_s", "quantity", "m", "0 m (van-genuchten)", "van Genuchten air-entry pressure head (<= 0; 0 for the classic form)"},
     {"materials[].psi_b", "quantity", "m", "required (brooks-corey)", "Brooks-Corey air-entry pressure head (positive)"},
     {"materials[].lambda", "number", "-", "required (brooks-corey)", "Brooks-Corey pore-size index"},
     {"materials[].A", "number", "-", "required (haverkamp)", "Haverkamp retention constant, in head_unit^beta"},
@@ -45,7 +46,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"initial.netcdf", "string", "-", "one of three", "NetCDF file with an initial pressure-head field (layer, y, x) in m"},
     {"initial.variable", "string", "-", "required with netcdf", "variable name in that file"},
     {"packages[].name", "string", "-", "the type", "name in budgets and messages"},
-    {"packages[].type", "string", "-", "required", "head, flux, seepage-face, well, atmosphere, evapotranspiration or root-uptake"},
+    {"packages[].type", "string", "-", "required", "head, flux, seepage-face, free-drainage, well, atmosphere, evapotranspiration or root-uptake"},
     {"packages[].kind", "string", "-", "hydraulic", "head packages: hydraulic or pressure head"},
     {"packages[].cells.i", "list of 2 integers", "-", "all columns", "first and last column index (from 0, inclusive)"},
     {"packages[].cells.j", "list of 2 integers", "-", "all rows", "first and last row index"},
@@ -88,6 +89,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"time.dt_min", "quantity", "s", "1e-6 s", "smallest time step before the run fails"},
     {"time.dt_max", "quantity", "s", "1e10 s", "largest time step"},
     {"time.max_cuts", "integer", "-", "10", "cuts of one step after Newton failures before the run fails"},
+    {"time.error_tol", "number", "-", "0", "largest estimated local time error of water content per step (0: off)"},
     {"output.prefix", "string", "-", "scenario file name without .yaml", "prefix of output files (relative to the working folder)"},
     {"output.times", "list of quantities", "s", "end only", "output times, besides t = 0 and the end"},
     {"output.every", "quantity", "s", "none", "output interval"},
@@ -95,9 +97,10 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"observations[].x", "quantity", "m", "required", "x from the west edge of the grid"},
     {"observations[].y", "quantity", "m", "centre of the grid", "y from the south edge"},
     {"observations[].z", "quantity", "m", "required", "elevation"},
-    {"solver.kr_weighting", "string", "-", "upstream", "upstream or arithmetic relative permeability at faces"},
+    {"solver.kr_weighting", "string", "-", "arithmetic", "arithmetic, upstream or limited (arithmetic capped at the upstream value) relative permeability at faces"},
     {"solver.mass_balance_rtol", "number", "-", "1e-10", "relative mass-balance error each Newton solve must reach"},
     {"solver.dpsi_max", "quantity", "m", "5 m", "largest Newton update of pressure head per iteration"},
+    {"solver.gravity", "string", "-", "on", "on, or off for horizontal columns (hydraulic head = pressure head)"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 /*@C

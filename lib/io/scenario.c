@@ -152,6 +152,15 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   GWInputCheck(dtmin > 0 && dtmin <= dt0 && dt0 <= dtmax, t, "need 0 < dt_min <= dt_init <= dt_max; found %g s, %g s, %g s", (double)dtmin, (double)dt0, (double)dtmax);
   PetscCall(GWModelSetTimeStepLimits(sc->model, dt0, dtmin, dtmax));
   PetscCall(GWModelSetMaxTimeStepCuts(sc->model, cuts));
+  {
+    PetscReal tol = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(t, "error_tol", "-", PETSC_FALSE, &tol, &has));
+    if (has) {
+      GWInputCheck(tol >= 0, GWYamlGet_Private(t, "error_tol"), "the time-error tolerance is a water content: must be >= 0 (0: off), found %g", (double)tol);
+      PetscCall(GWModelSetTimeErrorTolerance(sc->model, tol));
+    }
+  }
 
   PetscCall(GWGetSection_Private(root, "output", PETSC_FALSE, &out));
   if (out) {
@@ -267,8 +276,14 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
   if (!s) PetscFunctionReturn(0);
   PetscCall(GWGetString_Private(s, "kr_weighting", PETSC_FALSE, &w));
   if (w) {
-    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be upstream or arithmetic, found \"%s\"", w);
-    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : GW_KR_UPSTREAM));
+    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic") || !strcmp(w, "limited"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be arithmetic, upstream or limited, found \"%s\"", w);
+    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : (!strcmp(w, "upstream") ? GW_KR_UPSTREAM : GW_KR_LIMITED)));
+  }
+  w = NULL;
+  PetscCall(GWGetString_Private(s, "gravity", PETSC_FALSE, &w));
+  if (w) {
+    GWInputCheck(!strcmp(w, "on") || !strcmp(w, "off"), GWYamlGet_Private(s, "gravity"), "gravity must be on or off, found \"%s\"", w);
+    PetscCall(GWModelSetGravity(m, (PetscBool)!strcmp(w, "on")));
   }
   PetscCall(GWGetQuantity_Private(s, "mass_balance_rtol", "-", PETSC_FALSE, &r, &has));
   if (has) {
@@ -281,6 +296,30 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
     m->dpsi_max = d;
   }
   PetscFunctionReturn(0);
+}
+
+/* Sets the model up; an error a package's set-up finds (a check only the cells of the whole
+   package reveal, e.g. a column named twice) is reported at that package's place in the file. */
+static PetscErrorCode SetUpAt(GWModel m, GWYamlNode root)
+{
+  PetscErrorCode ierr;
+  const char    *text = NULL;
+  GWYamlNode     pk   = GWYamlGet_Private(root, "packages");
+
+  PetscFunctionBegin;
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = GWModelSetUp(m);
+  PetscCall(PetscPopErrorHandler());
+  if (!ierr) PetscFunctionReturn(0);
+  PetscCall(PetscErrorMessage(ierr, NULL, (char **)&text));
+  for (PetscInt p = 0; text && pk && pk->kind == GW_YAML_SEQ && p < m->npkg && p < pk->n; p++) {
+    const char *name;
+    char        pat[300];
+    PetscCall(PetscObjectGetName((PetscObject)m->pkg[p], &name));
+    PetscCall(PetscSNPrintf(pat, sizeof(pat), "ackage %s ", name)); /* "Package name ..." or "... package name ..." */
+    if (strstr(text, pat)) SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": packages[%" PetscInt_FMT "]: %s", pk->items[p]->file, pk->items[p]->line, pk->items[p]->col, p, text);
+  }
+  SETERRQ(PETSC_COMM_SELF, ierr, "%s", text ? text : "set-up failed");
 }
 
 /* ---- the object ---------------------------------------------------------------------------------- */
@@ -429,7 +468,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));
   PetscCall(GWModelSetFromOptions(sc->model));
-  PetscCall(GWModelSetUp(sc->model));
+  PetscCall(SetUpAt(sc->model, root));
   if (field) PetscCall(ApplyInitialField(sc->model, field));
   PetscCall(GWYamlFree_Private(&doc));
   PetscFunctionReturn(0);

@@ -48,7 +48,8 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
   PetscCall(GWMaterialSetHydraulicConductivity(mat, Kx, Ky, Kz));
   PetscCall(GWMaterialSetSpecificStorage(mat, Ss));
   if (!strcmp(model, GWMATERIALVANGENUCHTEN) || !strcmp(model, GWMATERIALGARDNER)) {
-    PetscReal alpha = 0, n = 0;
+    PetscReal alpha = 0, n = 0, hs = 0;
+    PetscBool has_hs = PETSC_FALSE;
     PetscCall(GWGetQuantity_Private(v, "alpha", "1/m", PETSC_TRUE, &alpha, NULL));
     GWInputCheck(alpha > 0, GWYamlGet_Private(v, "alpha"), "alpha must be positive");
     if (!strcmp(model, GWMATERIALGARDNER))
@@ -57,6 +58,11 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
       PetscCall(GWGetQuantity_Private(v, "n", "-", PETSC_TRUE, &n, NULL));
       GWInputCheck(n > 1, GWYamlGet_Private(v, "n"), "van Genuchten n must be greater than 1, found %g", (double)n);
       PetscCall(GWMaterialVanGenuchtenSetParameters(mat, alpha, n));
+      PetscCall(GWGetQuantity_Private(v, "h_s", "m", PETSC_FALSE, &hs, &has_hs));
+      if (has_hs) {
+        GWInputCheck(hs <= 0, GWYamlGet_Private(v, "h_s"), "the air-entry head h_s is a suction: must be <= 0 (e.g. -2 cm; 0 for the classic van Genuchten form), found %g m", (double)hs);
+        PetscCall(GWMaterialVanGenuchtenSetAirEntry(mat, hs));
+      }
     }
   } else if (!strcmp(model, GWMATERIALBROOKSCOREY)) {
     PetscReal psib = 0, lambda = 0;

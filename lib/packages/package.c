@@ -32,6 +32,7 @@ PetscErrorCode GWPackageRegisterAll_Private(void)
   PetscCall(GWPackageRegister(GWPACKAGEATMOSPHERE, GWPackageCreate_Atmosphere));
   PetscCall(GWPackageRegister(GWPACKAGEEVAPOTRANSPIRATION, GWPackageCreate_Evapotranspiration));
   PetscCall(GWPackageRegister(GWPACKAGEROOTUPTAKE, GWPackageCreate_RootUptake));
+  PetscCall(GWPackageRegister(GWPACKAGEFREEDRAINAGE, GWPackageCreate_FreeDrainage));
   PetscFunctionReturn(0);
 }
 

@@ -40,7 +40,7 @@ static PetscErrorCode AddPackage(GWModel m, GWPackageType type, PetscInt i0, Pet
   PetscCall(GWPackageCreate(PetscObjectComm((PetscObject)m), &p));
   PetscCall(GWPackageSetType(p, type));
   PetscCall(GWPackageAddCellRange(p, i0, i1, 0, 0, k0, k1, face));
-  if (strcmp(type, GWPACKAGESEEPAGEFACE)) PetscCall(GWPackageSetValue(p, v));
+  if (strcmp(type, GWPACKAGESEEPAGEFACE) && strcmp(type, GWPACKAGEFREEDRAINAGE)) PetscCall(GWPackageSetValue(p, v));
   if (!strcmp(type, GWPACKAGEHEAD)) PetscCall(GWPackageHeadSetKind(p, GW_HEAD_PRESSURE));
   PetscCall(GWModelAddPackage(m, p));
   PetscCall(GWPackageDestroy(&p));
@@ -96,7 +96,8 @@ static PetscErrorCode BuildCrossSection(GWModel *model)
     for (PetscInt i = 0; i < NX; i++) zone[i + NX * k] = k < 2 ? 0 : (i < 3 ? 1 : 2);
   PetscCall(GWModelSetMaterialZones(m, zone));
   PetscCall(AddPackage(m, GWPACKAGEHEAD, 0, 1, 0, 0, GW_FACE_TOP, -1.0));
-  PetscCall(AddPackage(m, GWPACKAGEFLUX, 2, 5, 0, 0, GW_FACE_TOP, 1e-7));
+  PetscCall(AddPackage(m, GWPACKAGEFLUX, 2, 4, 0, 0, GW_FACE_TOP, 1e-7));
+  PetscCall(AddPackage(m, GWPACKAGEFREEDRAINAGE, NX - 1, NX - 1, 0, 0, GW_FACE_TOP, 0.0)); /* unit-gradient inflow K kr(psi) A */
   PetscCall(AddPackage(m, GWPACKAGESEEPAGEFACE, NX - 1, NX - 1, 0, NZ - 1, GW_FACE_EAST, 0.0));
   PetscCall(AddPackage(m, GWPACKAGEWELL, 2, 2, 3, 4, GW_FACE_NONE, -1e-5));
   PetscCall(AddPackage(m, GWPACKAGEHEAD, 0, NX - 1, NZ - 1, NZ - 1, GW_FACE_BOTTOM, 3.0));
@@ -189,6 +190,13 @@ static PetscErrorCode CheckQuadratic(GWTest *t)
   PetscCall(KSPGetPC(ksp, &pc));
   PetscCall(PCSetType(pc, PCLU));
   PetscCall(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS));
+  /* the order of Newton's method itself: full steps (the default secant l2 line search damps one
+     step of this problem with the arithmetic-mean kr, which measures the search, not the Jacobian) */
+  {
+    SNESLineSearch ls;
+    PetscCall(SNESGetLineSearch(snes, &ls));
+    PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
+  }
   PetscCall(SNESSetConvergenceHistory(snes, hist, its, 64, PETSC_TRUE));
   PetscCall(GWModelStep(m, 600.0));
   PetscCall(SNESGetConvergenceHistory(snes, NULL, NULL, &n));

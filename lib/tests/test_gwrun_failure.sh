@@ -16,6 +16,7 @@ check() { if [ "$2" = ok ]; then echo "CHECK $1 PASS"; else echo "CHECK $1 FAIL 
 n=$(grep -c . "$out/stderr")
 [ "$n" -eq 1 ] && check one_error_line ok || check one_error_line bad "$n lines: $(cat "$out/stderr")"
 grep -q "numerical failure: .*did not converge" "$out/stderr" && check message_names_failure ok || check message_names_failure bad "$(cat "$out/stderr")"
+grep -q "worst cell (i=[0-9]*, j=0, layer=[0-9]*) at x = .* pressure head .* residual .* packages acting on it: .* Try: " "$out/stderr" && check message_names_worst_cell ok || check message_names_worst_cell bad "$(cat "$out/stderr")"
 grep -q "Run complete" "$out/stdout" && check no_success_message bad "success printed" || check no_success_message ok
 [ ! -e "$out/run.nc" ] && [ ! -e "$out/run-budget.csv" ] && check no_complete_looking_output ok || check no_complete_looking_output bad "$(ls "$out")"
 [ -e "$out/run.nc.part" ] && check partial_netcdf_kept ok || check partial_netcdf_kept bad "$(ls "$out")"

@@ -1,13 +1,13 @@
 #!/bin/sh
 # An input error seen by one rank only ends a 2-rank gw-run on every rank: exit status 2, one
-# line on stderr naming the problem, well under 10 s (timeout 20 turns a hang into a failure).
+# line on stderr naming the problem at the package's place in the file (file:line:column), well under 10 s (timeout 20 turns a hang into a failure).
 # The scenario's evapotranspiration package names one column twice; the column lies on rank 1,
 # whose set-up alone detects it. On 1 rank the same scenario must give the same message.
 set -u
 top="${top_builddir:-.}"
 src="${srcdir:-.}"
 scen="$src/lib/tests/scenarios/ranks/et_column_twice.yaml"
-want="gw-run: bad input: Evapotranspiration package et names column (15, 0) twice; give one layer per column"
+want="gw-run: bad input: $scen:23:5: packages[0]: Evapotranspiration package et names column (15, 0) twice; give one layer per column"
 out=$(mktemp -d "${TMPDIR:-/tmp}/gwrankerr.XXXXXX") || exit 99
 trap 'rm -rf "$out"' EXIT
 mpiexec="${MPIEXEC:-mpiexec}"

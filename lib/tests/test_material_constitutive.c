@@ -2,7 +2,9 @@
    library, known published values, and finite differences of the library's own functions; plus the
    error paths for bad input.
 
-   References: van Genuchten (1980) Soil Sci. Soc. Am. J. 44, eqs. 3 and 8; Brooks and Corey (1964)
+   References: van Genuchten (1980) Soil Sci. Soc. Am. J. 44, eqs. 3 and 8; with an air-entry head,
+   Vogel, van Genuchten and Cislerova (2001) Adv. Water Resour. 24, eq. 4, and Ippisch, Vogel and
+   Bastian (2006) Adv. Water Resour. 29, eq. 11; Brooks and Corey (1964)
    Hydrology Paper 3; Gardner (1958) / Srivastava and Yeh (1991) Water Resour. Res. 27(5), eqs. 2-3;
    Haverkamp et al. (1977) Soil Sci. Soc. Am. J. 41; Celia et al. (1990) Water Resour. Res. 26(7),
    problems 1 (Haverkamp sand) and 2 (van Genuchten soil). */
@@ -22,7 +24,7 @@ typedef struct {
   const char    *label;
   GWMaterialType type;
   Kind           kind;
-  PetscReal      p[4];     /* type parameters in SI, as passed to the typed setter */
+  PetscReal      p[4];     /* type parameters in SI, as passed to the typed setter; VG: alpha, n, air-entry head h_s */
   PetscReal      thr, ths; /* theta_r, theta_s */
   PetscReal      kink;     /* pressure head [m] where the curve is not smooth: FD steps stay clear of it */
   PetscReal      fdpsi[5]; /* heads [m] for the finite-difference checks */
@@ -38,8 +40,9 @@ static long double RefSe(const Case *c, long double psi)
 
   if (psi >= 0) return 1;
   switch (c->kind) {
-  case VG:
-    return powl(1 + powl(c->p[0] * h, c->p[1]), -(1 - 1 / (long double)c->p[1]));
+  case VG: /* Vogel et al. (2001), eq. 4: the classic curve over its value Sc at h_s (1 for h_s = 0) */
+    if (psi >= c->p[2]) return 1;
+    return powl(1 + powl(c->p[0] * h, c->p[1]), -(1 - 1 / (long double)c->p[1])) / powl(1 + powl(-c->p[0] * (long double)c->p[2], c->p[1]), -(1 - 1 / (long double)c->p[1]));
   case BC:
     return h <= c->p[0] ? 1 : powl(c->p[0] / h, c->p[1]);
   case GA:
@@ -56,8 +59,14 @@ static long double RefKr(const Case *c, long double psi)
 
   if (psi >= 0) return 1;
   switch (c->kind) {
-  case VG: /* eq. 8 with 1 - (1 - z)^m written as -expm1(m log1p(-z)), z = Se^(1/m): no cancellation when dry */
-    return sqrtl(Se) * powl(-expm1l(m * log1pl(-powl(Se, 1 / m))), 2);
+  case VG: /* eq. 8 with 1 - (1 - z)^m written as -expm1(m log1p(-z)), z = Se^(1/m): no cancellation when dry;
+              with an air-entry head, Ippisch et al. (2006) eq. 11: z = (Se Sc)^(1/m), over its value at Se = 1 */
+    if (psi >= c->p[2]) return 1;
+    {
+      const long double Sc = powl(1 + powl(-c->p[0] * (long double)c->p[2], c->p[1]), -m);
+      const long double qs = c->p[2] < 0 ? -expm1l(m * log1pl(-powl(Sc, 1 / m))) : 1;
+      return sqrtl(Se) * powl(-expm1l(m * log1pl(-powl(Se * Sc, 1 / m))) / qs, 2);
+    }
   case BC:
     return powl(Se, (2 + 3 * (long double)c->p[1]) / c->p[1]);
   case GA:
@@ -163,6 +172,7 @@ static PetscErrorCode MaterialFromCase(const Case *c, GWMaterial *mat)
   switch (c->kind) {
   case VG:
     PetscCall(GWMaterialVanGenuchtenSetParameters(*mat, c->p[0], c->p[1]));
+    PetscCall(GWMaterialVanGenuchtenSetAirEntry(*mat, c->p[2]));
     break;
   case BC:
     PetscCall(GWMaterialBrooksCoreySetParameters(*mat, c->p[0], c->p[1]));
@@ -354,6 +364,44 @@ static PetscErrorCode TestErrors(GWTest *t)
   PetscFunctionReturn(0);
 }
 
+/* Air entry: Se and kr reach 1 at h_s continuously, dkr/dpsi just below h_s is finite and equals
+   the one-sided difference of kr there (rtol 1e-4, step 1e-7 m), while the classic form of the same
+   soil (n < 2, dkr/dpsi ~ |psi|^(n-2)) has a dkr/dpsi over 100 times larger at -1e-9 m; the default air-entry head is 0 (the
+   classic form) and a positive one is refused. */
+static PetscErrorCode TestAirEntry(GWTest *t, const Case *c)
+{
+  GWMaterial mat;
+  PetscReal  hs = c->p[2], d = 1e-7, Se, dSe, kr, dkr, kr1, dkr1, tmp, hdef;
+  char       name[160];
+
+  PetscFunctionBeginUser;
+  PetscCall(MaterialFromCase(c, &mat));
+  PetscCall(GWMaterialEvaluate(mat, hs * (1 + 1e-12), &Se, &dSe, &kr, &dkr));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s Se just below h_s", c->label));
+  PetscCall(GWTestAbs(t, name, Se, 1.0, 1e-9));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s kr just below h_s", c->label));
+  PetscCall(GWTestAbs(t, name, kr, 1.0, 1e-9));
+  PetscCall(GWMaterialEvaluate(mat, hs - d, &tmp, &tmp, &kr1, &dkr1));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s dkr/dpsi at h_s- vs one-sided difference (finite at saturation)", c->label));
+  PetscCall(CheckRel(t, name, dkr, (1 - kr1) / d, 1e-4));
+  PetscCall(GWMaterialVanGenuchtenSetAirEntry(mat, 0.0));
+  PetscCall(GWMaterialEvaluate(mat, -1e-9, &Se, &dSe, &kr, &dkr1));
+  if (c->p[1] < 2) {
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s classic form: dkr/dpsi at -1e-9 m over the air-entry one at h_s- exceeds 100 (1 = no)", c->label));
+    PetscCall(GWTestBelow(t, name, dkr1 > 100 * dkr ? 0.0 : 1.0, 0.0));
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s air entry: dkr/dpsi at h_s- below 1e3 1/m", c->label));
+    PetscCall(GWTestBelow(t, name, dkr, 1e3));
+  }
+  PetscCall(ExpectError(t, "van Genuchten h_s > 0", GWMaterialVanGenuchtenSetAirEntry(mat, 0.01)));
+  PetscCall(GWMaterialDestroy(&mat));
+  PetscCall(GWMaterialCreate(PETSC_COMM_WORLD, &mat));
+  PetscCall(GWMaterialSetType(mat, GWMATERIALVANGENUCHTEN));
+  PetscCall(GWMaterialVanGenuchtenGetAirEntry(mat, &hdef));
+  PetscCall(GWTestAbs(t, "van Genuchten default air-entry head 0 (classic form)", hdef, 0.0, 0.0));
+  PetscCall(GWMaterialDestroy(&mat));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode RunTests(GWTest *t)
 {
   const PetscReal cm    = 0.01;
@@ -370,8 +418,18 @@ static PetscErrorCode RunTests(GWTest *t)
      5 cm and 30 m (the "haverkamp" case above covers 1 mm and 100 m) */
   const Case celia1 = {"celia1-haverkamp", GWMATERIALHAVERKAMP, HK, {1.611e6 * PetscPowReal(cm, 3.96), 3.96, 1.175e6 * PetscPowReal(cm, 4.74), 4.74}, 0.075, 0.287, 0, {-0.05, -0.5, -10, -30}, 4};
 
+  /* air-entry van Genuchten (Vogel et al. 2001): the clay of issue 8 (n = 1.1) and a loam, h_s = -2 cm */
+  const Case vgae[2] = {
+      {"vg-ae-clay-n1.1", GWMATERIALVANGENUCHTEN, VG, {0.8, 1.1, -0.02}, 0.068, 0.38, -0.02, {-0.021, -0.03, -0.5, -10, -100}, 5},
+      {"vg-ae-loam-n1.56", GWMATERIALVANGENUCHTEN, VG, {3.6, 1.56, -0.02}, 0.078, 0.43, -0.02, {-0.021, -0.03, -0.5, -10, -100}, 5},
+  };
+
   PetscFunctionBeginUser;
   for (PetscInt i = 0; i < 3; i++) PetscCall(TestCase(t, &vg[i]));
+  for (PetscInt i = 0; i < 2; i++) {
+    PetscCall(TestCase(t, &vgae[i]));
+    PetscCall(TestAirEntry(t, &vgae[i]));
+  }
   PetscCall(TestCase(t, &bc));
   PetscCall(TestCase(t, &ga));
   PetscCall(TestCase(t, &hk));

@@ -110,8 +110,6 @@ time:
   dt_max: 5 d
 output:
   prefix: evap_{name}
-solver:
-  kr_weighting: arithmetic
 """
 
 

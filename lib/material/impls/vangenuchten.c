@@ -19,7 +19,10 @@
 + alpha - inverse of a characteristic air-entry head [1/m], > 0
 - n     - pore-size distribution index [-], > 1; m = 1 - 1/n
 
-  Formulas, with y = (alpha |psi|)^n, for psi < 0 (Se = kr = 1 for psi >= 0):
+  Air-entry head h_s [m] <= 0 (GWMaterialVanGenuchtenSetAirEntry(); default 0, the classic form;
+  -0.02 m recommended for n < 2): the curves below are rescaled to reach Se = kr = 1 at h_s (Vogel et al. 2001).
+
+  Formulas of the classic form, with y = (alpha |psi|)^n, for psi < 0 (Se = kr = 1 for psi >= 0):
 .vb
   Se = (1 + y)^(-m)                                    van Genuchten (1980), eq. 3
   kr = Se^(1/2) [1 - (1 - Se^(1/m))^m]^2               van Genuchten (1980), eq. 8 (Mualem, l = 1/2)
@@ -45,25 +48,20 @@
 .seealso: `GWMaterialSetType()`, `GWMaterialVanGenuchtenSetParameters()`, `GWMaterialEvaluate()`
 M*/
 
+#define GW_VG_AIR_ENTRY_DEFAULT 0.0 /* [m]: the classic form, for which published parameter sets are fitted */
+
 /* ln(1 + e^s) without overflow for large s and without losing small values for very negative s */
 static inline PetscReal Log1pExp(PetscReal s)
 {
   return s > 0 ? s + GWLog1p(PetscExpReal(-s)) : GWLog1p(PetscExpReal(s));
 }
 
-static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr)
+/* The classic form at psi < 0: Se, dSe, kr, dkr, and q = 1 - (1 - Se^(1/m))^m. */
+static void Classic(PetscReal alpha, PetscReal n, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr, PetscReal *qout)
 {
-  const PetscReal alpha = mat->p[0], n = mat->p[1], m = 1 - 1 / n;
+  const PetscReal m = 1 - 1 / n;
   PetscReal       lnh, s, L, M, u, q, sqSe;
 
-  PetscFunctionBegin;
-  if (psi >= 0) {
-    *Se  = 1;
-    *dSe = 0;
-    *kr  = 1;
-    *dkr = 0;
-    PetscFunctionReturn(0);
-  }
   lnh  = PetscLogReal(-psi);
   s    = n * (PetscLogReal(alpha) + lnh); /* ln y */
   L    = Log1pExp(s);                     /* ln(1 + y) = -ln(Se)/m */
@@ -75,7 +73,32 @@ static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal 
   *dSe = (n - 1) * PetscExpReal(s - (m + 1) * L - lnh);
   *kr  = sqSe * q * q;
   /* the 1/|psi| factor is folded into the exponentials so that tiny |psi| cannot overflow it */
-  *dkr = (n - 1) * sqSe * q * (0.5 * q * PetscExpReal(-M - lnh) + 2 * PetscExpReal(-u - L - lnh));
+  *dkr  = (n - 1) * sqSe * q * (0.5 * q * PetscExpReal(-M - lnh) + 2 * PetscExpReal(-u - L - lnh));
+  *qout = q;
+}
+
+static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal psi, PetscReal *Se, PetscReal *dSe, PetscReal *kr, PetscReal *dkr)
+{
+  const PetscReal alpha = mat->p[0], n = mat->p[1], hs = mat->p[2];
+  PetscReal       q, Sc, dSc, krc, dkrc, qs, ckr;
+
+  PetscFunctionBegin;
+  if (psi >= hs) {
+    *Se  = 1;
+    *dSe = 0;
+    *kr  = 1;
+    *dkr = 0;
+    PetscFunctionReturn(0);
+  }
+  Classic(alpha, n, psi, Se, dSe, kr, dkr, &q);
+  if (hs < 0) { /* Vogel et al. (2001), Ippisch et al. (2006): rescaled so that Se = kr = 1 at hs */
+    Classic(alpha, n, hs, &Sc, &dSc, &krc, &dkrc, &qs);
+    ckr = 1 / (PetscSqrtReal(Sc) * qs * qs);
+    *Se /= Sc;
+    *dSe /= Sc;
+    *kr *= ckr;
+    *dkr *= ckr;
+  }
   PetscFunctionReturn(0);
 }
 
@@ -97,7 +120,7 @@ static PetscErrorCode GWMaterialCheck_VanGenuchten(GWMaterial mat)
 static PetscErrorCode GWMaterialView_VanGenuchten(GWMaterial mat, PetscViewer viewer)
 {
   PetscFunctionBegin;
-  PetscCall(PetscViewerASCIIPrintf(viewer, "van Genuchten-Mualem: alpha = %g 1/m, n = %g, m = 1 - 1/n = %g\n", (double)mat->p[0], (double)mat->p[1], (double)(1 - 1 / mat->p[1])));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "van Genuchten-Mualem: alpha = %g 1/m, n = %g, m = 1 - 1/n = %g, air-entry head h_s = %g m\n", (double)mat->p[0], (double)mat->p[1], (double)(1 - 1 / mat->p[1]), (double)mat->p[2]));
   PetscFunctionReturn(0);
 }
 
@@ -158,9 +181,76 @@ PetscErrorCode GWMaterialVanGenuchtenGetParameters(GWMaterial mat, PetscReal *al
   PetscFunctionReturn(0);
 }
 
+/*@
+  GWMaterialVanGenuchtenSetAirEntry - Sets the air-entry pressure head of the van Genuchten model
+
+  Logically Collective
+
+  Input Parameters:
++ mat - a material of type `GWMATERIALVANGENUCHTEN`
+- hs  - air-entry pressure head [m], <= 0 (default 0, the classic form; -0.02 m recommended for n < 2)
+
+  Errors:
+  `PETSC_ERR_ARG_WRONG` if the material is of another type; `PETSC_ERR_ARG_OUTOFRANGE` if hs > 0
+  or is not finite.
+
+  Notes:
+  The retention curve is cut at hs and rescaled (Vogel, van Genuchten and Cislerova 2001, Adv.
+  Water Resour. 24, eqs. 4-5; Ippisch, Vogel and Bastian 2006, Adv. Water Resour. 29, eqs. 10-11):
+  with Sc = (1 + (alpha |hs|)^n)^(-m),
+.vb
+  Se = (1 + (alpha |psi|)^n)^(-m) / Sc                                   psi < hs, 1 above
+  kr = Se^(1/2) [(1 - (1 - (Se Sc)^(1/m))^m) / (1 - (1 - Sc^(1/m))^m)]^2  psi < hs, 1 above
+.ve
+  so Se and kr reach 1 at hs with a finite slope dkr/dpsi. The classic form (hs = 0) has an
+  unbounded dkr/dpsi at saturation when n < 2 and kr falls steeply just below 0 (for n = 1.1, from
+  1 to about 0.7 between 0 and -1e-8 m), which stalls Newton's method in fine soils. Ippisch et
+  al. (2006) show the classic Mualem conductivity is also physically inconsistent for n < 2;
+  Vogel et al. (2001) use hs = -2 cm, recommended here for n < 2. The default stays 0 because
+  published parameter sets (Carsel and Parrish 1988, Rosetta) are fitted with the classic form and
+  the rescaling changes K markedly: for a loam (alpha = 3.6 1/m, n = 1.56) hs = -2 cm raises kr by
+  a factor 1.67 at every psi < hs (the classic kr has already fallen to 0.60 at -2 cm).
+
+  Level: intermediate
+
+.seealso: `GWMATERIALVANGENUCHTEN`, `GWMaterialVanGenuchtenGetAirEntry()`
+@*/
+PetscErrorCode GWMaterialVanGenuchtenSetAirEntry(GWMaterial mat, PetscReal hs)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckTypeIs_Private(mat, GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenSetAirEntry()", PETSC_FALSE));
+  PetscCheck(hs <= 0 && !PetscIsInfOrNanReal(hs), PetscObjectComm((PetscObject)mat), PETSC_ERR_ARG_OUTOFRANGE, "van Genuchten air-entry head h_s = %g m for material \"%s\" must be finite and <= 0 (a suction: e.g. -0.02 m; 0 for the classic form)", (double)hs, GWMaterialName_Private(mat));
+  mat->p[2] = hs;
+  PetscFunctionReturn(0);
+}
+
+/*@
+  GWMaterialVanGenuchtenGetAirEntry - Gets the air-entry pressure head of the van Genuchten model
+
+  Not Collective
+
+  Input Parameter:
+. mat - a material of type `GWMATERIALVANGENUCHTEN`
+
+  Output Parameter:
+. hs - air-entry pressure head [m], <= 0; 0 for the classic form
+
+  Level: intermediate
+
+.seealso: `GWMaterialVanGenuchtenSetAirEntry()`
+@*/
+PetscErrorCode GWMaterialVanGenuchtenGetAirEntry(GWMaterial mat, PetscReal *hs)
+{
+  PetscFunctionBegin;
+  PetscCall(GWMaterialCheckTypeIs_Private(mat, GWMATERIALVANGENUCHTEN, "GWMaterialVanGenuchtenGetAirEntry()", PETSC_FALSE));
+  *hs = mat->p[2];
+  PetscFunctionReturn(0);
+}
+
 PetscErrorCode GWMaterialCreate_VanGenuchten(GWMaterial mat)
 {
   PetscFunctionBegin;
+  mat->p[2]          = GW_VG_AIR_ENTRY_DEFAULT;
   mat->ops->evaluate = GWMaterialEvaluate_VanGenuchten;
   mat->ops->check    = GWMaterialCheck_VanGenuchten;
   mat->ops->view     = GWMaterialView_VanGenuchten;

@@ -23,6 +23,14 @@ typedef struct {
   PetscReal *in, *out; /* per package, volume in and out over the step [m^3] */
 } GWBudgetStep;
 
+/* The cell with the largest residual of a state, for diagnostics (GWModelFindWorstCell_Private()) */
+typedef struct {
+  PetscInt  i, j, k;
+  PetscReal x, y, z;   /* cell centre [m]: x, y from the grid's west and south edges */
+  PetscReal psi, res;  /* pressure head [m]; residual F_c [1/s] */
+  char      pkgs[192]; /* names of the packages acting on the cell, comma separated, or "none" */
+} GWWorstCell;
+
 struct _p_GWModel {
   PETSCHEADER(int);
   /* grid: sizes and widths replicated on every rank (O(nx + ny)); everything per cell or per
@@ -36,6 +44,7 @@ struct _p_GWModel {
   GWMaterial        *mat;
   GWPackage         *pkg;
   GWRelPermWeighting krweight;
+  PetscReal          gravity; /* 1: elevation head z counts in the hydraulic head; 0: gravity off (H = psi) */
   /* discretisation */
   DM         da, dageo;         /* created once the grid size is known (GWModelCreateDM_Private()) */
   Vec        geo;               /* local (ghosted) geometry, dof GW_NGEO, from set-up on */
@@ -71,17 +80,28 @@ struct _p_GWModel {
   PetscBool has_start_date; /* set by GWModelSetStartDate() */
   char      input_hash[24]; /* hash of the input that built the model (a scenario's), "" if none; kept in checkpoints */
   /* time control */
-  PetscReal t, dt, dt_init, dt_min, dt_max;
-  PetscReal dt_grow, dt_cut, dtheta_max;
-  PetscInt  it_easy, it_hard, max_cuts;
-  PetscInt  nsteps, ncuts, nnewton, nlinear;
-  PetscReal step_t0, step_t1; /* interval of the step being solved */
+  PetscReal   t, dt, dt_init, dt_min, dt_max;
+  PetscReal   dt_grow, dt_cut, dtheta_max;
+  PetscInt    it_easy, it_hard, max_cuts;
+  PetscInt    nsteps, ncuts, nnewton, nlinear;
+  PetscInt    prog_steps, prog_n0;           /* progress guard: window length [steps], nsteps at its start */
+  PetscReal   prog_frac, prog_t0, prog_need; /* least fraction; time at the window's start; advance it needs [s] */
+  GWWorstCell fail_cell;                     /* worst cell of the last failed Newton solve */
+  PetscInt    fail_step;                     /* its step number (0: none yet) */
+  PetscReal   fail_t, fail_dt;               /* its start time and time step [s] */
+  PetscReal   step_t0, step_t1;              /* interval of the step being solved */
+  PetscReal   dterr_tol, dterr_est;          /* time-error control: tolerance on water content (0: off); last estimate */
+  PetscInt    ndterr;                        /* steps rejected by the time-error estimate */
+  Vec         rate_old, rate_new;            /* d(theta)/dt of the last accepted step and of the step being checked [1/s] */
+  PetscBool   rate_valid;                    /* rate_old holds the previous step's rate */
   /* Newton acceptance: mass balance */
   PetscReal mb_rtol;
-  PetscReal dpsi_max;   /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
-  PetscReal l1_prev;    /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
-  PetscReal flow_scale; /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
-  PetscReal face_scale; /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscReal dpsi_max;      /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
+  PetscReal l1_prev;       /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
+  PetscReal flow_scale;    /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
+  PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
+  PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
+  PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
@@ -102,6 +122,9 @@ PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
+PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
+
+PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelRestoreSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
 PETSC_INTERN PetscErrorCode GWModelCellLocalIndex_Private(GWModel, PetscInt, PetscInt, PetscInt, PetscInt *);
@@ -175,17 +198,43 @@ static inline PetscReal GWFaceConductance_Private(PetscReal A, PetscReal dc, Pet
   return A / (dc / Kc + dn / Kn);
 }
 
+#define GW_KR_LIMITED_WIDTH 1e-2 /* width of the smoothed switch of limited weighting, relative to kr_up */
+
 /* Relative permeability at a face between cell c and neighbour (or boundary) n, with its
    derivatives with respect to psi_c and psi_n. Upstream weighting takes kr of the cell with the
    higher hydraulic head (ties go to c; the flux is then zero either way, so the two sides of a
-   face stay exact negatives of each other). */
+   face stay exact negatives of each other). Limited weighting takes the arithmetic mean capped at
+   the upstream value, min((kr_up + kr_dn)/2, kr_up) = kr_up + min(0, x)/2 with x = kr_dn - kr_up,
+   where min(0, x) is smoothed to x s(-x/e), s the logistic function and e = 0.01 kr_up: exact
+   for x = 0 (a uniform column carries K exactly) and beyond a few e, and differentiable, so
+   Newton keeps its quadratic convergence where faces switch branch. */
 static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, PetscReal dkrc, PetscReal Hc, PetscReal krn, PetscReal dkrn, PetscReal Hn, PetscReal *kr, PetscReal *dkr_c, PetscReal *dkr_n)
 {
+  PetscBool upc = (PetscBool) !(Hn > Hc); /* c is upstream */
+
   if (w == GW_KR_ARITHMETIC) {
     *kr    = 0.5 * (krc + krn);
     *dkr_c = 0.5 * dkrc;
     *dkr_n = 0.5 * dkrn;
-  } else if (Hn > Hc) {
+  } else if (w == GW_KR_LIMITED) {
+    PetscReal kup = upc ? krc : krn, kdn = upc ? krn : krc, x = kdn - kup, e = GW_KR_LIMITED_WIDTH * kup;
+    PetscReal sg, dsg, mn, dmdx, dmde, dup, ddn;
+    if (e > 0) {
+      PetscReal t = -x / e; /* logistic s(t) and s'(t), without overflow */
+      sg          = t >= 0 ? 1 / (1 + PetscExpReal(-t)) : PetscExpReal(t) / (1 + PetscExpReal(t));
+      dsg         = sg * (1 - sg);
+      mn          = x * sg;
+      dmdx        = sg + t * dsg;
+      dmde        = t * t * dsg;
+    } else { /* kr_up = 0: min(0, x) = 0 since kr_dn >= 0 */
+      mn = dmdx = dmde = 0;
+    }
+    *kr    = kup + 0.5 * mn;
+    dup    = 1 + 0.5 * (-dmdx + GW_KR_LIMITED_WIDTH * dmde); /* d kr / d kr_up */
+    ddn    = 0.5 * dmdx;                                     /* d kr / d kr_dn */
+    *dkr_c = upc ? dup * dkrc : ddn * dkrc;
+    *dkr_n = upc ? ddn * dkrn : dup * dkrn;
+  } else if (!upc) {
     *kr    = krn;
     *dkr_c = 0.0;
     *dkr_n = dkrn;

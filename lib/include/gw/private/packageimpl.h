@@ -145,6 +145,7 @@ PETSC_INTERN PetscErrorCode GWPackageCreate_RootUptake(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Head(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Flux(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_SeepageFace(GWPackage);
+PETSC_INTERN PetscErrorCode GWPackageCreate_FreeDrainage(GWPackage);
 PETSC_INTERN PetscErrorCode GWPackageCreate_Well(GWPackage);
 
 /* The value of entry e over the step: from a per-cell field, else its column's. */
