@@ -39,29 +39,35 @@ static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
   PetscFunctionReturn(0);
 }
 
-/* Pressure head at each observation point: the column holding (x, y), interpolated linearly in z
-   between the cell centres that bracket z (the nearest centre above the top or below the bottom
-   centre). Water content from the material of the cell holding the point. The rank owning that
-   cell computes both from its ghosted field (the bracketing centres are in the cell or its
-   neighbours above and below); rank 0 collects the values, two per point. */
+static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m"};
+
+/* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
+   (x, y), interpolated linearly in z between the cell centres that bracket z (the nearest centre
+   above the top or below the bottom centre); hydraulic head = pressure head + z; water content
+   from the material of the cell holding the point, saturation = water content / its value at
+   zero pressure head. Depth to water: land surface (top face of layer 0) minus the elevation of
+   the shallowest water table in the column, where the pressure head interpolated between cell
+   centres from the top down first reaches 0 (above the first centre or below the last: the
+   hydrostatic extrapolation z + psi of that cell). The ranks owning cells of the column send
+   them to rank 0, which writes the row. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
   GWModel        m = sc->model;
   PetscScalar ***x, ****g;
-  PetscReal     *val;
-  PetscInt       xs, ys, zs, xm, ym, zm;
+  PetscReal     *val, *col;
+  PetscInt       xs, ys, zs, xm, ym, zm, nz = m->nz, nc = 2 * m->nz + 1;
   PetscMPIInt    rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(PetscCalloc1(2 * sc->nobs, &val));
+  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, nc * sc->nobs, &col));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
   PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
   for (PetscInt o = 0; o < sc->nobs; o++) {
     PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0;
-    PetscInt  i = 0, j = 0, nz = m->nz;
+    PetscInt  i = 0, j = 0;
     while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
     while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym) continue;
@@ -69,8 +75,11 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
          between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
       PetscReal bot = g[k][j][i][GW_GEO_ZBOT], top = k ? g[k - 1][j][i][GW_GEO_ZBOT] : 0.0;
-      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta;
-      PetscInt  a  = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta, ths;
+      PetscInt  a = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      col[o * nc + k]      = x[k][j][i];
+      col[o * nc + nz + k] = zc;
+      if (k == 0) col[o * nc + 2 * nz] = 2 * zc - bot;
       if (!((k == 0 || pz <= top) && (k == nz - 1 || pz > bot))) continue;
       if (nz > 1 && pz >= zc && k > 0)
         a = k - 1;
@@ -83,23 +92,39 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
         psi = x[a + 1][j][i] + (pz - zl) / (zu - zl) * (x[a][j][i] - x[a + 1][j][i]);
       }
       PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], psi, &theta, NULL));
-      val[2 * o]     = psi;
-      val[2 * o + 1] = theta;
+      PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], 0.0, &ths, NULL));
+      val[GW_OBS_NQ * o]     = psi;
+      val[GW_OBS_NQ * o + 1] = psi + pz;
+      val[GW_OBS_NQ * o + 2] = theta;
+      val[GW_OBS_NQ * o + 3] = theta / ths;
     }
   }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
-  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(2 * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   if (rank == 0) {
     char date[64];
+    for (PetscInt o = 0; o < sc->nobs; o++) {
+      const PetscReal *psi = &col[o * nc], *zc = &col[o * nc + nz];
+      PetscInt         k   = 0;
+      PetscReal        zwt;
+      while (k < nz && psi[k] < 0) k++;
+      if (k == nz) zwt = zc[nz - 1] + psi[nz - 1];
+      else if (k == 0) zwt = zc[0] + psi[0];
+      else zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
+      val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
+    }
     PetscCall(DateField(m, date, sizeof(date)));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s", (double)m->t, date));
-    for (PetscInt o = 0; o < sc->nobs; o++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)val[2 * o], (double)val[2 * o + 1]));
+    for (PetscInt o = 0; o < sc->nobs; o++)
+      for (PetscInt q = 0; q < GW_OBS_NQ; q++)
+        if (sc->obsq[o] >> q & 1) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)val[GW_OBS_NQ * o + q]));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
   }
-  PetscCall(PetscFree(val));
+  PetscCall(PetscFree2(val, col));
   PetscFunctionReturn(0);
 }
 
@@ -301,10 +326,9 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
       if (!*cont) {
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-        for (PetscInt p = 0; p < sc->nobs; p++) {
-          PetscCall(PutNameField(o->fobs, "", sc->obsname[p], "_pressure_head_m"));
-          PetscCall(PutNameField(o->fobs, "", sc->obsname[p], "_water_content"));
-        }
+        for (PetscInt p = 0; p < sc->nobs; p++)
+          for (PetscInt q = 0; q < GW_OBS_NQ; q++)
+            if (sc->obsq[p] >> q & 1) PetscCall(PutNameField(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
       }
     }
@@ -426,10 +450,24 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   stop[0] = sc->catch_signals ? GWStopSignal : 0;
   PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 1, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
   if (stop[0]) PetscCall(GWModelCheckpointSave(m, o.chk));
-  for (PetscInt k = 0; k < sc->nout && !ierr && !stop[0]; k++) {
-    if (sc->tout[k] <= m->t * (1 + 1e-12)) continue; /* restarted past this output */
-    while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
-      ierr = GWModelStep(m, sc->tout[k]);
+  /* the loop lands on every field output time and, with output.observation_every, on every
+     observation time; fields, observations at field times and checkpoints at field times */
+  for (PetscInt kf = 0, ko = 0; kf < sc->nout && !ierr && !stop[0];) {
+    PetscReal target = sc->tout[kf], to = PETSC_MAX_REAL;
+    PetscBool field, obs;
+    if (sc->tout[kf] <= m->t * (1 + 1e-12)) { /* restarted past this output */
+      kf++;
+      continue;
+    }
+    if (sc->obs_every > 0) {
+      while ((ko + 1) * sc->obs_every <= m->t + 1e-12 * PetscMax(m->t, 1.0)) ko++;
+      to     = (ko + 1) * sc->obs_every;
+      target = PetscMin(target, to);
+    }
+    field = (PetscBool)(sc->tout[kf] - target <= 1e-12 * PetscMax(target, 1.0));
+    obs   = (PetscBool)(sc->obs_every > 0 && to - target <= 1e-12 * PetscMax(target, 1.0));
+    while (!ierr && target - m->t > 1e-12 * PetscMax(target, 1.0)) {
+      ierr = GWModelStep(m, target);
       if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
       if (ierr) break;
       /* between steps, all ranks agree on a stop signal and on a periodic checkpoint (rank 0's
@@ -443,18 +481,21 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
         if (now - tchk >= chk_wall) stop[1] = 1;
       }
       PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 2, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
-      if (stop[0] || (stop[1] && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0))) {
+      if (stop[0] || (stop[1] && target - m->t > 1e-12 * PetscMax(target, 1.0))) {
         PetscCall(GWModelCheckpointSave(m, o.chk));
         PetscCall(PetscTime(&tchk));
       }
       if (stop[0]) break;
     }
     if (ierr || stop[0]) break;
-    PetscCall(GWOutputNetCDFWrite(nc, m));
-    if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
-    PetscCall(GWModelCheckpointSave(m, o.chk));
-    PetscCall(PetscTime(&tchk));
-    PetscCall(Progress(sc, t0, tbegin));
+    if (sc->nobs && (obs || (field && sc->obs_every <= 0))) PetscCall(WriteObservations(sc, o.fobs));
+    if (field) {
+      PetscCall(GWOutputNetCDFWrite(nc, m));
+      PetscCall(GWModelCheckpointSave(m, o.chk));
+      PetscCall(PetscTime(&tchk));
+      PetscCall(Progress(sc, t0, tbegin));
+      kf++;
+    }
   }
   if (stop[0] && !ierr) {
     char status[512];

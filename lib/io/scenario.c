@@ -167,6 +167,11 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     PetscCall(GWGetString_Private(out, "prefix", PETSC_FALSE, &prefix));
     if (prefix && !sc->prefix_set) PetscCall(PetscStrncpy(sc->prefix, prefix, sizeof(sc->prefix)));
   }
+  if (out) {
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(out, "observation_every", "s", PETSC_FALSE, &sc->obs_every, &has));
+    GWInputCheck(!has || (sc->obs_every > 0 && sc->obs_every <= sc->tend), GWYamlGet_Private(out, "observation_every"), "observation interval must be positive and at most the run's end");
+  }
   times = out ? GWYamlGet_Private(out, "times") : NULL;
   PetscCall(GWGetQuantity_Private(out ? out : root, "every", "s", PETSC_FALSE, &every, &has_every));
   if (!out) has_every = PETSC_FALSE;
@@ -234,6 +239,8 @@ static PetscErrorCode ApplyInitialField(GWModel m, GWYamlNode in)
   PetscFunctionReturn(0);
 }
 
+const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water"};
+
 static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
 {
   GWYamlNode obs = GWYamlGet_Private(root, "observations");
@@ -247,6 +254,7 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
   for (PetscInt j = 0; j < m->ny; j++) Y += m->dy[j];
   sc->nobs = obs->n;
   PetscCall(PetscMalloc2(obs->n, &sc->obsname, 3 * obs->n, &sc->obsxyz));
+  PetscCall(PetscMalloc1(obs->n, &sc->obsq));
   for (PetscInt o = 0; o < obs->n; o++) {
     GWYamlNode  p    = obs->items[o];
     const char *name = NULL;
@@ -259,6 +267,19 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
     PetscCall(GWGetQuantity_Private(p, "x", "m", PETSC_TRUE, &sc->obsxyz[3 * o], NULL));
     PetscCall(GWGetQuantity_Private(p, "y", "m", PETSC_FALSE, &sc->obsxyz[3 * o + 1], NULL));
     PetscCall(GWGetQuantity_Private(p, "z", "m", PETSC_TRUE, &sc->obsxyz[3 * o + 2], NULL));
+    sc->obsq[o] = 1 << 0 | 1 << 2; /* pressure head and water content */
+    if (GWYamlGet_Private(p, "quantities")) {
+      GWYamlNode q = GWYamlGet_Private(p, "quantities");
+      GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [pressure_head, depth_to_water]");
+      sc->obsq[o] = 0;
+      for (PetscInt i = 0; i < q->n; i++) {
+        PetscInt k = 0;
+        GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
+        while (k < GW_OBS_NQ && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
+        GWInputCheck(k < GW_OBS_NQ, q->items[i], "unknown quantity \"%s\"; use pressure_head, hydraulic_head, water_content, saturation or depth_to_water", q->items[i]->value);
+        sc->obsq[o] |= 1 << k;
+      }
+    }
     GWInputCheck(sc->obsxyz[3 * o] >= 0 && sc->obsxyz[3 * o] <= X && sc->obsxyz[3 * o + 1] >= 0 && sc->obsxyz[3 * o + 1] <= Y, p, "point (%g, %g) m is outside the grid (0..%g, 0..%g) m", (double)sc->obsxyz[3 * o], (double)sc->obsxyz[3 * o + 1], (double)X, (double)Y);
   }
   PetscFunctionReturn(0);
@@ -615,6 +636,7 @@ PetscErrorCode GWScenarioDestroy(GWScenario *sc)
   PetscCall(PetscFree((*sc)->file));
   PetscCall(PetscFree((*sc)->tout));
   PetscCall(PetscFree2((*sc)->obsname, (*sc)->obsxyz));
+  PetscCall(PetscFree((*sc)->obsq));
   PetscCall(PetscViewerDestroy(&(*sc)->monitor));
   PetscCall(PetscHeaderDestroy(sc));
   PetscFunctionReturn(0);

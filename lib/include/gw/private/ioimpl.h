@@ -79,12 +79,18 @@ struct _p_GWScenario {
   PetscInt   nobs;
   char (*obsname)[64];
   PetscReal  *obsxyz;  /* [3*nobs] observation points [m] */
+  PetscInt   *obsq;    /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
+  PetscReal   obs_every; /* observation interval [s]; 0: at the field output times */
   PetscViewer monitor;       /* progress lines, or NULL */
   PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
   PetscBool   catch_signals; /* GWScenarioSetCatchSignals() */
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
+
+/* Quantities an observation point can record, in column order (lib/io/scenario.c) */
+#define GW_OBS_NQ 5
+PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
 
 /* Readers of scenario values (lib/io/scenario_read.c): each checks the value where it is read */
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
