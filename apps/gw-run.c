@@ -4,7 +4,8 @@
    gw-run --list-keys
 
    Exit status: 0 success, 2 bad input (the message names file:line:column and key),
-   3 numerical failure (Newton did not converge after the allowed time-step cuts), 1 other errors.
+   3 numerical failure (Newton did not converge after the allowed time-step cuts), 4 stopped by
+   SIGTERM, SIGINT or SIGUSR1 after writing a checkpoint, 1 other errors.
    An error on any MPI rank ends the run on every rank with that status and one line on stderr. */
 #include <gw.h>
 #include <gwio.h>
@@ -16,7 +17,8 @@ static void Usage(void)
                   "       gw-run --list-keys\n"
                   "  --check      read and check the scenario, build the model, do not run\n"
                   "  -o PREFIX    output prefix (default: output.prefix, else the scenario name)\n"
-                  "  --restart F  continue from checkpoint F (PREFIX-checkpoint.h5 of an earlier run)\n"
+                  "  --restart F  continue from checkpoint F (PREFIX-checkpoint.h5 of an earlier run);\n"
+                  "               into the same PREFIX it continues that run's output files\n"
                   "  --list-keys  print every scenario key: path | type | unit | default | summary\n");
 }
 
@@ -63,6 +65,26 @@ static int EndPhase(PetscErrorCode ierr, int status, const char *stage)
   return out[0];
 }
 
+/* After a run, the PETSc options nobody read (a misspelt -gw_snes_rtoll), one warning line each
+   on stderr, from rank 0. */
+static PetscErrorCode WarnUnusedOptions(void)
+{
+  PetscInt    n;
+  char      **names, **values;
+  PetscMPIInt rank;
+
+  PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_rank(PETSC_COMM_WORLD, &rank));
+  PetscCall(PetscOptionsLeftGet(NULL, &n, &names, &values));
+  for (PetscInt i = 0; i < n && !rank; i++) {
+    if (!strcmp(names[i], "options_left") || !strncmp(names[i], "log_view", 8)) continue;
+    fprintf(stderr, "gw-run: warning: option -%s%s%s was not used (misspelt? see gw-run -help)\n", names[i], values[i] ? " " : "", values[i] ? values[i] : "");
+  }
+  fflush(stderr);
+  PetscCall(PetscOptionsLeftRestore(NULL, &n, &names, &values));
+  PetscFunctionReturn(0);
+}
+
 int main(int argc, char **argv)
 {
   const char    *file = NULL, *prefix = NULL, *restart = NULL;
@@ -106,6 +128,7 @@ int main(int argc, char **argv)
     goto done;
   }
   ierr = GWScenarioCreate(PETSC_COMM_WORLD, &sc);
+  if (!ierr && !check) ierr = GWScenarioSetCatchSignals(sc, PETSC_TRUE);
   if (!ierr && prefix) ierr = GWScenarioSetOutputPrefix(sc, prefix);
   if (!ierr) ierr = GWScenarioLoad(sc, file);
   if (!ierr && restart) ierr = GWScenarioRestart(sc, restart);
@@ -118,8 +141,10 @@ int main(int argc, char **argv)
   }
   PetscCall(GWScenarioSetMonitor(sc, PETSC_VIEWER_STDOUT_WORLD));
   ierr   = GWScenarioRun(sc);
-  status = EndPhase(ierr, ierr == PETSC_ERR_NOT_CONVERGED ? 3 : 1, ierr == PETSC_ERR_NOT_CONVERGED ? "numerical failure" : "error");
+  status = EndPhase(ierr, ierr == PETSC_ERR_NOT_CONVERGED ? 3 : ierr == PETSC_ERR_SIG ? 4 : 1, ierr == PETSC_ERR_NOT_CONVERGED ? "numerical failure" : ierr == PETSC_ERR_SIG ? "stopped" : "error");
+  if (!status) PetscCall(WarnUnusedOptions());
 done:
+  if (sc) PetscCall(GWScenarioSetCatchSignals(sc, PETSC_FALSE));
   PetscCall(PetscPopErrorHandler());
   if (!status) PetscCall(GWScenarioDestroy(&sc));
   PetscCall(PetscFinalize());

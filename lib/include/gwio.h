@@ -15,6 +15,7 @@ S*/
 typedef struct _p_GWOutputNetCDF *GWOutputNetCDF;
 
 PETSC_EXTERN PetscErrorCode GWOutputNetCDFOpen(GWModel, const char[], const char[], GWOutputNetCDF *);
+PETSC_EXTERN PetscErrorCode GWOutputNetCDFReopen(GWModel, const char[], PetscReal, GWOutputNetCDF *);
 PETSC_EXTERN PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF, GWModel);
 PETSC_EXTERN PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *, const char[]);
 
@@ -39,6 +40,7 @@ PETSC_EXTERN PetscErrorCode GWScenarioGetOutputPrefix(GWScenario, const char *[]
 PETSC_EXTERN PetscErrorCode GWScenarioSetMonitor(GWScenario, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWScenarioRun(GWScenario);
 PETSC_EXTERN PetscErrorCode GWScenarioRestart(GWScenario, const char[]);
+PETSC_EXTERN PetscErrorCode GWScenarioSetCatchSignals(GWScenario, PetscBool);
 PETSC_EXTERN PetscErrorCode GWScenarioView(GWScenario, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWScenarioDestroy(GWScenario *);
 PETSC_EXTERN PetscErrorCode GWScenarioKeysView(PetscViewer);

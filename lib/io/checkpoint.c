@@ -36,7 +36,8 @@ static PetscInt BudgetSize(GWModel m)
 
   Notes:
   Stores pressure head (dataset "pressure_head", natural grid order), the time, the next time
-  step, the step statistics and the cumulative budget (storage and every package's in and out).
+  step, the step statistics, the cumulative budget (storage and every package's in and out) and
+  the model's input hash (set by GWScenarioLoad() from the grid, materials, zones and packages).
   The file is written as path.part and renamed, so an interrupted write never leaves a
   checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
   same input, on any number of ranks.
@@ -71,6 +72,7 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "cuts", PETSC_INT, &stats[1]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "newton_iterations", PETSC_INT, &stats[2]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "packages", PETSC_INT, &np));
+  if (model->input_hash[0]) PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "input_hash", PETSC_STRING, model->input_hash));
   PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
   if (!rank) {
@@ -108,7 +110,7 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
 
   Errors:
   PETSC_ERR_FILE_OPEN when the file cannot be read; PETSC_ERR_FILE_UNEXPECTED when it holds a
-  different number of packages or grid size than the model.
+  different number of packages or grid size than the model, or another input hash.
 
   Level: intermediate
 
@@ -129,6 +131,19 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
   PetscCall(PetscViewerHDF5Open(PetscObjectComm((PetscObject)model), path, FILE_MODE_READ, &v));
   PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "packages", PETSC_INT, NULL, &np));
   PetscCheck(np == model->npkg, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s has %" PetscInt_FMT " packages but the model has %" PetscInt_FMT ": restart from the same scenario", path, np, model->npkg);
+  {
+    PetscBool has;
+    PetscCall(PetscViewerHDF5HasAttribute(v, "/", "input_hash", &has));
+    if (has && model->input_hash[0]) {
+      char     *hash = NULL;
+      PetscBool same;
+      PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "input_hash", PETSC_STRING, NULL, &hash));
+      PetscCall(PetscStrcmp(hash, model->input_hash, &same));
+      if (!same) PetscCall(PetscViewerDestroy(&v));
+      PetscCheck(same, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s was written by another model (input hash %s, this one %s): its grid, materials, zones or packages differ; restart with the scenario that wrote it", path, hash, model->input_hash);
+      PetscCall(PetscFree(hash));
+    }
+  }
   PetscCall(VecLoad(model->psi, v));
   PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "time_s", PETSC_REAL, NULL, &model->t));
   PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "next_dt_s", PETSC_REAL, NULL, &model->dt));

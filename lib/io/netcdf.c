@@ -113,6 +113,31 @@ static void AxisFromWidths(PetscInt n, const PetscReal w[], PetscReal c[], Petsc
   }
 }
 
+/* The output object for model and path, before its file is created or opened. */
+static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF *out)
+{
+  GWOutputNetCDF o;
+  DM             da;
+  PetscInt       xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelGetDM(model, &da));
+  PetscCall(PetscNew(&o));
+  PetscCall(PetscStrncpy(o->path, path, sizeof(o->path)));
+  PetscCallMPI(MPI_Comm_dup(PetscObjectComm((PetscObject)model), &o->comm));
+  PetscCallMPI(MPI_Comm_rank(o->comm, &o->rank));
+  PetscCall(GWModelGetGridSize(model, &o->nx, &o->ny, &o->nz));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  o->start[0] = (size_t)zs;
+  o->start[1] = (size_t)ys;
+  o->start[2] = (size_t)xs;
+  o->count[0] = (size_t)zm;
+  o->count[1] = (size_t)ym;
+  o->count[2] = (size_t)xm;
+  *out        = o;
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWOutputNetCDFOpen - creates a CF-1.8 NetCDF-4 file for the model's fields, writes the grid
   geometry, and leaves it ready for records appended by GWOutputNetCDFWrite()
@@ -174,18 +199,8 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   }
   PetscCall(GWModelGetDM(model, &da));
   PetscCall(PetscLogEventBegin(GW_OutputNetCDF, model, 0, 0, 0));
-  PetscCall(PetscNew(&o));
-  PetscCall(PetscStrncpy(o->path, path, sizeof(o->path)));
-  PetscCallMPI(MPI_Comm_dup(PetscObjectComm((PetscObject)model), &o->comm));
-  PetscCallMPI(MPI_Comm_rank(o->comm, &o->rank));
-  PetscCall(GWModelGetGridSize(model, &o->nx, &o->ny, &o->nz));
+  PetscCall(NewOutput(model, path, &o));
   PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
-  o->start[0] = (size_t)zs;
-  o->start[1] = (size_t)ys;
-  o->start[2] = (size_t)xs;
-  o->count[0] = (size_t)zm;
-  o->count[1] = (size_t)ym;
-  o->count[2] = (size_t)xm;
 
   status = nc_create_par(path, NC_NETCDF4 | NC_CLOBBER, o->comm, MPI_INFO_NULL, &o->ncid);
   if (status != NC_NOERR) {
@@ -295,6 +310,86 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   PetscCall(PutBlock(o, v_vol, "cell_volume", PETSC_FALSE, vol));
   PetscCall(NCCheck(path, nc_sync(o->ncid), "flushing", "the grid"));
   PetscCall(PetscLogEventEnd(GW_OutputNetCDF, model, 0, 0, 0));
+  *out = o;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWOutputNetCDFReopen - opens a file written by GWOutputNetCDFOpen() to continue it from time t:
+  records after t are dropped (overwritten by the next writes), the others kept
+
+  Collective
+
+  Input Parameters:
++ model - the model, after GWModelSetUp(), on the same grid as the file (any number of ranks)
+. path - the file, the same on every rank
+- t - time of the state the run continues from [s], e.g. a checkpoint's
+
+  Output Parameter:
+. out - the output file; its run_status is "running" again; close it with GWOutputNetCDFClose()
+
+  Notes:
+  This is how a restarted run continues its own output: the records up to t, written before the
+  interruption, stay, and the next GWOutputNetCDFWrite() goes after the last of them. The time
+  dimension is not shortened, so a file whose run fails again may hold stale records after its
+  last valid one; its run_status says it is not complete.
+
+  Errors:
+  PETSC_ERR_FILE_OPEN if the file cannot be opened; PETSC_ERR_FILE_UNEXPECTED if its grid differs
+  from the model's or it has no variable of GWOutputNetCDFOpen(), or no record at or before t.
+
+  Level: intermediate
+
+.seealso: `GWOutputNetCDFOpen()`, `GWOutputNetCDFWrite()`, `GWScenarioRestart()`
+@*/
+PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal t, GWOutputNetCDF *out)
+{
+  GWOutputNetCDF o;
+  DM             da;
+  int            status, dimid, dims[3];
+  size_t         ntime = 0, len[3];
+  PetscReal     *tt;
+  const char    *dname[3] = {"layer", "y", "x"};
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  PetscValidCharPointer(path, 2);
+  PetscValidPointer(out, 4);
+  if (!GW_OutputNetCDF) PetscCall(PetscLogEventRegister("GWOutputNetCDF", GWMODEL_CLASSID, &GW_OutputNetCDF));
+  PetscCall(GWModelGetDM(model, &da));
+  PetscCall(NewOutput(model, path, &o));
+  status = nc_open_par(path, NC_WRITE, o->comm, MPI_INFO_NULL, &o->ncid);
+  if (status != NC_NOERR) {
+    PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o));
+  }
+  PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot open the NetCDF output file %s to continue it: %s", path, nc_strerror(status));
+  for (PetscInt d = 0; d < 3; d++) {
+    PetscCheck(nc_inq_dimid(o->ncid, dname[d], &dims[d]) == NC_NOERR && nc_inq_dimlen(o->ncid, dims[d], &len[d]) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_UNEXPECTED, "NetCDF output file %s has no dimension %s: it was not written by libgw", path, dname[d]);
+  }
+  PetscCheck(len[0] == (size_t)o->nz && len[1] == (size_t)o->ny && len[2] == (size_t)o->nx, PETSC_COMM_SELF, PETSC_ERR_FILE_UNEXPECTED, "NetCDF output file %s has a %zu x %zu x %zu grid (x, y, layer), the model %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT ": it belongs to another scenario; use another output prefix", path, len[2], len[1], len[0], o->nx, o->ny, o->nz);
+  PetscCall(NCCheck(path, nc_inq_varid(o->ncid, "time", &o->timeid), "finding variable", "time"));
+  PetscCall(NCCheck(path, nc_inq_dimid(o->ncid, "time", &dimid), "finding dimension", "time"));
+  PetscCall(NCCheck(path, nc_inq_dimlen(o->ncid, dimid, &ntime), "reading the length of", "time"));
+  PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->timeid, NC_COLLECTIVE), "setting collective access for", "time"));
+  for (PetscInt f = 0; f < NFIELD; f++) {
+    PetscCall(NCCheck(path, nc_inq_varid(o->ncid, Fields[f].name, &o->fieldid[f]), "finding variable", Fields[f].name));
+    PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->fieldid[f], NC_COLLECTIVE), "setting collective access for", Fields[f].name));
+  }
+  PetscCall(PetscMalloc1(ntime + 1, &tt));
+  if (ntime) {
+    size_t zero = 0;
+    PetscCall(NCCheck(path, nc_get_vara_double(o->ncid, o->timeid, &zero, &ntime, tt), "reading", "time"));
+  }
+  o->nrec = 0;
+  while (o->nrec < ntime && tt[o->nrec] <= t + 1e-12 * PetscMax(PetscAbsReal(t), 1.0)) o->nrec++;
+  o->tlast = o->nrec ? tt[o->nrec - 1] : 0;
+  PetscCall(PetscFree(tt));
+  PetscCheck(o->nrec > 0, PETSC_COMM_SELF, PETSC_ERR_FILE_UNEXPECTED, "NetCDF output file %s has no record at or before t = %g s, the time to continue from: it belongs to another run; use another output prefix", path, (double)t);
+  PetscCall(NCCheck(path, nc_redef(o->ncid), "reopening the definitions of", "the file"));
+  PetscCall(PutText(o, NC_GLOBAL, "run_status", "running"));
+  PetscCall(NCCheck(path, nc_enddef(o->ncid), "ending the definitions of", "the file"));
+  for (PetscInt i = 0; i < 3; i++) PetscCall(DMCreateGlobalVector(da, &o->work[i]));
   *out = o;
   PetscFunctionReturn(0);
 }

@@ -1,12 +1,27 @@
 /* GWScenarioRun: the time loop of a scenario with its outputs (NetCDF fields, observation and
    budget CSV files). Files are written as <name>.part and renamed when the run completes, so a
    failed run leaves valid but visibly incomplete files. */
+#define _POSIX_C_SOURCE 200809L /* sigaction() under -std=c11 */
 #include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* The signal that asked the run to stop, set by the handler only; the time loop reads it
+   between steps (GWScenarioSetCatchSignals()). */
+static volatile sig_atomic_t GWStopSignal = 0;
+
+static void CatchStopSignal(int sig)
+{
+  GWStopSignal = sig;
+}
+
+static const int        GWStopSignals[3] = {SIGTERM, SIGINT, SIGUSR1};
+static struct sigaction GWOldActions[3];
+static PetscBool        GWCatching = PETSC_FALSE;
 
 typedef struct {
   char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN], chk[PETSC_MAX_PATH_LEN];
@@ -24,29 +39,35 @@ static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
   PetscFunctionReturn(0);
 }
 
-/* Pressure head at each observation point: the column holding (x, y), interpolated linearly in z
-   between the cell centres that bracket z (the nearest centre above the top or below the bottom
-   centre). Water content from the material of the cell holding the point. The rank owning that
-   cell computes both from its ghosted field (the bracketing centres are in the cell or its
-   neighbours above and below); rank 0 collects the values, two per point. */
+static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m"};
+
+/* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
+   (x, y), interpolated linearly in z between the cell centres that bracket z (the nearest centre
+   above the top or below the bottom centre); hydraulic head = pressure head + z; water content
+   from the material of the cell holding the point, saturation = water content / its value at
+   zero pressure head. Depth to water: land surface (top face of layer 0) minus the elevation of
+   the shallowest water table in the column, where the pressure head interpolated between cell
+   centres from the top down first reaches 0 (above the first centre or below the last: the
+   hydrostatic extrapolation z + psi of that cell). The ranks owning cells of the column send
+   them to rank 0, which writes the row. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
   GWModel        m = sc->model;
   PetscScalar ***x, ****g;
-  PetscReal     *val;
-  PetscInt       xs, ys, zs, xm, ym, zm;
+  PetscReal     *val, *col;
+  PetscInt       xs, ys, zs, xm, ym, zm, nz = m->nz, nc = 2 * m->nz + 1;
   PetscMPIInt    rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(PetscCalloc1(2 * sc->nobs, &val));
+  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, nc * sc->nobs, &col));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
   PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
   for (PetscInt o = 0; o < sc->nobs; o++) {
     PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0;
-    PetscInt  i = 0, j = 0, nz = m->nz;
+    PetscInt  i = 0, j = 0;
     while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
     while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym) continue;
@@ -54,8 +75,11 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
          between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
       PetscReal bot = g[k][j][i][GW_GEO_ZBOT], top = k ? g[k - 1][j][i][GW_GEO_ZBOT] : 0.0;
-      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta;
-      PetscInt  a  = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta, ths;
+      PetscInt  a = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      col[o * nc + k]      = x[k][j][i];
+      col[o * nc + nz + k] = zc;
+      if (k == 0) col[o * nc + 2 * nz] = 2 * zc - bot;
       if (!((k == 0 || pz <= top) && (k == nz - 1 || pz > bot))) continue;
       if (nz > 1 && pz >= zc && k > 0)
         a = k - 1;
@@ -68,23 +92,54 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
         psi = x[a + 1][j][i] + (pz - zl) / (zu - zl) * (x[a][j][i] - x[a + 1][j][i]);
       }
       PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], psi, &theta, NULL));
-      val[2 * o]     = psi;
-      val[2 * o + 1] = theta;
+      PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], 0.0, &ths, NULL));
+      val[GW_OBS_NQ * o]     = psi;
+      val[GW_OBS_NQ * o + 1] = psi + pz;
+      val[GW_OBS_NQ * o + 2] = theta;
+      val[GW_OBS_NQ * o + 3] = theta / ths;
     }
   }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
-  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(2 * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   if (rank == 0) {
     char date[64];
+    for (PetscInt o = 0; o < sc->nobs; o++) {
+      const PetscReal *psi = &col[o * nc], *zc = &col[o * nc + nz];
+      PetscInt         k   = 0;
+      PetscReal        zwt;
+      while (k < nz && psi[k] < 0) k++;
+      if (k == nz) zwt = zc[nz - 1] + psi[nz - 1];
+      else if (k == 0) zwt = zc[0] + psi[0];
+      else zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
+      val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
+    }
     PetscCall(DateField(m, date, sizeof(date)));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s", (double)m->t, date));
-    for (PetscInt o = 0; o < sc->nobs; o++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)val[2 * o], (double)val[2 * o + 1]));
+    for (PetscInt o = 0; o < sc->nobs; o++)
+      for (PetscInt q = 0; q < GW_OBS_NQ; q++)
+        if (sc->obsq[o] >> q & 1) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)val[GW_OBS_NQ * o + q]));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
   }
-  PetscCall(PetscFree(val));
+  PetscCall(PetscFree2(val, col));
+  PetscFunctionReturn(0);
+}
+
+/* Writes ",<pre><name><suf>" as one CSV field, in double quotes (quotes doubled) when the name
+   holds a comma or a quote (RFC 4180). Names hold no line breaks (GWCheckName_Private()). */
+static PetscErrorCode PutNameField(FILE *fp, const char pre[], const char name[], const char suf[])
+{
+  PetscFunctionBegin;
+  if (!strpbrk(name, ",\"")) {
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s%s%s", pre, name, suf));
+    PetscFunctionReturn(0);
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",\"%s", pre));
+  for (const char *c = name; *c; c++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, *c == '"' ? "\"\"" : "%c", *c));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s\"", suf));
   PetscFunctionReturn(0);
 }
 
@@ -96,23 +151,33 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_in_m3,%s_out_m3", n, n));
+    PetscCall(PutNameField(fp, "", n, "_in_m3"));
+    PetscCall(PutNameField(fp, "", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%s_%s_m3", n, m->pkg[p]->termname[q]));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
+      char suf[128];
+      PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
+      PetscCall(PutNameField(fp, "", n, suf));
+    }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",recharge_across_water_table_m3,mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_in_m3,cum_%s_out_m3", n, n));
+    PetscCall(PutNameField(fp, "cum_", n, "_in_m3"));
+    PetscCall(PutNameField(fp, "cum_", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_%s_%s_m3", n, m->pkg[p]->termname[q]));
+    for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
+      char suf[128];
+      PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
+      PetscCall(PutNameField(fp, "cum_", n, suf));
+    }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
   PetscFunctionReturn(0);
@@ -154,7 +219,83 @@ static PetscErrorCode MakeParentFolders(const char prefix[])
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
+static PetscBool Exists(const char path[])
+{
+  struct stat st;
+  return (PetscBool)(stat(path, &st) == 0);
+}
+
+/* Keeps the header and the rows of CSV file path whose first field (time_s) is at most t, the
+   rows a run continued from t must not write again; rewritten through path.tmp and a rename, so
+   an interruption leaves the old or the new file, never half of one. Rank 0 only. */
+static PetscErrorCode TruncateCSV(const char path[], PetscReal t)
+{
+  FILE     *fp = fopen(path, "rb");
+  char     *buf, *p, *cut, tmp[PETSC_MAX_PATH_LEN + 8], tt[64];
+  long      len;
+  size_t    got;
+  PetscReal tw;
+
+  PetscFunctionBegin;
+  /* rows hold times as printed with %.10g: compare with t printed the same way */
+  PetscCall(PetscSNPrintf(tt, sizeof(tt), "%.10g", (double)t));
+  tw = strtod(tt, NULL);
+  PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot read %s to continue it: %s", path, strerror(errno));
+  fseek(fp, 0, SEEK_END);
+  len = ftell(fp);
+  fseek(fp, 0, SEEK_SET);
+  PetscCall(PetscMalloc1(len + 1, &buf));
+  got = fread(buf, 1, (size_t)len, fp);
+  fclose(fp);
+  buf[got] = 0;
+  cut      = strchr(buf, '\n'); /* the header */
+  cut      = cut ? cut + 1 : buf + got;
+  for (p = cut; *p;) {
+    char *nl = strchr(p, '\n');
+    if (!nl || strtod(p, NULL) > tw) break; /* a row cut short, or after t */
+    p = cut = nl + 1;
+  }
+  PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.tmp", path));
+  fp = fopen(tmp, "wb");
+  PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s: %s", tmp, strerror(errno));
+  got = fwrite(buf, 1, (size_t)(cut - buf), fp);
+  PetscCheck(fclose(fp) == 0 && got == (size_t)(cut - buf), PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot write %s", tmp);
+  PetscCall(PetscFree(buf));
+  PetscCheck(rename(tmp, path) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+  PetscFunctionReturn(0);
+}
+
+/* A restarted run continues the outputs of its prefix when there are any (P.nc.part of an
+   interrupted run, or P.nc): final files go back to .part, since the run is not complete, and
+   records after the restart time are dropped. Returns whether it continues them. */
+static PetscErrorCode ContinueOutputs(GWScenario sc, Outputs *o, PetscBool *cont)
+{
+  PetscMPIInt rank;
+  int         c = 0;
+
+  PetscFunctionBegin;
+  *cont = PETSC_FALSE;
+  if (!sc->restarted) PetscFunctionReturn(0);
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
+  if (rank == 0) {
+    const char *names[3] = {o->nc, o->bud, o->obs};
+    char        part[PETSC_MAX_PATH_LEN + 8];
+    PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
+    c = Exists(part) || Exists(o->nc);
+    for (PetscInt f = 0; c && f < 3; f++) {
+      if (f == 2 && !sc->nobs) continue;
+      PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
+      if (!Exists(part) && Exists(names[f])) PetscCheck(rename(names[f], part) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s to continue it: %s", names[f], part, strerror(errno));
+      PetscCheck(Exists(part), PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot continue the outputs of prefix %s: %s exists but %s does not; restart into a new prefix (-o)", sc->prefix, o->nc, part);
+      if (f) PetscCall(TruncateCSV(part, sc->model->t));
+    }
+  }
+  PetscCallMPI(MPI_Bcast(&c, 1, MPI_INT, 0, PetscObjectComm((PetscObject)sc)));
+  *cont = (PetscBool)c;
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc, PetscBool *cont)
 {
   PetscMPIInt rank;
 
@@ -166,27 +307,33 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc)
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0) PetscCall(MakeParentFolders(sc->prefix));
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
+  PetscCall(ContinueOutputs(sc, o, cont));
   {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
-    PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
+    if (*cont) PetscCall(GWOutputNetCDFReopen(sc->model, part, sc->model->t, nc));
+    else PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
   }
   o->fobs = o->fbud = NULL;
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->bud));
-    o->fbud = fopen(part, "w");
+    o->fbud = fopen(part, *cont ? "a" : "w");
     PetscCheck(o->fbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
     if (sc->nobs) {
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->obs));
-      o->fobs = fopen(part, "w");
+      o->fobs = fopen(part, *cont ? "a" : "w");
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-      for (PetscInt p = 0; p < sc->nobs; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, ",%s_pressure_head_m,%s_water_content", sc->obsname[p], sc->obsname[p]));
-      PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
+      if (!*cont) {
+        PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
+        for (PetscInt p = 0; p < sc->nobs; p++)
+          for (PetscInt q = 0; q < GW_OBS_NQ; q++)
+            if (sc->obsq[p] >> q & 1) PetscCall(PutNameField(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
+        PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
+      }
     }
   }
-  PetscCall(WriteBudgetHeader(sc->model, o->fbud));
+  if (!*cont) PetscCall(WriteBudgetHeader(sc->model, o->fbud));
   PetscFunctionReturn(0);
 }
 
@@ -257,14 +404,17 @@ static PetscErrorCode Progress(GWScenario sc, PetscLogDouble wall0, PetscReal t0
   as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
   At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
-  GWScenarioRestart() resumes a failed or interrupted run.
+  GWScenarioRestart() resumes a failed or interrupted run; with -gw_checkpoint_steps N also
+  every N steps, with -gw_checkpoint_wall S also when S seconds of wall time have passed since
+  the last one (rank 0's clock).
   With a start date (GWModelSetStartDate()) the CSV files have a column date (ISO 8601, UTC)
   after time_s. With a monitor set, prints a progress line at each output time (simulated time in
   days, its date, the wall time left as h:mm:ss) and a summary at the end.
 
   Errors:
   PETSC_ERR_NOT_CONVERGED when a step fails after its allowed cuts (see GWModelStep());
-  PETSC_ERR_FILE_OPEN / PETSC_ERR_FILE_WRITE when an output cannot be written.
+  PETSC_ERR_FILE_OPEN / PETSC_ERR_FILE_WRITE when an output cannot be written; PETSC_ERR_SIG
+  when a signal stopped the run (GWScenarioSetCatchSignals()), after writing a checkpoint.
 
   Level: beginner
 
@@ -275,30 +425,83 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   GWModel        m  = sc->model;
   GWOutputNetCDF nc = NULL;
   Outputs        o;
-  PetscLogDouble t0, t1;
-  PetscReal      tbegin;
-  PetscErrorCode ierr = 0;
+  PetscLogDouble t0, t1, tchk;
+  PetscReal      tbegin, chk_wall = 0;
+  PetscInt       chk_steps = 0, nstep = 0;
+  PetscBool      cont = PETSC_FALSE;
+  int            stop[2] = {0, 0};
+  PetscErrorCode ierr    = 0;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(m, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-gw_checkpoint_steps", &chk_steps, NULL));
+  PetscCall(PetscOptionsGetReal(NULL, NULL, "-gw_checkpoint_wall", &chk_wall, NULL));
   PetscCall(PetscTime(&t0));
+  tchk   = t0;
   tbegin = m->t;
-  PetscCall(OpenOutputs(sc, &o, &nc));
-  PetscCall(GWOutputNetCDFWrite(nc, m));
-  if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
-  PetscCall(Progress(sc, t0, tbegin));
-  for (PetscInt k = 0; k < sc->nout && !ierr; k++) {
-    if (sc->tout[k] <= m->t * (1 + 1e-12)) continue; /* restarted past this output */
-    while (!ierr && sc->tout[k] - m->t > 1e-12 * PetscMax(sc->tout[k], 1.0)) {
-      ierr = GWModelStep(m, sc->tout[k]);
-      if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
-    }
-    if (ierr) break;
+  PetscCall(OpenOutputs(sc, &o, &nc, &cont));
+  if (!cont) { /* a continued run has these records from before its restart */
     PetscCall(GWOutputNetCDFWrite(nc, m));
     if (sc->nobs) PetscCall(WriteObservations(sc, o.fobs));
-    PetscCall(GWModelCheckpointSave(m, o.chk));
-    PetscCall(Progress(sc, t0, tbegin));
+  }
+  PetscCall(Progress(sc, t0, tbegin));
+  /* a signal that came before the first step (while loading) stops the run here */
+  stop[0] = sc->catch_signals ? GWStopSignal : 0;
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 1, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
+  if (stop[0]) PetscCall(GWModelCheckpointSave(m, o.chk));
+  /* the loop lands on every field output time and, with output.observation_every, on every
+     observation time; fields, observations at field times and checkpoints at field times */
+  for (PetscInt kf = 0, ko = 0; kf < sc->nout && !ierr && !stop[0];) {
+    PetscReal target = sc->tout[kf], to = PETSC_MAX_REAL;
+    PetscBool field, obs;
+    if (sc->tout[kf] <= m->t * (1 + 1e-12)) { /* restarted past this output */
+      kf++;
+      continue;
+    }
+    if (sc->obs_every > 0) {
+      while ((ko + 1) * sc->obs_every <= m->t + 1e-12 * PetscMax(m->t, 1.0)) ko++;
+      to     = (ko + 1) * sc->obs_every;
+      target = PetscMin(target, to);
+    }
+    field = (PetscBool)(sc->tout[kf] - target <= 1e-12 * PetscMax(target, 1.0));
+    obs   = (PetscBool)(sc->obs_every > 0 && to - target <= 1e-12 * PetscMax(target, 1.0));
+    while (!ierr && target - m->t > 1e-12 * PetscMax(target, 1.0)) {
+      ierr = GWModelStep(m, target);
+      if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
+      if (ierr) break;
+      /* between steps, all ranks agree on a stop signal and on a periodic checkpoint (rank 0's
+         clock decides the wall-time one) */
+      nstep++;
+      stop[0] = sc->catch_signals ? GWStopSignal : 0;
+      stop[1] = chk_steps > 0 && nstep % chk_steps == 0;
+      if (chk_wall > 0) {
+        PetscLogDouble now;
+        PetscCall(PetscTime(&now));
+        if (now - tchk >= chk_wall) stop[1] = 1;
+      }
+      PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, stop, 2, MPI_INT, MPI_MAX, PetscObjectComm((PetscObject)sc)));
+      if (stop[0] || (stop[1] && target - m->t > 1e-12 * PetscMax(target, 1.0))) {
+        PetscCall(GWModelCheckpointSave(m, o.chk));
+        PetscCall(PetscTime(&tchk));
+      }
+      if (stop[0]) break;
+    }
+    if (ierr || stop[0]) break;
+    if (sc->nobs && (obs || (field && sc->obs_every <= 0))) PetscCall(WriteObservations(sc, o.fobs));
+    if (field) {
+      PetscCall(GWOutputNetCDFWrite(nc, m));
+      PetscCall(GWModelCheckpointSave(m, o.chk));
+      PetscCall(PetscTime(&tchk));
+      PetscCall(Progress(sc, t0, tbegin));
+      kf++;
+    }
+  }
+  if (stop[0] && !ierr) {
+    char status[512];
+    PetscCall(PetscSNPrintf(status, sizeof(status), "interrupted by signal %d at t = %g s; checkpoint %s written: continue with gw-run --restart %s SCENARIO -o %s", stop[0], (double)m->t, o.chk, o.chk, sc->prefix));
+    PetscCall(CloseOutputs(sc, &o, &nc, status));
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_SIG, "%s", status);
   }
   if (ierr) {
     const char *text = NULL;
@@ -325,7 +528,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
 
 /*@C
   GWScenarioRestart - restores the state of a checkpoint written by GWScenarioRun(), so that the
-  next GWScenarioRun() continues from the checkpoint's time (its outputs start there)
+  next GWScenarioRun() continues from the checkpoint's time
 
   Collective
 
@@ -333,9 +536,17 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
 + sc - the scenario, after GWScenarioLoad() of the same scenario file
 - path - the checkpoint, <prefix>-checkpoint.h5 of the earlier run
 
+  Notes:
+  When the output prefix already holds this scenario's outputs (PREFIX.nc.part of the interrupted
+  run, or PREFIX.nc), GWScenarioRun() continues them: records after the checkpoint's time are
+  dropped and the run appends after the others, so no record is lost or written twice, and the
+  files are .part again until the run completes. With a new prefix the outputs start at the
+  checkpoint's time.
+
   Errors:
   PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it does
-  not belong to this scenario.
+  not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
+  holds a hash of them).
 
   Level: intermediate
 
@@ -348,5 +559,45 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
   PetscCheck(sc->model->t < sc->tend, PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, at or past the end of the scenario (%g s): nothing to restart", path, (double)sc->model->t, (double)sc->tend);
+  sc->restarted = PETSC_TRUE;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWScenarioSetCatchSignals - makes GWScenarioRun() stop cleanly on SIGTERM, SIGINT and SIGUSR1:
+  it writes a checkpoint at the end of the current time step and returns PETSC_ERR_SIG
+
+  Logically collective
+
+  Input Parameters:
++ sc - the scenario
+- flg - PETSC_TRUE to catch the signals during GWScenarioRun()
+
+  Notes:
+  The handlers are installed at once (PETSC_FALSE restores the previous ones), so a signal while
+  the scenario loads stops the run before its first step. A handler only records the signal; the
+  time loop looks at it between steps, and the ranks agree (a signal to any rank stops all). The
+  outputs are closed as .part files with run_status "interrupted by signal N at t = ...";
+  GWScenarioRestart() from PREFIX-checkpoint.h5 into the same prefix continues them.
+
+  Level: intermediate
+
+.seealso: `GWScenarioRun()`, `GWScenarioRestart()`
+@*/
+PetscErrorCode GWScenarioSetCatchSignals(GWScenario sc, PetscBool flg)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
+  sc->catch_signals = flg;
+  if (flg && !GWCatching) {
+    struct sigaction act;
+    memset(&act, 0, sizeof(act));
+    act.sa_handler = CatchStopSignal;
+    sigemptyset(&act.sa_mask);
+    GWStopSignal = 0;
+    for (int i = 0; i < 3; i++) PetscCheck(sigaction(GWStopSignals[i], &act, &GWOldActions[i]) == 0, PETSC_COMM_SELF, PETSC_ERR_SYS, "cannot install a handler for signal %d: %s", GWStopSignals[i], strerror(errno));
+  } else if (!flg && GWCatching)
+    for (int i = 0; i < 3; i++) sigaction(GWStopSignals[i], &GWOldActions[i], NULL);
+  GWCatching = flg;
   PetscFunctionReturn(0);
 }

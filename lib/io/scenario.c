@@ -4,6 +4,8 @@
 #include <gw/private/modelimpl.h>
 #include <netcdf.h>
 #include <errno.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +167,11 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     PetscCall(GWGetString_Private(out, "prefix", PETSC_FALSE, &prefix));
     if (prefix && !sc->prefix_set) PetscCall(PetscStrncpy(sc->prefix, prefix, sizeof(sc->prefix)));
   }
+  if (out) {
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(out, "observation_every", "s", PETSC_FALSE, &sc->obs_every, &has));
+    GWInputCheck(!has || (sc->obs_every > 0 && sc->obs_every <= sc->tend), GWYamlGet_Private(out, "observation_every"), "observation interval must be positive and at most the run's end");
+  }
   times = out ? GWYamlGet_Private(out, "times") : NULL;
   PetscCall(GWGetQuantity_Private(out ? out : root, "every", "s", PETSC_FALSE, &every, &has_every));
   if (!out) has_every = PETSC_FALSE;
@@ -232,6 +239,8 @@ static PetscErrorCode ApplyInitialField(GWModel m, GWYamlNode in)
   PetscFunctionReturn(0);
 }
 
+const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water"};
+
 static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
 {
   GWYamlNode obs = GWYamlGet_Private(root, "observations");
@@ -245,16 +254,32 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
   for (PetscInt j = 0; j < m->ny; j++) Y += m->dy[j];
   sc->nobs = obs->n;
   PetscCall(PetscMalloc2(obs->n, &sc->obsname, 3 * obs->n, &sc->obsxyz));
+  PetscCall(PetscMalloc1(obs->n, &sc->obsq));
   for (PetscInt o = 0; o < obs->n; o++) {
     GWYamlNode  p    = obs->items[o];
     const char *name = NULL;
     PetscCall(GWYamlCheckKeys_Private(p, "observations[]"));
     PetscCall(GWGetString_Private(p, "name", PETSC_TRUE, &name));
-    PetscCall(PetscStrncpy(sc->obsname[o], name, 64));
+    PetscCall(GWCheckName_Private(GWYamlGet_Private(p, "name"), name, sizeof(sc->obsname[o])));
+    for (PetscInt q = 0; q < o; q++) GWInputCheck(strcmp(sc->obsname[q], name), GWYamlGet_Private(p, "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; observation names must be unique (they head the columns of the observation file)", name, q);
+    PetscCall(PetscStrncpy(sc->obsname[o], name, sizeof(sc->obsname[o])));
     sc->obsxyz[3 * o + 1] = 0.5 * Y;
     PetscCall(GWGetQuantity_Private(p, "x", "m", PETSC_TRUE, &sc->obsxyz[3 * o], NULL));
     PetscCall(GWGetQuantity_Private(p, "y", "m", PETSC_FALSE, &sc->obsxyz[3 * o + 1], NULL));
     PetscCall(GWGetQuantity_Private(p, "z", "m", PETSC_TRUE, &sc->obsxyz[3 * o + 2], NULL));
+    sc->obsq[o] = 1 << 0 | 1 << 2; /* pressure head and water content */
+    if (GWYamlGet_Private(p, "quantities")) {
+      GWYamlNode q = GWYamlGet_Private(p, "quantities");
+      GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [pressure_head, depth_to_water]");
+      sc->obsq[o] = 0;
+      for (PetscInt i = 0; i < q->n; i++) {
+        PetscInt k = 0;
+        GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
+        while (k < GW_OBS_NQ && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
+        GWInputCheck(k < GW_OBS_NQ, q->items[i], "unknown quantity \"%s\"; use pressure_head, hydraulic_head, water_content, saturation or depth_to_water", q->items[i]->value);
+        sc->obsq[o] |= 1 << k;
+      }
+    }
     GWInputCheck(sc->obsxyz[3 * o] >= 0 && sc->obsxyz[3 * o] <= X && sc->obsxyz[3 * o + 1] >= 0 && sc->obsxyz[3 * o + 1] <= Y, p, "point (%g, %g) m is outside the grid (0..%g, 0..%g) m", (double)sc->obsxyz[3 * o], (double)sc->obsxyz[3 * o + 1], (double)X, (double)Y);
   }
   PetscFunctionReturn(0);
@@ -347,6 +372,61 @@ PetscErrorCode GWScenarioCreate(MPI_Comm comm, GWScenario *sc)
   PetscFunctionReturn(0);
 }
 
+/* An output prefix that names a folder ("out/" or an existing directory "out") gets the scenario's
+   base name inside it ("out/case1"), not hidden files "out/.nc". */
+static PetscErrorCode PrefixInFolder(GWScenario sc)
+{
+  size_t      l = strlen(sc->prefix);
+  struct stat st;
+
+  PetscFunctionBegin;
+  if (l && sc->prefix[l - 1] != '/' && !(stat(sc->prefix, &st) == 0 && S_ISDIR(st.st_mode))) PetscFunctionReturn(0);
+  PetscCheck(l + strlen(sc->basename) + 2 < sizeof(sc->prefix), PETSC_COMM_SELF, PETSC_ERR_ARG_SIZ, "output prefix %s%s is too long", sc->prefix, sc->basename);
+  if (l && sc->prefix[l - 1] != '/') PetscCall(PetscStrlcat(sc->prefix, "/", sizeof(sc->prefix)));
+  PetscCall(PetscStrlcat(sc->prefix, sc->basename, sizeof(sc->prefix)));
+  PetscFunctionReturn(0);
+}
+
+/* FNV-1a hash of a YAML subtree: kinds, keys and scalar texts in order. */
+static uint64_t HashBytes(uint64_t h, const char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)p[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static uint64_t HashNode(uint64_t h, GWYamlNode n)
+{
+  char kind = (char)('0' + (int)n->kind);
+
+  h = HashBytes(h, &kind, 1);
+  if (n->kind == GW_YAML_SCALAR) return HashBytes(h, n->value, strlen(n->value) + 1);
+  for (PetscInt i = 0; i < n->n; i++) {
+    if (n->kind == GW_YAML_MAP) h = HashNode(h, n->keys[i]);
+    h = HashNode(h, n->items[i]);
+  }
+  return h;
+}
+
+/* The model's input hash, kept in its checkpoints: the scenario text of the sections that define
+   the model (grid, materials, zones, packages), not the time, output or solver settings. */
+static PetscErrorCode SetInputHash(GWModel m, GWYamlNode root)
+{
+  const char *sec[] = {"grid", "materials", "zones", "packages"};
+  uint64_t    h     = 14695981039346656037ULL;
+
+  PetscFunctionBegin;
+  for (size_t i = 0; i < sizeof(sec) / sizeof(sec[0]); i++) {
+    GWYamlNode n = GWYamlGet_Private(root, sec[i]);
+    h            = HashBytes(h, sec[i], strlen(sec[i]) + 1);
+    if (n) h = HashNode(h, n);
+  }
+  PetscCall(PetscSNPrintf(m->input_hash, sizeof(m->input_hash), "%016llx", (unsigned long long)h));
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWScenarioLoad - reads a YAML scenario file and builds its model (set up, with its initial state)
 
@@ -382,15 +462,16 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(!sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "A scenario loads one file");
   PetscCall(PetscStrallocpy(file, &sc->file));
-  if (!sc->prefix_set) {
+  {
     const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     size_t      l    = strlen(base);
     if (l > 5 && !strcmp(base + l - 5, ".yaml"))
       l -= 5;
     else if (l > 4 && !strcmp(base + l - 4, ".yml"))
       l -= 4;
-    PetscCall(PetscSNPrintf(sc->prefix, sizeof(sc->prefix), "%.*s", (int)l, base));
+    PetscCall(PetscSNPrintf(sc->basename, sizeof(sc->basename), "%.*s", (int)l, base));
   }
+  if (!sc->prefix_set) PetscCall(PetscStrncpy(sc->prefix, sc->basename, sizeof(sc->prefix)));
   PetscCall(GWYamlLoad_Private(file, &doc));
   root = doc.root;
   PetscCall(GWYamlCheckKeys_Private(root, ""));
@@ -401,7 +482,9 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
   PetscCall(ReadInitial(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
+  PetscCall(PrefixInFolder(sc));
   if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
+  PetscCall(SetInputHash(sc->model, root));
   PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));
@@ -442,7 +525,8 @@ PetscErrorCode GWScenarioGetModel(GWScenario sc, GWModel *model)
 
   Input Parameters:
 + sc - the scenario (before GWScenarioLoad())
-- prefix - the prefix, e.g. "out/vauclin": files out/vauclin.nc, out/vauclin-obs.csv, out/vauclin-budget.csv
+- prefix - the prefix, e.g. "out/vauclin": files out/vauclin.nc, out/vauclin-obs.csv, out/vauclin-budget.csv;
+           a folder ("out/", or an existing directory "out") gets the scenario's base name in it
 
   Level: beginner
 
@@ -552,6 +636,7 @@ PetscErrorCode GWScenarioDestroy(GWScenario *sc)
   PetscCall(PetscFree((*sc)->file));
   PetscCall(PetscFree((*sc)->tout));
   PetscCall(PetscFree2((*sc)->obsname, (*sc)->obsxyz));
+  PetscCall(PetscFree((*sc)->obsq));
   PetscCall(PetscViewerDestroy(&(*sc)->monitor));
   PetscCall(PetscHeaderDestroy(sc));
   PetscFunctionReturn(0);

@@ -333,6 +333,36 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
   PetscFunctionReturn(0);
 }
 
+/* The name of the package just added from node v: a given name must be valid and unused; a
+   default name (the type) that is taken gets a suffix _2, _3, ... Names head budget columns. */
+static PetscErrorCode CheckPackageName(GWModel m, GWYamlNode v)
+{
+  GWPackage   pkg  = m->pkg[m->npkg - 1];
+  GWYamlNode  node = GWYamlGet_Private(v, "name");
+  const char *name;
+  char        alt[256];
+
+  PetscFunctionBegin;
+  PetscCall(GWPackageGetName(pkg, &name));
+  if (node) PetscCall(GWCheckName_Private(node, name, 200));
+  for (PetscInt k = 2;; k++) {
+    PetscInt other = -1;
+    for (PetscInt p = 0; p < m->npkg - 1 && other < 0; p++) {
+      const char *n;
+      PetscCall(GWPackageGetName(m->pkg[p], &n));
+      if (!strcmp(n, name)) other = p;
+    }
+    if (other < 0) break;
+    GWInputCheck(!node, node, "name \"%s\" is already used by packages[%" PetscInt_FMT "]; package names must be unique (they head the budget columns)", name, other);
+    GWPackageType type;
+    PetscCall(GWPackageGetType(pkg, &type));
+    PetscCall(PetscSNPrintf(alt, sizeof(alt), "%s_%" PetscInt_FMT, type, k));
+    PetscCall(GWPackageSetName(pkg, alt));
+    PetscCall(GWPackageGetName(pkg, &name));
+  }
+  PetscFunctionReturn(0);
+}
+
 /* packages: a list of packages */
 PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
@@ -341,6 +371,9 @@ PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscR
   PetscFunctionBegin;
   if (!pk) PetscFunctionReturn(0);
   GWInputCheck(pk->kind == GW_YAML_SEQ, pk, "expected a list of packages (lines starting with '- type:')");
-  for (PetscInt p = 0; p < pk->n; p++) PetscCall(ReadPackage(m, pk->items[p], start_date, have_start, tend));
+  for (PetscInt p = 0; p < pk->n; p++) {
+    PetscCall(ReadPackage(m, pk->items[p], start_date, have_start, tend));
+    PetscCall(CheckPackageName(m, pk->items[p]));
+  }
   PetscFunctionReturn(0);
 }

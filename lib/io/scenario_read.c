@@ -249,3 +249,14 @@ PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pa
 }
 
 /* A slot (input, parameter or option) of a package type by name, or an input error listing them. */
+
+/* A name that heads CSV columns (package, observation point): not empty, at most len - 1
+   characters, no control characters (commas and quotes are quoted in the CSV files). */
+PetscErrorCode GWCheckName_Private(GWYamlNode node, const char name[], size_t len)
+{
+  PetscFunctionBegin;
+  GWInputCheck(name[0], node, "a name must not be empty");
+  GWInputCheck(strlen(name) < len, node, "name \"%.20s...\" is longer than %d characters", name, (int)len - 1);
+  for (const char *c = name; *c; c++) GWInputCheck((unsigned char)*c >= 0x20 && *c != 0x7f, node, "the name holds a control character (a line break or tab) at character %d; names head CSV columns, use letters, digits, spaces or punctuation", (int)(c - name) + 1);
+  PetscFunctionReturn(0);
+}

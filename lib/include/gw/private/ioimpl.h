@@ -72,16 +72,25 @@ struct _p_GWScenario {
   char       title[256];
   char       prefix[PETSC_MAX_PATH_LEN]; /* output prefix */
   PetscBool  prefix_set;                 /* by GWScenarioSetOutputPrefix(): overrides the file */
+  char       basename[256];              /* scenario file name without folder and .yaml */
   PetscReal  tend;                       /* end time [s] */
   PetscInt   nout;
   PetscReal *tout; /* [nout] output times [s], increasing, last = tend */
   PetscInt   nobs;
   char (*obsname)[64];
   PetscReal  *obsxyz;  /* [3*nobs] observation points [m] */
-  PetscViewer monitor; /* progress lines, or NULL */
+  PetscInt   *obsq;    /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
+  PetscReal   obs_every; /* observation interval [s]; 0: at the field output times */
+  PetscViewer monitor;       /* progress lines, or NULL */
+  PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
+  PetscBool   catch_signals; /* GWScenarioSetCatchSignals() */
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
+
+/* Quantities an observation point can record, in column order (lib/io/scenario.c) */
+#define GW_OBS_NQ 5
+PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
 
 /* Readers of scenario values (lib/io/scenario_read.c): each checks the value where it is read */
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
@@ -95,6 +104,7 @@ PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
+PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
 PETSC_INTERN PetscErrorCode GWReadSeries_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, PetscReal, GWSeries *, GWInterpolation *);
 PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, PetscReal, GWSeries *);

@@ -78,6 +78,7 @@ struct _p_GWModel {
   /* calendar */
   PetscReal start_date;     /* date of t = 0 [s since 1970-01-01 UTC] */
   PetscBool has_start_date; /* set by GWModelSetStartDate() */
+  char      input_hash[24]; /* hash of the input that built the model (a scenario's), "" if none; kept in checkpoints */
   /* time control */
   PetscReal   t, dt, dt_init, dt_min, dt_max;
   PetscReal   dt_grow, dt_cut, dtheta_max;
