@@ -2,7 +2,7 @@
 # Interrupted runs continue into the same prefix with no record lost or written twice. The good
 # column scenario, with 10 s steps at most and fields every 10 min (1100 steps, 19 records), is run
 # uninterrupted (ref) with a checkpoint every 50 steps (-gw_checkpoint_steps 50). Then:
-# - 5 runs killed with SIGKILL once their budget file has 1, 100, 350, 650 and 1000 rows, each
+# - 5 runs killed with SIGKILL once their budget file has 1, 100, 350, 650 and 850 rows, each
 #   continued with "gw-run --restart P-checkpoint.h5 ... -o P" (or run again when killed before
 #   its first checkpoint): the NetCDF records (ncdump -p 9,17, all variables) and both CSV files
 #   must equal ref's byte for byte, and the killed run must leave no final (complete-looking)
@@ -68,7 +68,7 @@ rows() {
 }
 
 n=0
-for r in 1 100 350 650 1000; do
+for r in 1 100 350 650 850; do
   n=$((n + 1))
   d=$r
   dir="$tmp/kill$n"
