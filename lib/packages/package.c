@@ -1,5 +1,6 @@
 /* GWPackage: the common part of every boundary and source package (cells, schedule, set-up). */
 #include <gw/private/modelimpl.h>
+#include <gw/private/surfacewaterimpl.h>
 
 PetscClassId GWPACKAGE_CLASSID;
 
@@ -33,6 +34,10 @@ PetscErrorCode GWPackageRegisterAll_Private(void)
   PetscCall(GWPackageRegister(GWPACKAGEEVAPOTRANSPIRATION, GWPackageCreate_Evapotranspiration));
   PetscCall(GWPackageRegister(GWPACKAGEROOTUPTAKE, GWPackageCreate_RootUptake));
   PetscCall(GWPackageRegister(GWPACKAGEFREEDRAINAGE, GWPackageCreate_FreeDrainage));
+  PetscCall(GWPackageRegister(GWPACKAGEDRAIN, GWPackageCreate_Drain));
+  PetscCall(GWPackageRegister(GWPACKAGEGENERALHEAD, GWPackageCreate_GeneralHead));
+  PetscCall(GWPackageRegister(GWPACKAGERIVER, GWPackageCreate_River));
+  PetscCall(GWPackageRegister(GWPACKAGECANAL, GWPackageCreate_Canal));
   PetscFunctionReturn(0);
 }
 
@@ -543,6 +548,11 @@ PetscErrorCode GWPackageGetNextBreakpoint(GWPackage pkg, PetscReal t, PetscReal 
         *tb = PetscMin(*tb, pkg->input[i].t[s]);
         break;
       }
+  if (pkg->ops->nextbreakpoint) {
+    PetscReal tt = PETSC_MAX_REAL;
+    PetscCall(pkg->ops->nextbreakpoint(pkg, t, &tt));
+    *tb = PetscMin(*tb, tt);
+  }
   PetscFunctionReturn(0);
 }
 
