@@ -650,7 +650,7 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   PetscCheck(pkg->ops->evaluate || pkg->ops->residual, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
   PetscCheck(!pkg->ops->residual == !pkg->ops->jacobian, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s): a type with a package-level residual needs its jacobian too", name, ((PetscObject)pkg)->type_name);
   PetscCheck(!pkg->needs_value || pkg->nsched > 0 || pkg->value_field, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
-  if (!pkg->value_field) PetscCall(CheckColumns(pkg, name));
+  if (!pkg->value_field && (pkg->needs_value || pkg->nsched)) PetscCall(CheckColumns(pkg, name)); /* groups may also be reaches of a type needing no value */
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(PetscFree(pkg->entry));
   PetscCall(PetscFree2(pkg->col, pkg->cellof));

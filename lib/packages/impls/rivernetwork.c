@@ -63,14 +63,20 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
 
 /* Depth of reach r at flow F [m] from Manning's equation for a wide rectangular channel,
    F = (1/n) w d^(5/3) S^(1/2), so d = a F^(3/5) with a = (n / (w S^(1/2)))^(3/5); written
-   d = a ((F+ + q0)^(3/5) - q0^(3/5)) with the floor q0 (flow_smoothing) so that dd/dF stays finite
-   at F = 0 (the depth is then off by at most a q0^(3/5)). */
+   d = a F (F + q0)^(-2/5) with the floor q0 (flow_smoothing) so that dd/dF = a (0.6 F + q0)
+   (F + q0)^(-7/5) stays finite at F = 0 (a q0^(-2/5)); the depth is then low by a relative
+   0.4 q0 / F at most. Negative iterates of F have depth 0. */
 void GWRiverDepth_Private(const GWRiver *R, PetscInt r, PetscReal F, PetscReal q0, PetscReal *d, PetscReal *dd)
 {
-  PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6), Fp = PetscMax(F, 0.0);
+  PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6);
 
-  *d  = a * (PetscPowReal(Fp + q0, 0.6) - PetscPowReal(q0, 0.6));
-  *dd = F > 0 ? 0.6 * a * PetscPowReal(Fp + q0, -0.4) : 0.0;
+  if (F <= 0) {
+    *d  = 0;
+    *dd = 0;
+    return;
+  }
+  *d  = a * F * PetscPowReal(F + q0, -0.4);
+  *dd = a * (0.6 * F + q0) * PetscPowReal(F + q0, -1.4);
 }
 
 /* Diversion D = min(rate, F) (MODFLOW SFR's UPTO priority: up to the rate, never more than the
