@@ -11,7 +11,9 @@
       reach within 1e-10 relative (1e-16 m^3/s absolute for the dry reach); at 1 d the dry
       tributary, with no inflow, passes and leaks nothing (1e-14 m^3/s). The network's budget
       closes: inflow - outflow - diversion - net leakage = 0 (1e-10 of the inflow), and the
-      aquifer's mass balance is below 1e-10.
+      aquifer's mass balance is below 1e-10. The diversion feeds a canal (another package: 2
+      cells, width 1.5 m, lining factor 0.1) whose flow is checked the same way, and whose seepage
+      is its own budget term (canal_seepage), apart from river_leakage.
    B. Spring-fed stream. A drain (a spring line) in a confined aquifer fed by a general head, its
       discharge routed into a reach with no other inflow: the reach's outflow equals the drain's
       discharge minus the reach's leakage, each taken from its own package budget (1e-10).
@@ -32,6 +34,8 @@
 #define Q0  0.01
 #define Q1  5e-5
 #define QD  0.003
+#define WC  1.5  /* canal width [m] */
+#define LINING 0.1
 
 static const PetscInt reach_of[NX] = {0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2};
 
@@ -52,7 +56,7 @@ static PetscErrorCode Network(GWModel *model)
 {
   GWModel    m;
   GWMaterial soil;
-  GWPackage  riv;
+  GWPackage  riv, can;
   PetscReal  dz[4] = {5, 5, 5, 5}, tq[2] = {0, 0.5 * DAY}, q1[2] = {Q1, 0};
 
   PetscFunctionBeginUser;
@@ -79,9 +83,23 @@ static PetscErrorCode Network(GWModel *model)
   PetscCall(GWPackageRiverSetReach(riv, 2, -1, WR, MN, SL));
   PetscCall(GWPackageRiverSetReachInflow(riv, 0, 1, tq, (PetscReal[]){Q0}, GW_INTERP_STEP));
   PetscCall(GWPackageRiverSetReachInflow(riv, 1, 2, tq, q1, GW_INTERP_STEP));
-  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, NULL, 0, QD));
+  PetscCall(GWPackageCreate(PETSC_COMM_WORLD, &can));
+  PetscCall(GWPackageSetType(can, GWPACKAGECANAL));
+  PetscCall(GWPackageSetName(can, "canal"));
+  PetscCall(GWPackageAddCellRange(can, 0, 1, 0, 0, 0, 0, GW_FACE_NONE));
+  PetscCall(GWPackageSetParameter(can, "bed_elevation", 9.5));
+  PetscCall(GWPackageSetParameter(can, "bed_thickness", BT));
+  PetscCall(GWPackageSetParameter(can, "bed_conductivity", KB));
+  PetscCall(GWPackageSetParameter(can, "width", WC));
+  PetscCall(GWPackageSetParameter(can, "length", LR));
+  PetscCall(GWPackageSetParameter(can, "lining_factor", LINING));
+  PetscCall(GWPackageSetParameter(can, "flow_smoothing", 1e-14));
+  PetscCall(GWPackageRiverSetReach(can, 0, -1, WC, MN, SL));
+  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, can, 0, QD));
   PetscCall(GWModelAddPackage(m, riv));
+  PetscCall(GWModelAddPackage(m, can));
   PetscCall(GWPackageDestroy(&riv));
+  PetscCall(GWPackageDestroy(&can));
   PetscCall(GWModelSetInitialWaterTable(m, -8.0));
   PetscCall(GWModelSetTimeStepLimits(m, 60.0, 1e-3, 0.05 * DAY));
   PetscCall(GWModelSetFromOptions(m));
@@ -90,10 +108,11 @@ static PetscErrorCode Network(GWModel *model)
   PetscFunctionReturn(0);
 }
 
-/* F = I - ncell C (b + a F^(3/5)), F >= 0, by bisection (F = 0 when I <= ncell C b) */
-static PetscReal ReachFlow(PetscReal In, PetscInt ncell)
+/* F = I - ncell C (b + a F^(3/5)), F >= 0, by bisection (F = 0 when I <= ncell C b), for a
+   channel of width w and a lining factor f (C = f K w l / b) */
+static PetscReal ChannelFlow(PetscReal In, PetscInt ncell, PetscReal w, PetscReal f)
 {
-  PetscReal C = KB * WR * LR / BT, a = PetscPowReal(MN / (WR * PetscSqrtReal(SL)), 0.6), lo = 0, hi = PetscMax(In, 0);
+  PetscReal C = f * KB * w * LR / BT, a = PetscPowReal(MN / (w * PetscSqrtReal(SL)), 0.6), lo = 0, hi = PetscMax(In, 0);
 
   if (In <= ncell * C * BT) return 0.0;
   for (PetscInt it = 0; it < 200; it++) {
@@ -102,6 +121,11 @@ static PetscReal ReachFlow(PetscReal In, PetscInt ncell)
     else lo = F;
   }
   return 0.5 * (lo + hi);
+}
+
+static PetscReal ReachFlow(PetscReal In, PetscInt ncell)
+{
+  return ChannelFlow(In, ncell, WR, 1.0);
 }
 
 static PetscErrorCode CheckReach(GWTest *t, GWPackage riv, PetscInt r, const char *when, PetscReal In, PetscReal out, PetscReal D)
@@ -152,6 +176,18 @@ static PetscErrorCode CheckNetwork(GWTest *t)
     PetscCall(GWTestBelow(t, "network_cumulative_balance_rel", PetscAbsReal(v[2] - v[3] - v[4] - (v[0] - v[1]) + v[5]) / v[2], 1e-10));
     PetscCall(GWModelGetPackageBudget(m, 0, NULL, NULL, &cin, &cout));
     PetscCall(GWTestRel(t, "network_leakage_term_equals_package_inflow", v[0] - v[1], cin - cout, 1e-12));
+  }
+  { /* the canal: fed by the diversion, lined, its seepage budgeted apart from river leakage */
+    GWPackage can;
+    PetscReal Fc = ChannelFlow(QD, 2, WC, LINING), cs, rl, cin, cout;
+    PetscCall(GWModelGetPackage(m, 1, &can));
+    PetscCall(CheckReach(t, can, 0, "t1d_canal", QD, Fc, 0.0));
+    PetscCall(GWModelGetBudgetTerm(m, "canal_seepage", &cs, NULL));
+    PetscCall(GWModelGetPackageBudget(m, 1, &cin, &cout, NULL, NULL));
+    PetscCall(GWTestRel(t, "t1d_canal_seepage_term_equals_canal_package_inflow", cs, cin - cout, 1e-12));
+    PetscCall(GWModelGetBudgetTerm(m, "river_leakage", &rl, NULL));
+    PetscCall(GWModelGetPackageBudget(m, 0, &cin, &cout, NULL, NULL));
+    PetscCall(GWTestRel(t, "t1d_river_leakage_term_excludes_canal", rl, cin - cout, 1e-12));
   }
   PetscCall(GWModelGetMassBalanceError(m, NULL, NULL, NULL, &rel));
   PetscCall(GWTestBelow(t, "network_cumulative_mass_balance_rel", rel, 1e-10));
