@@ -179,15 +179,15 @@ static PetscErrorCode CheckNetwork(GWTest *t)
   }
   { /* the canal: fed by the diversion, lined, its seepage budgeted apart from river leakage */
     GWPackage can;
-    PetscReal Fc = ChannelFlow(QD, 2, WC, LINING), cs, rl, cin, cout;
+    PetscReal Fc = ChannelFlow(QD, 2, WC, LINING), cs, rl, cin, cout, dt = m->step_t1 - m->step_t0;
     PetscCall(GWModelGetPackage(m, 1, &can));
     PetscCall(CheckReach(t, can, 0, "t1d_canal", QD, Fc, 0.0));
     PetscCall(GWModelGetBudgetTerm(m, "canal_seepage", &cs, NULL));
     PetscCall(GWModelGetPackageBudget(m, 1, &cin, &cout, NULL, NULL));
-    PetscCall(GWTestRel(t, "t1d_canal_seepage_term_equals_canal_package_inflow", cs, cin - cout, 1e-12));
+    PetscCall(GWTestRel(t, "t1d_canal_seepage_rate_equals_canal_package_inflow", cs / dt, (cin - cout) / dt, 1e-12));
     PetscCall(GWModelGetBudgetTerm(m, "river_leakage", &rl, NULL));
     PetscCall(GWModelGetPackageBudget(m, 0, &cin, &cout, NULL, NULL));
-    PetscCall(GWTestRel(t, "t1d_river_leakage_term_excludes_canal", rl, cin - cout, 1e-12));
+    PetscCall(GWTestRel(t, "t1d_river_leakage_rate_excludes_canal", rl / dt, (cin - cout) / dt, 1e-12));
   }
   PetscCall(GWModelGetMassBalanceError(m, NULL, NULL, NULL, &rel));
   PetscCall(GWTestBelow(t, "network_cumulative_mass_balance_rel", rel, 1e-10));
