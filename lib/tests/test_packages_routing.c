@@ -17,6 +17,7 @@
    B. Spring-fed stream. A drain (a spring line) in a confined aquifer fed by a general head, its
       discharge routed into a reach with no other inflow: the reach's outflow equals the drain's
       discharge minus the reach's leakage, each taken from its own package budget (1e-10).
+      The same network read from lib/tests/scenarios/routing.yaml passes the same checks.
    C. Jacobian of the whole system, cells and reach unknowns, against finite differences at a
       state away from the solution, for A and B (1e-6 relative Frobenius). */
 #include <gw.h>
@@ -147,14 +148,12 @@ static PetscErrorCode CheckReach(GWTest *t, GWPackage riv, PetscInt r, const cha
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckNetwork(GWTest *t)
+static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
 {
-  GWModel   m;
   GWPackage riv;
   PetscReal F0, F1, F2, rel, v[6], in, out, l;
 
   PetscFunctionBeginUser;
-  PetscCall(Network(&m));
   PetscCall(GWModelGetPackage(m, 0, &riv));
   PetscCall(GWModelRun(m, 0.25 * DAY));
   F0 = ReachFlow(Q0, 4);
@@ -191,7 +190,6 @@ static PetscErrorCode CheckNetwork(GWTest *t)
   }
   PetscCall(GWModelGetMassBalanceError(m, NULL, NULL, NULL, &rel));
   PetscCall(GWTestBelow(t, "network_cumulative_mass_balance_rel", rel, 1e-10));
-  PetscCall(GWModelDestroy(&m));
   PetscFunctionReturn(0);
 }
 
@@ -303,7 +301,19 @@ int main(int argc, char **argv)
   int     status;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
-  PetscCall(CheckNetwork(&t));
+  PetscCall(Network(&m));
+  PetscCall(CheckNetwork(&t, m));
+  PetscCall(GWModelDestroy(&m));
+  { /* the same network read from a scenario file: reaches, inflow series, diversion into the canal */
+    GWScenario sc;
+    char       path[PETSC_MAX_PATH_LEN];
+    PetscCall(GWTestSourcePath("lib/tests/scenarios/routing.yaml", path, sizeof(path)));
+    PetscCall(GWScenarioCreate(PETSC_COMM_WORLD, &sc));
+    PetscCall(GWScenarioLoad(sc, path));
+    PetscCall(GWScenarioGetModel(sc, &m));
+    PetscCall(CheckNetwork(&t, m));
+    PetscCall(GWScenarioDestroy(&sc));
+  }
   PetscCall(CheckSpringFed(&t));
   PetscCall(Network(&m));
   PetscCall(CheckJacobian(&t, m, 600.0, 0.01, "network_jacobian_rel_frobenius_diff"));
