@@ -25,7 +25,7 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
   GWInputCheck(IsRiver(pkg), rs, "reaches belong to river and canal packages, not to a %s package", ((PetscObject)pkg)->type_name);
   GWInputCheck(rs->kind == GW_YAML_SEQ && rs->n >= 1, rs, "expected a list of reaches, numbered downstream from 0: - {downstream: 1, width: 5 m, roughness: 0.035, slope: 0.002}");
   for (PetscInt r = 0; r < rs->n; r++) {
-    GWYamlNode it = rs->items[r], in;
+    GWYamlNode it   = rs->items[r], in;
     PetscInt   down = -1;
     PetscReal  w = 0, n = 0, s = 0;
     PetscCall(GWYamlCheckKeys_Private(it, "packages[].reaches[]"));
@@ -86,10 +86,10 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
     GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
     GWPackage  pkg = m->pkg[p0 + p];
     for (PetscInt r = 0; rs && r < rs->n; r++) {
-      GWYamlNode dv = GWYamlGet_Private(rs->items[r], "diversion"), to;
-      GWPackage  tgt = NULL;
+      GWYamlNode dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
+      GWPackage  tgt  = NULL;
       PetscReal  rate = 0;
-      PetscInt   tr = 0, ntr;
+      PetscInt   tr   = 0, ntr;
       if (!dv) continue;
       PetscCall(GWYamlCheckKeys_Private(dv, "packages[].reaches[].diversion"));
       PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
@@ -102,7 +102,8 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
         GWInputCheck(ntr > 0, to, "package %s has no reaches: give it reaches to take a diversion", to->value);
         GWInputCheck(tr < ntr, GWYamlGet_Private(dv, "reach") ? GWYamlGet_Private(dv, "reach") : dv, "package %s has reaches 0 to %" PetscInt_FMT, to->value, ntr - 1);
         GWInputCheck(tgt != pkg || tr > r, dv, "a diversion within the package must enter a later reach than %" PetscInt_FMT, r);
-      } else GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
+      } else
+        GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
       PetscCall(GWPackageRiverSetReachDiversion(pkg, r, tgt, tr, rate));
     }
     if (!sp) continue;

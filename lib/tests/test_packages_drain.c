@@ -63,8 +63,10 @@ static PetscErrorCode AddPackage(GWModel m, GWPackageType type, PetscInt i0, Pet
   PetscCall(GWPackageSetValue(p, value));
   if (C > 0) PetscCall(GWPackageSetParameter(p, "conductance", C));
   PetscCall(GWModelAddPackage(m, p));
-  if (out) *out = p;
-  else PetscCall(GWPackageDestroy(&p));
+  if (out)
+    *out = p;
+  else
+    PetscCall(GWPackageDestroy(&p));
   PetscFunctionReturn(0);
 }
 
@@ -197,8 +199,10 @@ int main(int argc, char **argv)
     PetscReal z = H0 - 0.5 * WS, lo = z, hi = H0, Cs = 7e-6; /* the head settles about half way through the smoothing range */
     for (PetscInt it = 0; it < 200; it++) {
       PetscReal mid = 0.5 * (lo + hi);
-      if ((H0 - mid) / R > Cs * Ramp(mid - z, WS)) lo = mid;
-      else hi = mid;
+      if ((H0 - mid) / R > Cs * Ramp(mid - z, WS))
+        lo = mid;
+      else
+        hi = mid;
     }
     PetscCall(Row(&m));
     PetscCall(AddPackage(m, GWPACKAGEHEAD, 0, 0, GW_FACE_WEST, H0, 0, NULL));

@@ -75,11 +75,11 @@ static PetscErrorCode Column(GWModel *model)
 /* hydraulic head of cell (i, 0, 0) of a model on every rank */
 static PetscErrorCode CellHead(GWModel m, PetscInt i, PetscInt k, PetscReal *h)
 {
-  Vec                psi;
-  PetscScalar     ***a;
-  PetscInt           xs, ys, zs, xm, ym, zm;
-  PetscReal          v = 0;
-  Vec                zc;
+  Vec                  psi;
+  PetscScalar       ***a;
+  PetscInt             xs, ys, zs, xm, ym, zm;
+  PetscReal            v = 0;
+  Vec                  zc;
   const PetscScalar ***z;
 
   PetscFunctionBeginUser;
@@ -164,7 +164,7 @@ static PetscInt StripWidths(PetscReal dx[], PetscInt *iriv, PetscInt *iwell)
     x += w;
   }
   for (PetscInt i = ns - 1; i >= 0; i--) dx[n++] = side[i];
-  *iriv = n;
+  *iriv   = n;
   dx[n++] = 10.0;
   for (PetscInt i = 0; i < ns; i++) dx[n++] = side[i];
   *iwell = *iriv + 20;

@@ -24,18 +24,18 @@
 #include <gw/private/modelimpl.h>
 #include "gwtest.h"
 
-#define DAY 86400.0
-#define NX  12
-#define KB  1e-6
-#define WR  5.0
-#define LR  10.0
-#define BT  1.0
-#define MN  0.035
-#define SL  0.002
-#define Q0  0.01
-#define Q1  5e-5
-#define QD  0.003
-#define WC  1.5  /* canal width [m] */
+#define DAY    86400.0
+#define NX     12
+#define KB     1e-6
+#define WR     5.0
+#define LR     10.0
+#define BT     1.0
+#define MN     0.035
+#define SL     0.002
+#define Q0     0.01
+#define Q1     5e-5
+#define QD     0.003
+#define WC     1.5 /* canal width [m] */
 #define LINING 0.1
 
 static const PetscInt reach_of[NX] = {0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2};
@@ -118,8 +118,10 @@ static PetscReal ChannelFlow(PetscReal In, PetscInt ncell, PetscReal w, PetscRea
   if (In <= ncell * C * BT) return 0.0;
   for (PetscInt it = 0; it < 200; it++) {
     PetscReal F = 0.5 * (lo + hi);
-    if (F - (In - ncell * C * (BT + a * PetscPowReal(F, 0.6))) > 0) hi = F;
-    else lo = F;
+    if (F - (In - ncell * C * (BT + a * PetscPowReal(F, 0.6))) > 0)
+      hi = F;
+    else
+      lo = F;
   }
   return 0.5 * (lo + hi);
 }
@@ -139,8 +141,10 @@ static PetscErrorCode CheckReach(GWTest *t, GWPackage riv, PetscInt r, const cha
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_reach%d_inflow_m3_per_s", when, (int)r));
   PetscCall(GWTestRel(t, name, in, In, 1e-10));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_reach%d_outflow_m3_per_s", when, (int)r));
-  if (out > 0) PetscCall(GWTestRel(t, name, o, out, 1e-10));
-  else PetscCall(GWTestAbs(t, name, o, 0.0, 1e-16));
+  if (out > 0)
+    PetscCall(GWTestRel(t, name, o, out, 1e-10));
+  else
+    PetscCall(GWTestAbs(t, name, o, 0.0, 1e-16));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_reach%d_leakage_m3_per_s", when, (int)r));
   PetscCall(GWTestRel(t, name, l, In - out - D, 1e-10));
   PetscCall(PetscSNPrintf(name, sizeof(name), "%s_reach%d_diversion_m3_per_s", when, (int)r));

@@ -3,8 +3,8 @@
 #include <gw/private/surfacewaterimpl.h>
 
 static const GWPackageSlot Params[] = {
-  {"conductance", "m^2/s", PETSC_NAN, "conductance C between the aquifer and the drain; required, constant or per cell"},
-  {"smoothing_depth", "m", 0.01, "head range above the elevation over which the discharge blends from 0 into C (h - z), so that Newton sees a continuous derivative; 0 for the plain switch"},
+    {"conductance", "m^2/s", PETSC_NAN, "conductance C between the aquifer and the drain; required, constant or per cell"},
+    {"smoothing_depth", "m", 0.01, "head range above the elevation over which the discharge blends from 0 into C (h - z), so that Newton sees a continuous derivative; 0 for the plain switch"},
 };
 static const char *const Terms[] = {"drain_discharge"};
 

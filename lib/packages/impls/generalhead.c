@@ -3,7 +3,7 @@
 #include <gw/private/surfacewaterimpl.h>
 
 static const GWPackageSlot Params[] = {
-  {"conductance", "m^2/s", PETSC_NAN, "conductance C between the cell and the external head; required, constant or per cell"},
+    {"conductance", "m^2/s", PETSC_NAN, "conductance C between the cell and the external head; required, constant or per cell"},
 };
 static const char *const Terms[] = {"general_head_inflow", "general_head_outflow"};
 
@@ -40,8 +40,10 @@ static PetscErrorCode GWPackageTerms_GeneralHead(GWPackage pkg, GWModel m, Petsc
   (void)m;
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     PetscReal *v = vals + pkg->nterm * pkg->entry[e].mat;
-    if (pkg->Q[e] > 0) v[0] += pkg->Q[e] * dt;
-    else v[1] -= pkg->Q[e] * dt;
+    if (pkg->Q[e] > 0)
+      v[0] += pkg->Q[e] * dt;
+    else
+      v[1] -= pkg->Q[e] * dt;
   }
   PetscFunctionReturn(0);
 }

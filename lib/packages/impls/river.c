@@ -5,20 +5,28 @@
 #include <gw/private/surfacewaterimpl.h>
 
 static const GWPackageSlot Params[] = {
-  {"bed_elevation", "m", PETSC_NAN, "elevation of the top of the streambed (the channel bottom); required, constant or per cell"},
-  {"bed_thickness", "m", 1.0, "thickness of the streambed; its bottom is where the river disconnects"},
-  {"bed_conductivity", "m/s", PETSC_NAN, "vertical hydraulic conductivity of the streambed; with width and length gives the conductance K w l / b"},
-  {"conductance", "m^2/s", PETSC_NAN, "streambed conductance of each cell; replaces bed_conductivity, width and length"},
-  {"width", "m", PETSC_NAN, "channel width in each cell (for the conductance)"},
-  {"length", "m", PETSC_NAN, "channel length in each cell (for the conductance)"},
-  {"smoothing_depth", "m", 0.01, "head range above the bed bottom over which the leakage blends from disconnected to connected"},
-  {"flow_smoothing", "m^3/s", 1e-6, "routed reaches: flow range over which a reach dries and a diversion reaches its limit, and floor of Manning's depth"},
-  {"lining_factor", "-", 1.0, "canals: conductance multiplier of the lining (1 unlined, 0.01 for a lining passing 1%)"},
+    {"bed_elevation", "m", PETSC_NAN, "elevation of the top of the streambed (the channel bottom); required, constant or per cell"},
+    {"bed_thickness", "m", 1.0, "thickness of the streambed; its bottom is where the river disconnects"},
+    {"bed_conductivity", "m/s", PETSC_NAN, "vertical hydraulic conductivity of the streambed; with width and length gives the conductance K w l / b"},
+    {"conductance", "m^2/s", PETSC_NAN, "streambed conductance of each cell; replaces bed_conductivity, width and length"},
+    {"width", "m", PETSC_NAN, "channel width in each cell (for the conductance)"},
+    {"length", "m", PETSC_NAN, "channel length in each cell (for the conductance)"},
+    {"smoothing_depth", "m", 0.01, "head range above the bed bottom over which the leakage blends from disconnected to connected"},
+    {"flow_smoothing", "m^3/s", 1e-6, "routed reaches: flow range over which a reach dries and a diversion reaches its limit, and floor of Manning's depth"},
+    {"lining_factor", "-", 1.0, "canals: conductance multiplier of the lining (1 unlined, 0.01 for a lining passing 1%)"},
 };
 static const char *const RiverTerms[] = {"river_leakage", "river_gain", "river_inflow", "river_outflow", "river_diversion", "river_spring_inflow"};
 static const char *const CanalTerms[] = {"canal_seepage", "canal_gain", "canal_inflow", "canal_outflow", "canal_diversion", "canal_spring_inflow"};
 
-enum { P_BED, P_THICK, P_KBED, P_COND, P_WIDTH, P_LENGTH, P_SMOOTH, P_QSMOOTH, P_LINING };
+enum { P_BED,
+       P_THICK,
+       P_KBED,
+       P_COND,
+       P_WIDTH,
+       P_LENGTH,
+       P_SMOOTH,
+       P_QSMOOTH,
+       P_LINING };
 
 /* Leakage of entry e into its cell at pressure head psi and stage s: l = C (s - M) with
    M = max(h, bed bottom) smoothed over smoothing_depth, and dl/dpsi. */
@@ -190,15 +198,17 @@ static PetscErrorCode GWPackageJacobian_River(GWPackage pkg, GWModel m, const GW
    the package, and the spring discharge routed in (by the zone of the drain cells). */
 static PetscErrorCode GWPackageTerms_River(GWPackage pkg, GWModel m, PetscReal dt, PetscReal *vals)
 {
-  GWRiver    *R = (GWRiver *)pkg->data;
+  GWRiver    *R  = (GWRiver *)pkg->data;
   PetscInt    nt = pkg->nterm;
   PetscMPIInt rank;
 
   PetscFunctionBegin;
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     PetscReal *v = vals + nt * pkg->entry[e].mat;
-    if (pkg->Q[e] > 0) v[0] += pkg->Q[e] * dt;
-    else v[1] -= pkg->Q[e] * dt;
+    if (pkg->Q[e] > 0)
+      v[0] += pkg->Q[e] * dt;
+    else
+      v[1] -= pkg->Q[e] * dt;
   }
   if (!R->routed) PetscFunctionReturn(0);
   for (PetscInt s = 0; s < R->nspring; s++)
@@ -229,7 +239,7 @@ static PetscErrorCode GWPackageSetUp_River(GWPackage pkg, GWModel m)
   PetscCall(PetscFree4(R->reach, R->C, R->bed, R->bot));
   PetscCall(PetscMalloc4(PetscMax(pkg->nentry, 1), &R->reach, PetscMax(pkg->nentry, 1), &R->C, PetscMax(pkg->nentry, 1), &R->bed, PetscMax(pkg->nentry, 1), &R->bot));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
-    const GWPackageEntry *en = &pkg->entry[e];
+    const GWPackageEntry *en  = &pkg->entry[e];
     PetscReal             bed = GWPackageEntryParameter(pkg, P_BED, e), b = GWPackageEntryParameter(pkg, P_THICK, e), C = GWPackageEntryParameter(pkg, P_COND, e);
     PetscReal             K = GWPackageEntryParameter(pkg, P_KBED, e), w = GWPackageEntryParameter(pkg, P_WIDTH, e), len = GWPackageEntryParameter(pkg, P_LENGTH, e);
     PetscReal             lining = R->canal ? GWPackageEntryParameter(pkg, P_LINING, e) : 1.0;
@@ -269,17 +279,17 @@ static PetscErrorCode CreateRiver(GWPackage pkg, PetscBool canal)
 
   PetscFunctionBegin;
   PetscCall(PetscNew(&R));
-  R->canal                = canal;
-  pkg->data               = R;
-  pkg->ops->setup         = GWPackageSetUp_River;
-  pkg->ops->residual      = GWPackageResidual_River;
-  pkg->ops->jacobian      = GWPackageJacobian_River;
-  pkg->ops->terms         = GWPackageTerms_River;
-  pkg->ops->destroy       = GWPackageDestroy_River;
-  pkg->ops->initialguess  = GWRiverInitialGuess_Private;
+  R->canal                 = canal;
+  pkg->data                = R;
+  pkg->ops->setup          = GWPackageSetUp_River;
+  pkg->ops->residual       = GWPackageResidual_River;
+  pkg->ops->jacobian       = GWPackageJacobian_River;
+  pkg->ops->terms          = GWPackageTerms_River;
+  pkg->ops->destroy        = GWPackageDestroy_River;
+  pkg->ops->initialguess   = GWRiverInitialGuess_Private;
   pkg->ops->nextbreakpoint = GWRiverNextBreakpoint_Private;
-  pkg->needs_value        = PETSC_TRUE;
-  pkg->value_unit         = "m";
+  pkg->needs_value         = PETSC_TRUE;
+  pkg->value_unit          = "m";
   PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, canal ? 9 : 8, Params, 0, NULL, 6, canal ? CanalTerms : RiverTerms));
   PetscFunctionReturn(0);
 }

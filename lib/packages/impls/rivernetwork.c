@@ -345,7 +345,7 @@ PetscErrorCode GWRiverInitialGuess_Private(GWPackage pkg, GWModel m, PetscScalar
   PetscFunctionBegin;
   for (PetscInt r = 0; r < R->nreach; r++) PetscCall(GWScheduleValue_Private(&R->inflow[r], m->t, m->t, &u[3 * r + 2]));
   for (PetscInt r = 0; r < R->nreach; r++) {
-    PetscReal D = 0, dD;
+    PetscReal D  = 0, dD;
     u[3 * r]     = u[3 * r + 2];
     u[3 * r + 1] = 0;
     for (PetscInt k = 0; k < R->ndivout; k++)

@@ -50,15 +50,15 @@ typedef struct {
    flow at the reach's downstream end before its diversion [m^3/s]; L (3r + 1), the potential
    leakage of its cells at the stage of F [m^3/s]; I (3r + 2), its inflow [m^3/s]. */
 typedef struct {
-  PetscBool  canal;   /* canal: seepage terms named apart */
-  PetscBool  routed;  /* reaches set with GWPackageRiverSetReach(): stage from Manning's equation */
-  PetscInt   nreach;  /* reaches given (routed), or 0 */
-  PetscInt   maxreach;
-  PetscInt  *down;             /* [nreach] downstream reach, -1 at an outlet */
-  PetscReal *width, *n, *slope; /* [nreach] channel width [m], Manning roughness [s/m^(1/3)], bed slope [-] */
-  PetscBool *given;            /* [nreach] set by GWPackageRiverSetReach() */
-  GWSchedule *inflow;          /* [nreach] external inflow hydrographs [m^3/s] (n = 0: none) */
-  PetscReal  *csum;            /* [nreach] sum of the cells' conductances over all ranks [m^2/s] */
+  PetscBool   canal;  /* canal: seepage terms named apart */
+  PetscBool   routed; /* reaches set with GWPackageRiverSetReach(): stage from Manning's equation */
+  PetscInt    nreach; /* reaches given (routed), or 0 */
+  PetscInt    maxreach;
+  PetscInt   *down;              /* [nreach] downstream reach, -1 at an outlet */
+  PetscReal  *width, *n, *slope; /* [nreach] channel width [m], Manning roughness [s/m^(1/3)], bed slope [-] */
+  PetscBool  *given;             /* [nreach] set by GWPackageRiverSetReach() */
+  GWSchedule *inflow;            /* [nreach] external inflow hydrographs [m^3/s] (n = 0: none) */
+  PetscReal  *csum;              /* [nreach] sum of the cells' conductances over all ranks [m^2/s] */
   /* diversions out of and into this package's reaches */
   PetscInt          ndivout, ndivin;
   GWRiverDiversion *divout, *divin;
@@ -67,8 +67,8 @@ typedef struct {
   GWPackage *spring;
   PetscInt  *springreach;
   /* per entry of this rank, after set-up */
-  PetscInt  *reach;           /* reach (routed) of each entry */
-  PetscReal *C, *bed, *bot;   /* conductance [m^2/s], bed top and bed bottom elevations [m] */
+  PetscInt  *reach;         /* reach (routed) of each entry */
+  PetscReal *C, *bed, *bot; /* conductance [m^2/s], bed top and bed bottom elevations [m] */
 } GWRiver;
 
 PETSC_INTERN PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage, GWModel);
