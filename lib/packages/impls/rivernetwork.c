@@ -429,7 +429,7 @@ PetscErrorCode GWPackageRiverGetReachFlows(GWPackage pkg, PetscInt reach, PetscR
   PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
   PetscCall(PetscObjectTypeCompareAny((PetscObject)pkg, &match, GWPACKAGERIVER, GWPACKAGECANAL, ""));
   R = match ? (GWRiver *)pkg->data : NULL;
-  PetscCheck(R && R->routed && pkg->setup && pkg->u, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Package %s has no routed reaches set up", ((PetscObject)pkg)->name);
+  PetscCheck(R && R->routed && pkg->setup && pkg->u, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no routed reaches set up", ((PetscObject)pkg)->name);
   PetscCheck(reach >= 0 && reach < R->nreach, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Package %s has %" PetscInt_FMT " reaches, not reach %" PetscInt_FMT, ((PetscObject)pkg)->name, R->nreach, reach);
   F = pkg->u[3 * reach];
   for (PetscInt k = 0; k < R->ndivout; k++)
