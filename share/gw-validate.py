@@ -52,6 +52,10 @@ RUNS = [
     ("evap_gardner_d100", "validation/06_evaporation/scenario_gardner_d100.yaml", "validation/06_evaporation"),
     ("evap_loam_d100", "validation/06_evaporation/scenario_loam_d100.yaml", "validation/06_evaporation"),
     ("phreatic", "validation/08_phreatic/scenario.yaml", "validation/08_phreatic"),
+    ("depletion_lambda1", "validation/09_stream_depletion/scenario_lambda1.yaml", "validation/09_stream_depletion"),
+    ("depletion_lambda10", "validation/09_stream_depletion/scenario_lambda10.yaml", "validation/09_stream_depletion"),
+    ("depletion_lambda100", "validation/09_stream_depletion/scenario_lambda100.yaml", "validation/09_stream_depletion"),
+    ("depletion_lambda1000", "validation/09_stream_depletion/scenario_lambda1000.yaml", "validation/09_stream_depletion"),
 ]
 
 # Runs of apps/gw-et0 instead of gw-run: name, weather file (relative to the source folder; a
@@ -503,6 +507,53 @@ def check_phreatic(out, run, refdir, source, ax):
 CHECKERS.update({"evap_gardner_d25": check_evap, "evap_gardner_d50": check_evap, "evap_gardner_d100": check_evap, "evap_loam_d100": check_evap,
                  "fao56_ex18": check_fao56_ex18, "fao56_maricopa": check_fao56_maricopa, "phreatic": check_phreatic})
 
+# ---- stream depletion (Glover and Balmer 1954; Hunt 1999) ---------------------------------------
+
+DEPLETION = dict(Qw=1.0, days=(5, 10, 30, 100, 365), rtol=0.03, ref="stream_depletion_fraction.csv")
+
+
+def depletion_fractions(prefix, days, Qw):
+    """Qs/Qw at the given days: the stream package's net inflow over the step ending there, per
+    second (backward Euler: the step's mean rate is the rate at its end), over the well rate."""
+    b = read_budget(prefix)
+    out = []
+    for day in days:
+        i = int(np.argmin(abs(b["time_s"] - day * 86400.0)))
+        if abs(b["time_s"][i] - day * 86400.0) > 1e-6 * day * 86400.0:
+            raise RuntimeError("%s-budget.csv has no step ending at %g d" % (prefix, day))
+        out.append((b["stream_in_m3"][i] - b["stream_out_m3"][i]) / b["dt_s"][i] / (Qw / 86400.0))
+    return np.array(out)
+
+
+def check_depletion(out, run, refdir, source, ax):
+    p, checks = DEPLETION, []
+    lam = int(run.replace("depletion_lambda", ""))
+    header, table = read_table(os.path.join(source, refdir, p["ref"]))
+    col = header.index("Hunt_lam=%d" % lam)
+    frac = depletion_fractions(out[run], p["days"], p["Qw"])
+    for k, day in enumerate(p["days"]):
+        ref = table[list(table[:, 0]).index(day), col]
+        checks.append(Check(run, "depletion_fraction_t%dd_relerr_vs_hunt" % day, abs(frac[k] - ref) / ref, p["rtol"]))
+        if lam == 1000:
+            ref = table[list(table[:, 0]).index(day), header.index("Glover_Balmer")]
+            checks.append(Check(run, "depletion_fraction_t%dd_relerr_vs_glover" % day, abs(frac[k] - ref) / ref, p["rtol"]))
+    checks.append(mass_balance_check(run, read_budget(out[run])))
+    ax.plot(table[:, 0], table[:, col], "-", lw=1, label="Hunt (1999), λ = %d m/d" % lam)
+    ax.plot(p["days"], frac, "o", mfc="none", label="libgw, λ = %d m/d" % lam)
+    if lam == 1000:
+        ax.plot(table[:, 0], table[:, header.index("Glover_Balmer")], "k--", lw=1, label="Glover and Balmer (1954)")
+    ax.set_xscale("log")
+    ax.set_xlabel("time [d]")
+    ax.set_ylabel("depletion fraction Qs/Qw [-]")
+    ax.set_title("Stream depletion, T = 500 m²/d, S = 0.1, L = 200 m", fontsize=10)
+    ax.legend(fontsize=7)
+    ax.grid(alpha=0.3)
+    return checks
+
+
+CHECKERS.update({"depletion_lambda1": check_depletion, "depletion_lambda10": check_depletion, "depletion_lambda100": check_depletion,
+                 "depletion_lambda1000": check_depletion})
+
 # ---- the report --------------------------------------------------------------------------------
 
 SECTIONS = [
@@ -561,6 +612,17 @@ SECTIONS += [
      "linear between cell centres, from the NetCDF output) must follow dd/dt = E(d)/Sy(d), Sy(d) = θs − θ(−d) the specific yield "
      "of a hydrostatic profile, integrated by RK4 in the script: decline within 2% at 10, 30 and 60 days; evaporated volume = "
      "storage loss within 1e-8; mass balance. Same set-up as the column of lib/tests/test_atmos_phreatic.c."),
+    ("stream_depletion", ["depletion_lambda1", "depletion_lambda10", "depletion_lambda100", "depletion_lambda1000"],
+     "Stream depletion by a pumping well (Glover and Balmer 1954; Hunt 1999)", "09_stream_depletion",
+     "A well pumps 1 m³/d per metre of stream 200 m from a stream in an aquifer with T = 500 m²/d and S = 0.1, modelled on the strip "
+     "across the stream (10 m cells near the stream and the well, growing to 15 km each side; the depletion of a 2D well equals that of "
+     "a line well on the strip). The stream is a river cell with streambed conductance λ = 1, 10, 100 and 1000 m/d per metre of stream. "
+     "The fraction of the pumping taken from the stream (the river package's net inflow at the end of the step landing on each time, "
+     "over the well rate) is compared with Hunt's solution at 5, 10, 30, 100 and 365 days, and for λ = 1000 m/d also with Glover and "
+     "Balmer's (the fully penetrating limit, within 0.7% of Hunt's at these times), tolerance 3% relative; mass balance. "
+     "Sources: R. E. Glover and G. G. Balmer (1954), Trans. AGU 35(3), 468–470; B. Hunt (1999), Ground Water 37(1), 98–102; "
+     "reference values computed independently (validation/09_stream_depletion/SOURCES.md). Same set-up as lib/tests/test_packages_river.c, "
+     "which runs λ = 10 and 1000 m/d to 100 days."),
 ]
 
 

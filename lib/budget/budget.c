@@ -230,6 +230,23 @@ static const char *const ThreeWaters[][2] = {
     {"phreatic evaporation", "phreatic_evaporation"},
 };
 
+/* Surface water <-> groundwater rows, printed when a package of the model reports the term. */
+static const char *const SurfaceWaters[][2] = {
+    {"river leakage (river to aquifer)", "river_leakage"},
+    {"river gain (aquifer to river)", "river_gain"},
+    {"canal seepage (canal to aquifer)", "canal_seepage"},
+    {"canal gain (aquifer to canal)", "canal_gain"},
+    {"spring and drain discharge", "drain_discharge"},
+    {"spring discharge routed to rivers", "river_spring_inflow"},
+    {"general-head inflow", "general_head_inflow"},
+    {"general-head outflow", "general_head_outflow"},
+    {"river inflow at upstream ends", "river_inflow"},
+    {"river outflow at outlets", "river_outflow"},
+    {"river diversions", "river_diversion"},
+    {"canal inflow at heads", "canal_inflow"},
+    {"canal outflow at ends", "canal_outflow"},
+};
+
 /*@C
   GWModelGetBudgetTerm - sums a named budget term over all packages that report it (e.g.
   "runoff", "evaporation", "transpiration", "phreatic_evaporation"), or gives the net recharge
@@ -324,8 +341,10 @@ PetscErrorCode GWModelGetZoneBudgetTerm(GWModel model, PetscInt zone, const char
   GWModelThreeWatersView - prints the "three waters" summary: the exchanges between atmospheric
   water, soil water and groundwater (precipitation, irrigation, runoff, actual evaporation,
   infiltration and exfiltration through the land surface, transpiration, phreatic evaporation,
-  net recharge across the water table), the other boundary flows and the storage change, over
-  the last step and since the start
+  net recharge across the water table), between surface water and groundwater (river leakage and
+  gain, canal seepage, spring and drain discharge, general-head flows, routed river inflow,
+  outflow and diversions; rows shown when a package reports them), the other boundary flows and
+  the storage change, over the last step and since the start
 
   Notes:
   At the surface, precipitation + irrigation - runoff - evaporation = infiltration - exfiltration
@@ -360,6 +379,15 @@ PetscErrorCode GWModelThreeWatersView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", ThreeWaters[r][0], (double)s, (double)c, (double)(1000 * c / area)));
   }
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", "net recharge across the water table", (double)model->recharge_step, (double)model->recharge_cum, (double)(1000 * model->recharge_cum / area)));
+  for (size_t r = 0; r < sizeof(SurfaceWaters) / sizeof(SurfaceWaters[0]); r++) {
+    PetscBool reported = PETSC_FALSE;
+    PetscReal s, c;
+    for (PetscInt p = 0; p < model->npkg; p++)
+      for (PetscInt q = 0; q < model->pkg[p]->nterm; q++) reported = (PetscBool)(reported || !strcmp(model->pkg[p]->termname[q], SurfaceWaters[r][1]));
+    if (!reported) continue;
+    PetscCall(GWModelGetBudgetTerm(model, SurfaceWaters[r][1], &s, &c));
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  %-34s %14.6e %14.6e %12.4f\n", SurfaceWaters[r][0], (double)s, (double)c, (double)(1000 * c / area)));
+  }
   for (PetscInt p = 0; p < model->npkg; p++) {
     GWPackage   pkg = model->pkg[p];
     const char *name;

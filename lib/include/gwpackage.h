@@ -30,6 +30,10 @@ typedef const char *GWPackageType;
 #define GWPACKAGEEVAPOTRANSPIRATION "evapotranspiration" /* phreatic evaporation vs water-table depth */
 #define GWPACKAGEROOTUPTAKE         "root-uptake"        /* Feddes root water uptake over a root zone */
 #define GWPACKAGEFREEDRAINAGE       "free-drainage"      /* unit hydraulic gradient (zero pressure-head gradient) across faces */
+#define GWPACKAGEDRAIN              "drain"              /* springs and drains: outflow C (h - z) while the head is above z */
+#define GWPACKAGEGENERALHEAD        "general-head"       /* exchange C (H_ext - h) with an external head */
+#define GWPACKAGERIVER              "river"              /* river leakage through a streambed, optional routing of reach flows */
+#define GWPACKAGECANAL              "canal"              /* a river with a lined bed; seepage budgeted apart */
 
 /*E
   GWFace - which face of a cell a boundary package acts on. Faces follow the grid axes:
@@ -131,5 +135,11 @@ PETSC_EXTERN PetscErrorCode GWPackageGetTypeNames(PetscInt *, const char **[]);
 PETSC_EXTERN PetscErrorCode GWPackageGetFaceRule(GWPackage, GWPackageFaceRule *);
 PETSC_EXTERN PetscErrorCode GWPackageGetValueUnit(GWPackage, const char *[], PetscBool *);
 PETSC_EXTERN PetscErrorCode GWPackageGetHeadKindAccepted(GWPackage, PetscBool *);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReach(GWPackage, PetscInt, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachInflow(GWPackage, PetscInt, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage, PetscInt, GWPackage, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageRiverAddSpring(GWPackage, GWPackage, PetscInt);
+PETSC_EXTERN PetscErrorCode GWPackageRiverGetNumReaches(GWPackage, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWPackageRiverGetReachFlows(GWPackage, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 
 #endif

@@ -179,7 +179,20 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
       PetscCall(PutNameField(fp, "cum_", n, suf));
     }
   }
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel\n"));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel"));
+  for (PetscInt p = 0; p < m->npkg; p++) { /* flows of routed river and canal reaches at the end of the step */
+    const char *n;
+    PetscInt    nr;
+    PetscCall(GWPackageGetName(m->pkg[p], &n));
+    PetscCall(GWPackageRiverGetNumReaches(m->pkg[p], &nr));
+    for (PetscInt r = 0; r < nr; r++)
+      for (PetscInt q = 0; q < 3; q++) {
+        char suf[96];
+        PetscCall(PetscSNPrintf(suf, sizeof(suf), "_reach%" PetscInt_FMT "_%s_m3_per_s", r, q == 0 ? "inflow" : q == 1 ? "outflow" : "leakage"));
+        PetscCall(PutNameField(fp, "", n, suf));
+      }
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
   PetscFunctionReturn(0);
 }
 
@@ -198,7 +211,17 @@ static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->cum.in[p], (double)m->cum.out[p]));
   for (PetscInt p = 0; p < m->npkg; p++)
     for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->pkg[p]->term_cum[q]));
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.4e,%.4e\n", (double)m->recharge_cum, (double)m->mb_abs_cum, (double)m->mb_rel_cum));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.4e,%.4e", (double)m->recharge_cum, (double)m->mb_abs_cum, (double)m->mb_rel_cum));
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    PetscInt nr;
+    PetscCall(GWPackageRiverGetNumReaches(m->pkg[p], &nr));
+    for (PetscInt r = 0; r < nr; r++) {
+      PetscReal in, out, leak;
+      PetscCall(GWPackageRiverGetReachFlows(m->pkg[p], r, &in, &out, &leak, NULL, NULL));
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g,%.10g", (double)in, (double)out, (double)leak));
+    }
+  }
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
   fflush(fp);
   PetscFunctionReturn(0);
 }

@@ -327,6 +327,7 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
     PetscCall(GWPackageHeadSetKind(pkg, !strcmp(kind, "pressure") ? GW_HEAD_PRESSURE : GW_HEAD_HYDRAULIC));
   }
   PetscCall(ReadPackageSlots(m, pkg, v, type, start_date, have_start, tend));
+  PetscCall(GWScenarioReadReaches_Private(m, pkg, v, start_date, have_start, tend));
   PetscCall(ReadValue(m, pkg, v, start_date, have_start, tend));
   PetscCall(GWModelAddPackage(m, pkg));
   PetscCall(GWPackageDestroy(&pkg));
@@ -367,6 +368,7 @@ static PetscErrorCode CheckPackageName(GWModel m, GWYamlNode v)
 PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
   GWYamlNode pk = GWYamlGet_Private(root, "packages");
+  PetscInt   p0 = m->npkg;
 
   PetscFunctionBegin;
   if (!pk) PetscFunctionReturn(0);
@@ -375,5 +377,6 @@ PetscErrorCode GWScenarioReadPackages_Private(GWModel m, GWYamlNode root, PetscR
     PetscCall(ReadPackage(m, pk->items[p], start_date, have_start, tend));
     PetscCall(CheckPackageName(m, pk->items[p]));
   }
+  PetscCall(GWScenarioLinkReaches_Private(m, pk, p0));
   PetscFunctionReturn(0);
 }

@@ -1,5 +1,6 @@
 /* GWPackage: the common part of every boundary and source package (cells, schedule, set-up). */
 #include <gw/private/modelimpl.h>
+#include <gw/private/surfacewaterimpl.h>
 
 PetscClassId GWPACKAGE_CLASSID;
 
@@ -33,6 +34,10 @@ PetscErrorCode GWPackageRegisterAll_Private(void)
   PetscCall(GWPackageRegister(GWPACKAGEEVAPOTRANSPIRATION, GWPackageCreate_Evapotranspiration));
   PetscCall(GWPackageRegister(GWPACKAGEROOTUPTAKE, GWPackageCreate_RootUptake));
   PetscCall(GWPackageRegister(GWPACKAGEFREEDRAINAGE, GWPackageCreate_FreeDrainage));
+  PetscCall(GWPackageRegister(GWPACKAGEDRAIN, GWPackageCreate_Drain));
+  PetscCall(GWPackageRegister(GWPACKAGEGENERALHEAD, GWPackageCreate_GeneralHead));
+  PetscCall(GWPackageRegister(GWPACKAGERIVER, GWPackageCreate_River));
+  PetscCall(GWPackageRegister(GWPACKAGECANAL, GWPackageCreate_Canal));
   PetscFunctionReturn(0);
 }
 
@@ -543,6 +548,11 @@ PetscErrorCode GWPackageGetNextBreakpoint(GWPackage pkg, PetscReal t, PetscReal 
         *tb = PetscMin(*tb, pkg->input[i].t[s]);
         break;
       }
+  if (pkg->ops->nextbreakpoint) {
+    PetscReal tt = PETSC_MAX_REAL;
+    PetscCall(pkg->ops->nextbreakpoint(pkg, t, &tt));
+    *tb = PetscMin(*tb, tt);
+  }
   PetscFunctionReturn(0);
 }
 
@@ -640,7 +650,7 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   PetscCheck(pkg->ops->evaluate || pkg->ops->residual, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no type: call GWPackageSetType()", name);
   PetscCheck(!pkg->ops->residual == !pkg->ops->jacobian, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s): a type with a package-level residual needs its jacobian too", name, ((PetscObject)pkg)->type_name);
   PetscCheck(!pkg->needs_value || pkg->nsched > 0 || pkg->value_field, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s (%s) has no value: call GWPackageSetValue() or GWPackageSetSchedule()", name, ((PetscObject)pkg)->type_name);
-  if (!pkg->value_field) PetscCall(CheckColumns(pkg, name));
+  if (!pkg->value_field && (pkg->needs_value || pkg->nsched)) PetscCall(CheckColumns(pkg, name)); /* groups may also be reaches of a type needing no value */
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(PetscFree(pkg->entry));
   PetscCall(PetscFree2(pkg->col, pkg->cellof));

@@ -113,6 +113,9 @@ PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, Pe
    (lib/io/scenario_packages.c, with the start date of dated series) */
 PETSC_INTERN PetscErrorCode GWScenarioReadMaterials_Private(GWModel, GWYamlNode);
 PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool, PetscReal);
+/* routed reaches of river and canal packages, and their links to other packages (lib/io/scenario_rivers.c) */
+PETSC_INTERN PetscErrorCode GWScenarioReadReaches_Private(GWModel, GWPackage, GWYamlNode, PetscReal, PetscBool, PetscReal);
+PETSC_INTERN PetscErrorCode GWScenarioLinkReaches_Private(GWModel, GWYamlNode, PetscInt);
 
 /* Errors in input: file:line:column: key: message, with PETSC_ERR_USER_INPUT */
 #define GWInputCheck(cond, node, ...)                                                                                                                                   \

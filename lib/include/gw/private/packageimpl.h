@@ -68,6 +68,9 @@ struct _GWPackageOps {
   /* Entry level, for packages whose entries each act on their own cell only: rate Q [m^3/s] into
      the entry's cell and dQ/dpsi, for pressure head psi in the cell and the entry's value v */
   PetscErrorCode (*evaluate)(GWPackage, GWModel, const GWPackageEntry *, PetscReal, PetscReal, PetscReal *, PetscReal *);
+  /* the first time > t [s] of the type's own schedules (e.g. inflow hydrographs of river reaches),
+     PETSC_MAX_REAL if none; time steps land on it */
+  PetscErrorCode (*nextbreakpoint)(GWPackage, PetscReal, PetscReal *);
 };
 
 struct _p_GWPackage {

@@ -1,0 +1,129 @@
+/* Scenario keys of routed river and canal packages: reaches (downstream order, Manning channel,
+   inflow hydrograph, diversion) and springs (drain packages routed into a reach). Reaches are read
+   with their package; diversions and springs name other packages, so they are linked once every
+   package is read. */
+#include <gw/private/ioimpl.h>
+#include <gw/private/modelimpl.h>
+#include <string.h>
+
+static PetscBool IsRiver(GWPackage pkg)
+{
+  const char *type = ((PetscObject)pkg)->type_name;
+  return (PetscBool)(type && (!strcmp(type, GWPACKAGERIVER) || !strcmp(type, GWPACKAGECANAL)));
+}
+
+/* reaches: [{downstream:, width:, roughness:, slope:, inflow:}] of a river or canal package */
+PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
+{
+  GWYamlNode rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
+
+  PetscFunctionBegin;
+  if (!rs) {
+    GWInputCheck(!sp, sp, "springs feed routed reaches: give the package's reaches too");
+    PetscFunctionReturn(0);
+  }
+  GWInputCheck(IsRiver(pkg), rs, "reaches belong to river and canal packages, not to a %s package", ((PetscObject)pkg)->type_name);
+  GWInputCheck(rs->kind == GW_YAML_SEQ && rs->n >= 1, rs, "expected a list of reaches, numbered downstream from 0: - {downstream: 1, width: 5 m, roughness: 0.035, slope: 0.002}");
+  for (PetscInt r = 0; r < rs->n; r++) {
+    GWYamlNode it   = rs->items[r], in;
+    PetscInt   down = -1;
+    PetscReal  w = 0, n = 0, s = 0;
+    PetscCall(GWYamlCheckKeys_Private(it, "packages[].reaches[]"));
+    PetscCall(GWGetInteger_Private(it, "downstream", PETSC_FALSE, -1, &down));
+    GWInputCheck(down == -1 || (down > r && down < rs->n), GWYamlGet_Private(it, "downstream"), "reach %" PetscInt_FMT " flows into reach %" PetscInt_FMT ": give a later reach of this list (reaches are numbered downstream from 0) or -1 at an outlet", r, down);
+    PetscCall(GWGetQuantity_Private(it, "width", "m", PETSC_TRUE, &w, NULL));
+    PetscCall(GWGetQuantity_Private(it, "roughness", "-", PETSC_TRUE, &n, NULL));
+    PetscCall(GWGetQuantity_Private(it, "slope", "-", PETSC_TRUE, &s, NULL));
+    GWInputCheck(w > 0 && n > 0 && s > 0, it, "width (%g m), roughness (Manning's n, %g s/m^(1/3)) and slope (%g) must be positive", (double)w, (double)n, (double)s);
+    PetscCall(GWPackageRiverSetReach(pkg, r, down, w, n, s));
+    if ((in = GWYamlGet_Private(it, "inflow"))) {
+      if (in->kind == GW_YAML_SCALAR) {
+        PetscReal q = 0, t0 = 0;
+        PetscCall(GWReadQuantity_Private(in, "m^3/s", &q));
+        GWInputCheck(q >= 0, in, "an inflow cannot be negative (%g m^3/s); take water out with a diversion", (double)q);
+        PetscCall(GWPackageRiverSetReachInflow(pkg, r, 1, &t0, &q, GW_INTERP_STEP));
+      } else {
+        GWSeries        ser;
+        GWInterpolation gi;
+        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), in, "packages[].reaches[].inflow", "m^3/s", start_date, have_start, tend, &ser, &gi));
+        for (PetscInt q = 0; q < ser.n; q++) GWInputCheck(ser.v[q] >= 0, in, "inflow %g m^3/s at t = %g s is negative", (double)ser.v[q], (double)ser.t[q]);
+        PetscCall(GWPackageRiverSetReachInflow(pkg, r, ser.n, ser.t, ser.v, gi));
+        PetscCall(GWSeriesFree_Private(&ser));
+      }
+    }
+  }
+  PetscFunctionReturn(0);
+}
+
+/* The package named by node, which must be in the model (a scenario package read before or after). */
+static PetscErrorCode FindPackage(GWModel m, GWYamlNode node, GWPackage *pkg)
+{
+  char list[512] = "";
+
+  PetscFunctionBegin;
+  GWInputCheck(node->kind == GW_YAML_SCALAR, node, "expected the name of a package");
+  for (PetscInt p = 0; p < m->npkg; p++) {
+    const char *name;
+    PetscCall(GWPackageGetName(m->pkg[p], &name));
+    if (!strcmp(name, node->value)) {
+      *pkg = m->pkg[p];
+      PetscFunctionReturn(0);
+    }
+    if (strlen(list) + strlen(name) + 3 < sizeof(list)) {
+      if (list[0]) strcat(list, ", ");
+      strcat(list, name);
+    }
+  }
+  GWInputCheck(PETSC_FALSE, node, "no package is called \"%s\"; the packages are: %s", node->value, list);
+}
+
+/* Second pass over packages: the diversions of reaches and the springs of routed packages, which
+   name other packages (packages[p] is m->pkg[p0 + p]). */
+PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt p0)
+{
+  PetscFunctionBegin;
+  for (PetscInt p = 0; p < pk->n; p++) {
+    GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
+    GWPackage  pkg = m->pkg[p0 + p];
+    for (PetscInt r = 0; rs && r < rs->n; r++) {
+      GWYamlNode dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
+      GWPackage  tgt  = NULL;
+      PetscReal  rate = 0;
+      PetscInt   tr   = 0, ntr;
+      if (!dv) continue;
+      PetscCall(GWYamlCheckKeys_Private(dv, "packages[].reaches[].diversion"));
+      PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
+      GWInputCheck(rate >= 0, dv, "a diversion rate cannot be negative (%g m^3/s)", (double)rate);
+      if ((to = GWYamlGet_Private(dv, "to"))) {
+        PetscCall(FindPackage(m, to, &tgt));
+        GWInputCheck(IsRiver(tgt), to, "package %s is not a river or canal; a diversion enters a reach", to->value);
+        PetscCall(GWGetInteger_Private(dv, "reach", PETSC_FALSE, 0, &tr));
+        PetscCall(GWPackageRiverGetNumReaches(tgt, &ntr));
+        GWInputCheck(ntr > 0, to, "package %s has no reaches: give it reaches to take a diversion", to->value);
+        GWInputCheck(tr < ntr, GWYamlGet_Private(dv, "reach") ? GWYamlGet_Private(dv, "reach") : dv, "package %s has reaches 0 to %" PetscInt_FMT, to->value, ntr - 1);
+        GWInputCheck(tgt != pkg || tr > r, dv, "a diversion within the package must enter a later reach than %" PetscInt_FMT, r);
+      } else
+        GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
+      PetscCall(GWPackageRiverSetReachDiversion(pkg, r, tgt, tr, rate));
+    }
+    if (!sp) continue;
+    GWInputCheck(sp->kind == GW_YAML_SEQ, sp, "expected a list of {package: <drain package>, reach: <reach>}");
+    for (PetscInt s = 0; s < sp->n; s++) {
+      GWYamlNode it = sp->items[s], pn;
+      GWPackage  drn;
+      PetscInt   r = 0, nr;
+      PetscBool  isdrain;
+      PetscCall(GWYamlCheckKeys_Private(it, "packages[].springs[]"));
+      pn = GWYamlGet_Private(it, "package");
+      GWInputCheck(pn, it, "missing key \"package\" (the name of a drain package)");
+      PetscCall(FindPackage(m, pn, &drn));
+      PetscCall(PetscObjectTypeCompare((PetscObject)drn, GWPACKAGEDRAIN, &isdrain));
+      GWInputCheck(isdrain, pn, "package %s is a %s package; springs come from drain packages", pn->value, ((PetscObject)drn)->type_name);
+      PetscCall(GWGetInteger_Private(it, "reach", PETSC_FALSE, 0, &r));
+      PetscCall(GWPackageRiverGetNumReaches(pkg, &nr));
+      GWInputCheck(r < nr, GWYamlGet_Private(it, "reach") ? GWYamlGet_Private(it, "reach") : it, "the package has reaches 0 to %" PetscInt_FMT, nr - 1);
+      PetscCall(GWPackageRiverAddSpring(pkg, drn, r));
+    }
+  }
+  PetscFunctionReturn(0);
+}
