@@ -122,7 +122,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   for (PetscInt i = 0; i < m->npkg; i++) PetscCall(GWPackageDestroy(&m->pkg[i]));
   PetscCall(PetscFree(m->mat));
   PetscCall(PetscFree(m->pkg));
-  PetscCall(PetscFree(m->cons));
+  PetscCall(PetscFree3(m->cons, m->cons_psi, m->tface));
   PetscCall(PetscFree2(m->step.in, m->step.out));
   PetscCall(PetscFree2(m->cum.in, m->cum.out));
   PetscCall(PetscFree3(m->zone_step, m->zone_cum, m->zone_flow_cum));

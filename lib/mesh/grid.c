@@ -41,12 +41,13 @@ PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
   PetscCall(DMCreateLocalVector(m->dageo, &m->geo));
   PetscCall(DMGlobalToLocal(m->dageo, gglobal, INSERT_VALUES, m->geo));
   PetscCall(VecDestroy(&m->geoglobal));
-  /* work storage of the cell loops: the ghosted iterate and its constitutive values */
+  /* work storage of the cell loops: the ghosted iterate, its constitutive values and the face
+     conductances */
   PetscCall(DMCreateLocalVector(m->da, &m->psi_local));
   {
     PetscInt gxm, gym, gzm;
     PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
-    PetscCall(PetscMalloc1(4 * gxm * gym * gzm, &m->cons));
+    PetscCall(PetscMalloc3(4 * gxm * gym * gzm, &m->cons, gxm * gym * gzm, &m->cons_psi, 3 * gxm * gym * gzm, &m->tface));
   }
   PetscFunctionReturn(0);
 }

@@ -51,7 +51,11 @@ struct _p_GWModel {
   Vec        psi, psi_old, vol; /* global: pressure head [m], at the start of the step, cell volume [m^3] */
   Vec        theta_old;         /* global: water content at the start of the step [-] */
   Vec        psi_local, work;
-  PetscReal *cons; /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
+  PetscReal *cons;       /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
+  PetscReal *cons_psi;   /* [ghosted cells]: the pressure head cons was evaluated at */
+  PetscReal *tface;      /* [3 * ghosted cells]: conductance of the +x, +y and lower face [m^2/s] */
+  PetscBool  cons_valid; /* cons holds values at cons_psi for the current materials */
+  PetscBool  tvalid;     /* tface holds the conductances of the current materials */
   SNES       snes;
   PetscBool  setupcalled;
   /* the Newton system: pressure head per cell (da) and the packages' unknowns (dau, a DMRedundant
@@ -102,6 +106,10 @@ struct _p_GWModel {
   PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
   PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
+  /* the last iterate ConvergenceTest() accepted: the state of the solution vector, its unbalanced
+     volume rate, tolerance and round-off floor [m^3/s], so the gate need not evaluate it again */
+  PetscObjectState gate_state;
+  PetscReal        gate_l1, gate_tol, gate_floor;
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
