@@ -140,6 +140,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->X));
   PetscCall(VecDestroy(&m->wvol));
   PetscCall(VecDestroy(&m->Fw));
+  PetscCall(VecDestroy(&m->lres));
   PetscCall(VecDestroy(&m->qface));
   PetscCall(DMDestroy(&m->daq));
   PetscCall(VecDestroy(&m->u_local));

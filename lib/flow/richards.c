@@ -132,6 +132,60 @@ static inline PetscBool InDomain(GWModel m, PetscInt i, PetscInt j, PetscInt k)
   return (PetscBool)(i >= 0 && i < m->nx && j >= 0 && j < m->ny && k >= 0 && k < m->nz);
 }
 
+/* Flat views of the ghosted arrays of the iterate and the geometry, and the offsets of the six
+   neighbours (GWNeighbours_Private order) in them: the cell loops of the residual and the
+   Jacobian address a neighbour by one addition. */
+typedef struct {
+  const PetscScalar *x, *g;
+  PetscInt           off[6];
+} Flat;
+
+static void FlatGet(const State *st, Flat *fl)
+{
+  const Box *b = &st->b;
+  PetscInt   sx = 1, sy = b->gxm, sz = b->gxm * b->gym;
+
+  fl->x      = &st->x[b->gzs][b->gys][b->gxs];
+  fl->g      = &st->g[b->gzs][b->gys][b->gxs][0];
+  fl->off[0] = -sx;
+  fl->off[1] = sx;
+  fl->off[2] = -sy;
+  fl->off[3] = sy;
+  fl->off[4] = -sz;
+  fl->off[5] = sz;
+}
+
+/* The faces of cell (i, j, k), ghosted index c, whose neighbours are in the grid: the flow into the
+   cell summed over them and the scale of its round-off (residual), or, with jac, d(flow)/d(psi_c)
+   over V subtracted from *diag face by face and -d(flow)/d(psi_n) / V in offd[n] (Jacobian). The
+   arithmetic of FaceFlux(), in the same order, with the cell's own values read once. Returns the
+   in-grid neighbours as bits 1 << n. */
+static inline PetscInt CellFaces(GWModel m, const Flat *fl, PetscInt i, PetscInt j, PetscInt k, PetscInt c, PetscBool jac, PetscReal V, PetscReal *sumQ, PetscReal *noise, PetscReal *diag, PetscReal offd[6])
+{
+  const PetscBool  inside[6] = {i > 0, i < m->nx - 1, j > 0, j < m->ny - 1, k > 0, k < m->nz - 1};
+  const PetscReal *cons = m->cons, *tf = m->tface, grav = m->gravity;
+  const PetscReal  Hc = fl->x[c] + grav * fl->g[GW_NGEO * c + GW_GEO_ZC], krc = cons[4 * c + 2], dkrc = cons[4 * c + 3];
+  PetscInt         mask = 0;
+
+  for (PetscInt n = 0; n < 6; n++) {
+    PetscInt  nb = c + fl->off[n];
+    PetscReal T, Hn, kr, dkc, dkn;
+    if (!inside[n]) continue;
+    mask |= 1 << n;
+    T  = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
+    Hn = fl->x[nb] + grav * fl->g[GW_NGEO * nb + GW_GEO_ZC];
+    GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);
+    if (jac) {
+      *diag -= (T * dkc * (Hn - Hc) - T * kr) / V;
+      offd[n] = -(T * dkn * (Hn - Hc) + T * kr) / V;
+    } else {
+      *sumQ += T * kr * (Hn - Hc);
+      *noise += T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn));
+    }
+  }
+  return mask;
+}
+
 /* Storage per unit volume over the step, S = theta - theta^n + Ss Sw (psi - psi^n), and dS/dpsi. */
 static inline void Storage(GWMaterial mat, PetscReal psi, PetscReal psio, PetscReal thetao, const PetscReal *c, PetscReal *S, PetscReal *dS)
 {
@@ -154,12 +208,14 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
   PetscReal          dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
   PetscBool          bad = PETSC_FALSE;
   Vec                Xc, Xu, Fc, Fu;
+  Flat               fl;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Residual, snes, X, F, 0));
   PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
   PetscCall(GWModelGetSystemAccess_Private(m, F, &Fc, &Fu));
   PetscCall(StateGet(m, Xc, &st));
+  FlatGet(&st, &fl);
   PetscCall(DMDAVecGetArray(m->da, Fc, &f));
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
@@ -175,13 +231,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         /* round-off scale of the storage term: theta where it varies (Se < 1); psi - psi^n is exact
            when the two are close (Sterbenz), so the specific-storage term adds none */
         if (m->cons[4 * GhostIndex(&st.b, i, j, k)] < 1.0) store += V * st.tho[k][j][i] / dt;
-        for (PetscInt n = 0; n < 6; n++) {
-          PetscReal Q, dQc, dQn, noise;
-          if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
-          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, &noise);
-          sumQ += Q;
-          face += noise;
-        }
+        (void)CellFaces(m, &fl, i, j, k, GhostIndex(&st.b, i, j, k), PETSC_FALSE, V, &sumQ, &face, NULL, NULL);
         f[k][j][i] = (acc - sumQ) / V;
       }
   if (Xu) {
@@ -225,32 +275,41 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
   const PetscScalar *u = m->u, *ul = NULL;
   PetscScalar     ***x;
   Vec                Xc, Xu;
+  PetscBool          linear = PETSC_TRUE; /* no cell's entries depend on the state (all saturated) */
+  Flat               fl;
 
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_Jacobian, snes, X, P, 0));
   PetscCall(MatZeroEntries(P));
   PetscCall(GWModelGetSystemAccess_Private(m, X, &Xc, &Xu));
   PetscCall(StateGet(m, Xc, &st));
+  FlatGet(&st, &fl);
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
       for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
         PetscScalar *gc  = st.g[k][j][i];
         GWMaterial   mat = m->mat[(PetscInt)gc[GW_GEO_MAT]];
         PetscReal    V   = gc[GW_GEO_DX] * gc[GW_GEO_DY] * gc[GW_GEO_THICK], S, dS;
-        PetscInt     row = GhostIndex(&st.b, i, j, k), col[7];
+        PetscInt     row = GhostIndex(&st.b, i, j, k), col[7], mask, nc = 0;
         PetscScalar  val[7];
-        PetscInt     nc = 1;
+        PetscReal    diag, offd[6];
+        /* columns in ascending local index (the layer above, -y, -x, the cell, +x, +y, below): the
+           matrix finds each in its row by a forward scan */
+        static const PetscInt order[7] = {4, 2, 0, -1, 1, 3, 5};
 
         Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * row], &S, &dS);
-        col[0] = row;
-        val[0] = dS / dt;
-        for (PetscInt n = 0; n < 6; n++) {
-          PetscReal Q, dQc, dQn;
-          if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
-          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
-          val[0] -= dQc / V;
-          col[nc]   = GhostIndex(&st.b, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2]);
-          val[nc++] = -dQn / V;
+        if (m->cons[4 * row + 1] != 0 || m->cons[4 * row + 3] != 0) linear = PETSC_FALSE;
+        diag = dS / dt;
+        mask = CellFaces(m, &fl, i, j, k, row, PETSC_TRUE, V, NULL, NULL, &diag, offd);
+        for (PetscInt o = 0; o < 7; o++) {
+          PetscInt n = order[o];
+          if (n < 0) {
+            col[nc]   = row;
+            val[nc++] = diag;
+          } else if (mask & (1 << n)) {
+            col[nc]   = row + fl.off[n];
+            val[nc++] = offd[n];
+          }
         }
         PetscCall(MatSetValuesLocal(P, 1, &row, nc, col, val, INSERT_VALUES));
       }
@@ -279,6 +338,7 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
     PetscCall(MatAssemblyBegin(J, MAT_FINAL_ASSEMBLY));
     PetscCall(MatAssemblyEnd(J, MAT_FINAL_ASSEMBLY));
   }
+  PetscCall(GWModelJacobianAssembled_Private(m, P, linear));
   PetscCall(PetscLogEventEnd(GW_Jacobian, snes, X, P, 0));
   PetscFunctionReturn(0);
 }
@@ -332,6 +392,8 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
   }
   PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
   PetscCall(UnbalancedVolume(m, F, &l1, &tol, &floor));
+  m->newton_tol   = tol;
+  m->newton_floor = floor;
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
   if (l1 <= tol)
     *reason = SNES_CONVERGED_FNORM_ABS;
@@ -543,147 +605,9 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscCall(KSPSetTolerances(ksp, 1e-8, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT));
   PetscCall(KSPSetPreSolve(ksp, LinearSolveBegin, m));
   PetscCall(KSPSetPostSolve(ksp, LinearSolveEnd, m));
+  PetscCall(GWModelSetUpLinearSolver_Private(m, ksp));
   PetscCall(SNESSetFromOptions(m->snes));
   PetscCall(MatDestroy(&J));
-  PetscFunctionReturn(0);
-}
-
-/* Water table of column (i, j) from the pressure heads x (a local array holding the whole
-   column): the top cell k of the saturated zone that reaches the bottom of the column, and the
-   elevation zwt where psi crosses 0 between the centres of k and k - 1 (for k = 0, z + psi of the
-   top cell, above its centre when ponded). k = -1 and zwt = bottom elevation when the bottom cell
-   is unsaturated. Perched saturated zones above an unsaturated one are not the water table. */
-PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscInt i, PetscInt j, PetscInt *kwt, PetscReal *zwt)
-{
-  PetscScalar ****g;
-  PetscInt        zs, zm, k;
-
-  PetscFunctionBegin;
-  PetscCall(DMDAGetCorners(m->da, NULL, NULL, &zs, NULL, NULL, &zm));
-  PetscCheck(zs == 0 && zm == m->nz, PETSC_COMM_SELF, PETSC_ERR_SUP, "Water-table operations need every column on one rank; run with at most %" PetscInt_FMT " ranks (the number of columns)", m->nx * m->ny);
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  k = m->nz - 1;
-  if (x[k][j][i] < 0) {
-    *kwt = -1;
-    *zwt = g[k][j][i][GW_GEO_ZC] - 0.5 * g[k][j][i][GW_GEO_THICK];
-  } else {
-    while (k > 0 && x[k - 1][j][i] >= 0) k--;
-    *kwt = k;
-    if (k == 0)
-      *zwt = g[0][j][i][GW_GEO_ZC] + x[0][j][i];
-    else {
-      PetscReal zk = g[k][j][i][GW_GEO_ZC], zu = g[k - 1][j][i][GW_GEO_ZC];
-      *zwt = zk + x[k][j][i] / (x[k][j][i] - x[k - 1][j][i]) * (zu - zk);
-    }
-  }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelComputeWaterTable - computes the water-table elevation of every column
-
-  Collective
-
-  Input Parameter:
-. model - the model, after GWModelSetUp()
-
-  Output Parameter:
-. zwt - array [nx*ny] (index i + nx*j), filled on every rank: elevation [m] where pressure head
-        crosses 0 above the saturated zone that reaches the column's bottom, interpolated
-        linearly between the cell centres that bracket it (Design notes); z + psi of the top cell
-        when the whole column is saturated (above the top centre when ponded); NaN when the
-        bottom cell is unsaturated (no water table in the column)
-
-  Notes:
-  Gathers an array of all columns on every rank (an allreduce of 2 nx ny values): meant for small
-  grids and tests. Large models use GWModelComputeWaterTableVec(), which keeps each column on
-  its rank.
-
-  Errors:
-  PETSC_ERR_SUP when a column is split over ranks (more ranks than columns).
-
-  Level: beginner
-
-.seealso: `GWModelComputeWaterTableVec()`, `GWModelComputeHydraulicHead()`
-@*/
-PetscErrorCode GWModelComputeWaterTable(GWModel model, PetscReal zwt[])
-{
-  GWModel        m = model;
-  PetscScalar ***x;
-  PetscInt       xs, ys, xm, ym, nc = m->nx * m->ny;
-  PetscReal     *loc;
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
-  PetscCall(PetscCalloc1(2 * nc, &loc)); /* value and "owned here" flag */
-  PetscCall(DMDAGetCorners(m->da, &xs, &ys, NULL, &xm, &ym, NULL));
-  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  for (PetscInt j = ys; j < ys + ym; j++)
-    for (PetscInt i = xs; i < xs + xm; i++) {
-      PetscInt  k;
-      PetscReal z;
-      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &z));
-      loc[i + m->nx * j]      = k < 0 ? 0.0 : z;
-      loc[nc + i + m->nx * j] = k < 0 ? 0.0 : 1.0;
-    }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * nc, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-  for (PetscInt c = 0; c < nc; c++) zwt[c] = loc[nc + c] > 0 ? loc[c] : PETSC_NAN;
-  PetscCall(PetscFree(loc));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWModelComputeWaterTableVec - computes the water-table elevation of every column into a
-  distributed vector, each rank its own columns
-
-  Collective
-
-  Input Parameters:
-+ model - the model, after GWModelSetUp()
-- zwt - global vector of the model's DMDA (GWModelGetDM())
-
-  Output Parameter:
-. zwt - every cell holds the water-table elevation [m] of its column, as defined in
-        GWModelComputeWaterTable(); NaN when the column's bottom cell is unsaturated
-
-  Notes:
-  The grid is split among ranks by columns, so this needs no communication beyond the ghost
-  update of the pressure head. A 2D map is the layer-0 slice of zwt.
-
-  Errors:
-  PETSC_ERR_SUP when a column is split over ranks (more ranks than columns).
-
-  Level: beginner
-
-.seealso: `GWModelComputeWaterTable()`, `GWModelComputeHydraulicHead()`
-@*/
-PetscErrorCode GWModelComputeWaterTableVec(GWModel model, Vec zwt)
-{
-  GWModel        m = model;
-  PetscScalar ***x, ***w;
-  PetscInt       xs, ys, zs, xm, ym, zm;
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  PetscValidHeaderSpecific(zwt, VEC_CLASSID, 2);
-  PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
-  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArray(m->da, zwt, &w));
-  for (PetscInt j = ys; j < ys + ym; j++)
-    for (PetscInt i = xs; i < xs + xm; i++) {
-      PetscInt  k;
-      PetscReal z;
-      PetscCall(GWModelFindWaterTable_Private(m, x, i, j, &k, &z));
-      for (PetscInt l = zs; l < zs + zm; l++) w[l][j][i] = k < 0 ? PETSC_NAN : z;
-    }
-  PetscCall(DMDAVecRestoreArray(m->da, zwt, &w));
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscFunctionReturn(0);
 }
 

@@ -5,6 +5,7 @@
 #include <gwmodel.h>
 #include <gw/private/materialimpl.h>
 #include <gw/private/packageimpl.h>
+#include <stdint.h>
 
 /* Per-cell geometry held in a ghosted local vector (dof GW_NGEO on a DMDA like the flow DM). */
 enum {
@@ -110,6 +111,15 @@ struct _p_GWModel {
      volume rate, tolerance and round-off floor [m^3/s], so the gate need not evaluate it again */
   PetscObjectState gate_state;
   PetscReal        gate_l1, gate_tol, gate_floor;
+  /* linear solver (lib/flow/linear.c) */
+  PetscReal newton_tol, newton_floor; /* tolerance and round-off floor of the last Newton test [m^3/s] */
+  PetscBool lin_exact;                /* the Jacobian does not depend on the state: solve to the Newton tolerance */
+  PetscReal lin_l1_prev;              /* unbalanced volume of the previous checked linear residual [m^3/s] */
+  void     *kspdefctx;                /* context of KSPConvergedDefault() */
+  Vec       lres;                     /* composite global work vector of the linear residual */
+  uint64_t  jac_hash;                 /* hash of the last assembled Jacobian's values on this rank */
+  PetscBool jac_hash_set;
+  PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
@@ -131,6 +141,8 @@ PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel, KSP);
+PETSC_INTERN PetscErrorCode GWModelJacobianAssembled_Private(GWModel, Mat, PetscBool);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
