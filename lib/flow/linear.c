@@ -64,7 +64,6 @@ static PetscErrorCode HashValues(Mat P, uint64_t *h)
    tolerance and whether the preconditioner of the previous assembly still serves. Collective. */
 PetscErrorCode GWModelJacobianAssembled_Private(GWModel m, Mat P, PetscBool linear)
 {
-  KSP      ksp;
   uint64_t h = 0;
   int      flags[1];
 
@@ -76,10 +75,17 @@ PetscErrorCode GWModelJacobianAssembled_Private(GWModel m, Mat P, PetscBool line
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, flags, 1, MPI_INT, MPI_MIN, PetscObjectComm((PetscObject)m)));
   m->jac_hash     = h;
   m->jac_hash_set = m->lin_exact;
-  PetscCall(SNESGetKSP(m->snes, &ksp));
-  PetscCall(KSPSetReusePreconditioner(ksp, (PetscBool)flags[0]));
+  m->pc_reuse = (PetscBool)flags[0]; /* applied by GWModelLinearSolveBegin_Private(): SNES resets the flag after this */
   if (flags[0]) m->npcreuse++;
   PetscCall(PetscInfo(m, "Jacobian values hash %llx (%s); state-independent: %s\n", (unsigned long long)h, flags[0] ? "unchanged: preconditioner reused" : "changed or not compared", m->lin_exact ? "yes" : "no"));
+  PetscFunctionReturn(0);
+}
+
+/* Before each linear solve (KSPSetPreSolve()): the preconditioner decision of the last assembly. */
+PetscErrorCode GWModelLinearSolveBegin_Private(GWModel m, KSP ksp)
+{
+  PetscFunctionBegin;
+  PetscCall(KSPSetReusePreconditioner(ksp, m->pc_reuse));
   PetscFunctionReturn(0);
 }
 

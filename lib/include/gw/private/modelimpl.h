@@ -119,6 +119,7 @@ struct _p_GWModel {
   Vec       lres;                     /* composite global work vector of the linear residual */
   uint64_t  jac_hash;                 /* hash of the last assembled Jacobian's values on this rank */
   PetscBool jac_hash_set;
+  PetscBool pc_reuse; /* the Jacobian equals the one the preconditioner was built from */
   PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
   GWBudgetStep step, cum;
@@ -143,6 +144,7 @@ PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESCon
 PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel, KSP);
 PETSC_INTERN PetscErrorCode GWModelJacobianAssembled_Private(GWModel, Mat, PetscBool);
+PETSC_INTERN PetscErrorCode GWModelLinearSolveBegin_Private(GWModel, KSP);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
