@@ -374,7 +374,9 @@ static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscRea
    are tiny against the terms of the residual (very short steps, heads large against their
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
    of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
-   where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
+   where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration), or
+   the Jacobian was state-independent and the linear solve met the mass-balance target (linear.c):
+   another iteration would then only solve for the rounding errors of the residual. */
 static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, PetscReal ynorm, PetscReal fnorm, SNESConvergedReason *reason, void *ctx)
 {
   GWModel   m = (GWModel)ctx;
@@ -397,7 +399,7 @@ static PetscErrorCode ConvergenceTest(SNES snes, PetscInt it, PetscReal xnorm, P
   PetscCall(SNESGetTolerances(snes, NULL, NULL, NULL, &maxit, NULL));
   if (l1 <= tol)
     *reason = SNES_CONVERGED_FNORM_ABS;
-  else if (it > 0 && l1 <= floor && l1 > 0.1 * m->l1_prev)
+  else if (it > 0 && l1 <= floor && (l1 > 0.1 * m->l1_prev || m->lin_confirmed))
     *reason = SNES_CONVERGED_FNORM_ABS;
   else if (it >= maxit)
     *reason = SNES_DIVERGED_MAX_IT;

@@ -115,11 +115,14 @@ struct _p_GWModel {
   PetscReal newton_tol, newton_floor; /* tolerance and round-off floor of the last Newton test [m^3/s] */
   PetscBool lin_exact;                /* the Jacobian does not depend on the state: solve to the Newton tolerance */
   PetscReal lin_l1_prev;              /* unbalanced volume of the previous checked linear residual [m^3/s] */
+  PetscBool lin_confirmed;            /* the last linear solve met the mass-balance target (state-independent Jacobian) */
   void     *kspdefctx;                /* context of KSPConvergedDefault() */
   Vec       lres;                     /* composite global work vector of the linear residual */
   uint64_t  jac_hash;                 /* hash of the last assembled Jacobian's values on this rank */
   PetscBool jac_hash_set;
-  PetscBool pc_reuse; /* the Jacobian equals the one the preconditioner was built from */
+  PetscBool pc_reuse;     /* the Jacobian equals the one the preconditioner was built from */
+  PetscBool auto_solver;  /* no -gw_ksp_type or -gw_pc_type: the solver follows the kind of Jacobian */
+  PetscBool solver_exact; /* the KSP and PC are those for a state-independent Jacobian */
   PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
   GWBudgetStep step, cum;
