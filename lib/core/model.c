@@ -126,6 +126,8 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(PetscFree2(m->step.in, m->step.out));
   PetscCall(PetscFree2(m->cum.in, m->cum.out));
   PetscCall(PetscFree3(m->zone_step, m->zone_cum, m->zone_flow_cum));
+  if (m->geo4) PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &m->geo4));
+  if (m->qface4) PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &m->qface4));
   PetscCall(VecDestroy(&m->geo));
   PetscCall(VecDestroy(&m->psi));
   PetscCall(VecDestroy(&m->psi_old));

@@ -91,7 +91,7 @@ static PetscErrorCode StateGet(GWModel m, Vec X, State *st)
   PetscCall(GetBox(m->da, &st->b));
   PetscCall(DMGlobalToLocal(m->da, X, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &st->x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &st->g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &st->g));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_old, &st->xo));
   PetscCall(DMDAVecGetArrayRead(m->da, m->theta_old, &st->tho));
   if (!m->tvalid) PetscCall(ComputeConductances(m, &st->b, st->g));
@@ -104,7 +104,6 @@ static PetscErrorCode StateRestore(GWModel m, State *st)
   PetscFunctionBegin;
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &st->tho));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_old, &st->xo));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &st->g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &st->x));
   PetscFunctionReturn(0);
 }
@@ -625,7 +624,7 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
   PetscObjectState s;
   State            st;
   Vec              qg;
-  PetscScalar  ****q;
+  PetscScalar     *q;
 
   PetscFunctionBegin;
   PetscCall(PetscObjectStateGet((PetscObject)m->psi, &s));
@@ -636,17 +635,17 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
   }
   PetscCall(DMGetGlobalVector(m->daq, &qg));
   PetscCall(StateGet(m, m->psi, &st));
-  PetscCall(DMDAVecGetArrayDOF(m->daq, qg, &q));
-  for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
+  PetscCall(VecGetArray(qg, &q)); /* this rank's cells in x-fastest order, 3 values each */
+  for (PetscInt k = st.b.zs, c = 0; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
-      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++)
+      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++, c++)
         for (PetscInt d = 0; d < 3; d++) {
           PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
           PetscReal Q = 0, dQc, dQn;
           if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
-          q[k][j][i][d] = -Q; /* FaceFlux is into (i, j, k) */
+          q[3 * c + d] = -Q; /* FaceFlux is into (i, j, k) */
         }
-  PetscCall(DMDAVecRestoreArrayDOF(m->daq, qg, &q));
+  PetscCall(VecRestoreArray(qg, &q));
   PetscCall(StateRestore(m, &st));
   PetscCall(DMGlobalToLocal(m->daq, qg, INSERT_VALUES, m->qface));
   PetscCall(DMRestoreGlobalVector(m->daq, &qg));
@@ -667,7 +666,7 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
   PetscFunctionBegin;
   PetscCall(GWModelComputeFaceFluxes_Private(m));
   PetscCall(StateGet(m, m->psi, &st));
-  PetscCall(DMDAVecGetArrayDOFRead(m->daq, m->qface, &q));
+  PetscCall(GWModelGetFaceFluxArray_Private(m, &q));
   for (PetscInt k = st.b.zs; k < st.b.zs + st.b.zm; k++)
     for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
       for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++) {
@@ -690,7 +689,6 @@ PetscErrorCode GWModelComputeZoneFlows_Private(GWModel m, PetscReal dt, PetscRea
             vals[5 * z + 4] -= Q * dt;
         }
       }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &q));
   PetscCall(StateRestore(m, &st));
   PetscFunctionReturn(0);
 }

@@ -57,6 +57,7 @@ struct _p_GWModel {
   PetscReal *tface;      /* [3 * ghosted cells]: conductance of the +x, +y and lower face [m^2/s] */
   PetscBool  cons_valid; /* cons holds values at cons_psi for the current materials */
   PetscBool  tvalid;     /* tface holds the conductances of the current materials */
+  PetscScalar ****geo4, ****qface4; /* geo and qface as [k][j][i][dof], fetched once (GWModelGetGeometryArray_Private()) */
   SNES       snes;
   PetscBool  setupcalled;
   /* the Newton system: pressure head per cell (da) and the packages' unknowns (dau, a DMRedundant
@@ -139,6 +140,8 @@ PETSC_INTERN PetscErrorCode GWModelCreateDM_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelGetGeometry_Private(GWModel, Vec *);
 PETSC_INTERN PetscErrorCode GWModelFirstBadCell_Private(GWModel, PetscInt, PetscInt, PetscReal[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelGetGeometryArray_Private(GWModel, PetscScalar *****);
+PETSC_INTERN PetscErrorCode GWModelGetFaceFluxArray_Private(GWModel, PetscScalar *****);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
