@@ -119,6 +119,13 @@ PetscErrorCode GWModelLinearSolveBegin_Private(GWModel m, KSP ksp)
      one's (a transient changes slowly); a state-dependent Newton's updates shrink from one
      iteration to the next, and zero is the better guess */
   PetscCall(KSPSetInitialGuessNonzero(ksp, m->lin_exact));
+  if (m->lin_exact) { /* what a failed attempt left there is no guess */
+    Vec       x;
+    PetscReal nrm;
+    PetscCall(KSPGetSolution(ksp, &x));
+    PetscCall(VecNorm(x, NORM_INFINITY, &nrm));
+    if (PetscIsInfOrNanReal(nrm)) PetscCall(VecSet(x, 0.0));
+  }
   m->lin_confirmed = PETSC_FALSE;
   PetscFunctionReturn(0);
 }
