@@ -89,7 +89,7 @@ PetscErrorCode GWModelJacobianAssembled_Private(GWModel m, Mat P, PetscBool line
    tolerance with a preconditioner built once: algebraic multigrid (GAMG; B2: 19 iterations per
    step against about 260 with ILU(0)), with CG when the matrix is symmetric (it is, for a
    saturated grid of equal cell volumes: the residual is a rate per unit volume). */
-PetscErrorCode GWModelLinearSolveBegin_Private(GWModel m, KSP ksp)
+PetscErrorCode GWModelLinearSolveBegin_Private(GWModel m, KSP ksp, Vec b, Vec x)
 {
   PC pc;
 
@@ -115,16 +115,20 @@ PetscErrorCode GWModelLinearSolveBegin_Private(GWModel m, KSP ksp)
     PetscCall(PetscInfo(m, "Jacobian %s: linear solver %s with %s\n", m->lin_exact ? "state-independent" : "state-dependent", ((PetscObject)ksp)->type_name, ((PetscObject)pc)->type_name));
   }
   PetscCall(KSPSetReusePreconditioner(ksp, m->pc_reuse));
-  /* with a state-independent Jacobian the update of the last step is a good first guess of this
-     one's (a transient changes slowly); a state-dependent Newton's updates shrink from one
-     iteration to the next, and zero is the better guess */
-  PetscCall(KSPSetInitialGuessNonzero(ksp, m->lin_exact));
-  if (m->lin_exact) { /* what a failed attempt left there is no guess */
-    Vec       x;
-    PetscReal nrm;
-    PetscCall(KSPGetSolution(ksp, &x));
-    PetscCall(VecNorm(x, NORM_INFINITY, &nrm));
-    if (PetscIsInfOrNanReal(nrm)) PetscCall(VecSet(x, 0.0));
+  /* with a state-independent Jacobian the update of the last step is usually a good first guess
+     of this one's (a transient changes slowly); it is kept only when it leaves a smaller residual
+     than zero does: near a steady state, or after a failed attempt, it is far worse (a column that
+     had just saturated: |b| 7e-14, |b - A x| 0.5, and the solve diverged at once) */
+  PetscCall(KSPSetInitialGuessNonzero(ksp, PETSC_FALSE));
+  if (m->lin_exact) {
+    Mat       A;
+    PetscReal bn, rn;
+    PetscCall(KSPGetOperators(ksp, &A, NULL));
+    PetscCall(MatMult(A, x, m->lres));
+    PetscCall(VecAYPX(m->lres, -1.0, b));
+    PetscCall(VecNorm(m->lres, NORM_2, &rn));
+    PetscCall(VecNorm(b, NORM_2, &bn));
+    if (rn < 0.5 * bn) PetscCall(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE));
   }
   m->lin_confirmed = PETSC_FALSE;
   PetscFunctionReturn(0);

@@ -150,7 +150,7 @@ PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESCon
 PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
 PETSC_INTERN PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel, KSP);
 PETSC_INTERN PetscErrorCode GWModelJacobianAssembled_Private(GWModel, Mat, PetscBool);
-PETSC_INTERN PetscErrorCode GWModelLinearSolveBegin_Private(GWModel, KSP);
+PETSC_INTERN PetscErrorCode GWModelLinearSolveBegin_Private(GWModel, KSP, Vec, Vec);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
