@@ -122,10 +122,12 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   for (PetscInt i = 0; i < m->npkg; i++) PetscCall(GWPackageDestroy(&m->pkg[i]));
   PetscCall(PetscFree(m->mat));
   PetscCall(PetscFree(m->pkg));
-  PetscCall(PetscFree(m->cons));
+  PetscCall(PetscFree3(m->cons, m->cons_psi, m->tface));
   PetscCall(PetscFree2(m->step.in, m->step.out));
   PetscCall(PetscFree2(m->cum.in, m->cum.out));
   PetscCall(PetscFree3(m->zone_step, m->zone_cum, m->zone_flow_cum));
+  if (m->geo4) PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &m->geo4));
+  if (m->qface4) PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &m->qface4));
   PetscCall(VecDestroy(&m->geo));
   PetscCall(VecDestroy(&m->psi));
   PetscCall(VecDestroy(&m->psi_old));
@@ -140,6 +142,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->X));
   PetscCall(VecDestroy(&m->wvol));
   PetscCall(VecDestroy(&m->Fw));
+  PetscCall(VecDestroy(&m->lres));
   PetscCall(VecDestroy(&m->qface));
   PetscCall(DMDestroy(&m->daq));
   PetscCall(VecDestroy(&m->u_local));

@@ -51,6 +51,7 @@ PetscErrorCode GWModelReset(GWModel model)
     PetscCheck(!m->nsteps, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "GWModelReset(): the model was restarted at t = %g s and holds no initial pressure head to return to; set one with GWModelSetInitialPressureHead() or fill it after the reset", (double)m->t);
   m->t       = m->t_start;
   m->qvalid  = PETSC_FALSE;
+  m->tvalid = m->cons_valid = PETSC_FALSE;
   m->dt      = m->dt_init;
   m->step_t0 = m->step_t1 = m->t;
   m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
@@ -351,6 +352,7 @@ PetscErrorCode GWModelSetParameter(GWModel model, const char path[], PetscReal v
   PetscFunctionBegin;
   PetscCall(ModelParameter(model, path, &value, PETSC_TRUE));
   model->qvalid = PETSC_FALSE; /* stored face fluxes depend on conductivities */
+  model->tvalid = model->cons_valid = PETSC_FALSE;
   PetscFunctionReturn(0);
 }
 

@@ -162,7 +162,7 @@ static PetscErrorCode ComputeField(GWModel m, Field field, Vec out)
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi, &x));
   PetscCall(DMDAVecGetArray(m->da, out, &o));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
@@ -174,7 +174,6 @@ static PetscErrorCode ComputeField(GWModel m, Field field, Vec out)
         else
           PetscCall(GWMaterialGetSaturation(mat, x[k][j][i], &o[k][j][i], NULL));
       }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArray(m->da, out, &o));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi, &x));
   PetscFunctionReturn(0);

@@ -37,8 +37,8 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
   PetscCheck(m->setupcalled, PetscObjectComm((PetscObject)m), PETSC_ERR_ARG_WRONGSTATE, "Call GWModelSetUp() first");
   PetscCall(GWModelComputeFaceFluxes_Private(m));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
-  PetscCall(DMDAVecGetArrayDOFRead(m->daq, m->qface, &qf));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g));
+  PetscCall(GWModelGetFaceFluxArray_Private(m, &qf));
   for (PetscInt d = 0; d < 3; d++)
     if (out[d]) {
       PetscCall(VecSet(out[d], 0.0));
@@ -57,7 +57,6 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
           sgn = (GWNeighbours_Private[n][0] + GWNeighbours_Private[n][1] - GWNeighbours_Private[n][2]) < 0 ? 1.0 : -1.0;
           q[dir][k][j][i] += 0.5 * sgn * GWStoredFaceFlux_Private(qf, i, j, k, n) / A;
         }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &qf));
   /* boundary packages: flux through their face, counted like a neighbour face */
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(GWModelEvaluatePackages_Private(m, m->psi_local, NULL, NULL));
@@ -78,7 +77,6 @@ PetscErrorCode GWModelComputeDarcyFlux(GWModel model, Vec qx, Vec qy, Vec qz)
   }
   for (PetscInt d = 0; d < 3; d++)
     if (out[d]) PetscCall(DMDAVecRestoreArray(m->da, out[d], &q[d]));
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscFunctionReturn(0);
 }
 
@@ -120,14 +118,13 @@ PetscErrorCode GWModelComputeWaterTableRecharge_Private(GWModel m, PetscReal *ra
       for (PetscInt i = xs; i < xs + xm; i++) kun[(i - xs) + xm * (j - ys)] = all[i + m->nx * j];
     PetscCall(PetscFree(all));
   }
-  PetscCall(DMDAVecGetArrayDOFRead(m->daq, m->qface, &qf));
+  PetscCall(GWModelGetFaceFluxArray_Private(m, &qf));
   for (PetscInt j = ys; j < ys + ym; j++)
     for (PetscInt i = xs; i < xs + xm; i++) {
       PetscInt k = kun[(i - xs) + xm * (j - ys)] + 1;                 /* the water-table cell */
       if (k < 1 || k > m->nz - 1 || k < zs || k >= zs + zm) continue; /* none, or on another rank */
       sum += GWStoredFaceFlux_Private(qf, i, j, k, 4);
     }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->daq, m->qface, &qf));
   PetscCall(MPIU_Allreduce(&sum, rate, 1, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   PetscFunctionReturn(0);
 }

@@ -222,6 +222,8 @@ PetscErrorCode GWModelSolveStep_Private(GWModel m, PetscBool first, SNESConverge
   PetscCall(VecCopy(m->psi, Xc));
   if (Xu) PetscCall(SetUnknowns(m->u, Xu));
   PetscCall(GWModelRestoreSystemAccess_Private(m, m->X, &Xc, &Xu));
+  m->tvalid = m->cons_valid = PETSC_FALSE; /* a material may have changed since the last step */
+  m->gate_state = 0;
   PetscCall(SNESSolve(m->snes, NULL, m->X));
   PetscCall(SNESGetConvergedReason(m->snes, reason));
   PetscCall(SNESGetIterationNumber(m->snes, its));

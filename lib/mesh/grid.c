@@ -41,13 +41,35 @@ PetscErrorCode GWModelSetUpGeometry_Private(GWModel m)
   PetscCall(DMCreateLocalVector(m->dageo, &m->geo));
   PetscCall(DMGlobalToLocal(m->dageo, gglobal, INSERT_VALUES, m->geo));
   PetscCall(VecDestroy(&m->geoglobal));
-  /* work storage of the cell loops: the ghosted iterate and its constitutive values */
+  /* work storage of the cell loops: the ghosted iterate, its constitutive values and the face
+     conductances */
   PetscCall(DMCreateLocalVector(m->da, &m->psi_local));
   {
     PetscInt gxm, gym, gzm;
     PetscCall(DMDAGetGhostCorners(m->da, NULL, NULL, NULL, &gxm, &gym, &gzm));
-    PetscCall(PetscMalloc1(4 * gxm * gym * gzm, &m->cons));
+    PetscCall(PetscMalloc3(4 * gxm * gym * gzm, &m->cons, gxm * gym * gzm, &m->cons_psi, 3 * gxm * gym * gzm, &m->tface));
   }
+  PetscFunctionReturn(0);
+}
+
+/* The ghosted geometry (dof GW_NGEO) and stored face fluxes (dof 3) as arrays [k][j][i][dof],
+   fetched once and kept until the model is destroyed: DMDAVecGetArrayDOFRead() allocates and
+   fills a table of pointers over every cell at each call, which the cell loops of every Newton
+   iteration would otherwise repeat. Geometry is read-only after set-up; the face fluxes are
+   rewritten in place (GWModelComputeFaceFluxes_Private()). */
+PetscErrorCode GWModelGetGeometryArray_Private(GWModel m, PetscScalar *****g)
+{
+  PetscFunctionBegin;
+  if (!m->geo4) PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &m->geo4));
+  *g = m->geo4;
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWModelGetFaceFluxArray_Private(GWModel m, PetscScalar *****q)
+{
+  PetscFunctionBegin;
+  if (!m->qface4) PetscCall(DMDAVecGetArrayDOFRead(m->daq, m->qface, &m->qface4));
+  *q = m->qface4;
   PetscFunctionReturn(0);
 }
 

@@ -5,6 +5,7 @@
 #include <gwmodel.h>
 #include <gw/private/materialimpl.h>
 #include <gw/private/packageimpl.h>
+#include <stdint.h>
 
 /* Per-cell geometry held in a ghosted local vector (dof GW_NGEO on a DMDA like the flow DM). */
 enum {
@@ -51,7 +52,12 @@ struct _p_GWModel {
   Vec        psi, psi_old, vol; /* global: pressure head [m], at the start of the step, cell volume [m^3] */
   Vec        theta_old;         /* global: water content at the start of the step [-] */
   Vec        psi_local, work;
-  PetscReal *cons; /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
+  PetscReal *cons;       /* [4 * ghosted cells]: Se, dSe/dpsi, kr, dkr/dpsi at the current iterate */
+  PetscReal *cons_psi;   /* [ghosted cells]: the pressure head cons was evaluated at */
+  PetscReal *tface;      /* [3 * ghosted cells]: conductance of the +x, +y and lower face [m^2/s] */
+  PetscBool  cons_valid; /* cons holds values at cons_psi for the current materials */
+  PetscBool  tvalid;     /* tface holds the conductances of the current materials */
+  PetscScalar ****geo4, ****qface4; /* geo and qface as [k][j][i][dof], fetched once (GWModelGetGeometryArray_Private()) */
   SNES       snes;
   PetscBool  setupcalled;
   /* the Newton system: pressure head per cell (da) and the packages' unknowns (dau, a DMRedundant
@@ -102,6 +108,23 @@ struct _p_GWModel {
   PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
   PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
+  /* the last iterate ConvergenceTest() accepted: the state of the solution vector, its unbalanced
+     volume rate, tolerance and round-off floor [m^3/s], so the gate need not evaluate it again */
+  PetscObjectState gate_state;
+  PetscReal        gate_l1, gate_tol, gate_floor;
+  /* linear solver (lib/flow/linear.c) */
+  PetscReal newton_tol, newton_floor; /* tolerance and round-off floor of the last Newton test [m^3/s] */
+  PetscBool lin_exact;                /* the Jacobian does not depend on the state: solve to the Newton tolerance */
+  PetscReal lin_l1_prev;              /* unbalanced volume of the previous checked linear residual [m^3/s] */
+  PetscBool lin_confirmed;            /* the last linear solve met the mass-balance target (state-independent Jacobian) */
+  void     *kspdefctx;                /* context of KSPConvergedDefault() */
+  Vec       lres;                     /* composite global work vector of the linear residual */
+  uint64_t  jac_hash;                 /* hash of the last assembled Jacobian's values on this rank */
+  PetscBool jac_hash_set;
+  PetscBool pc_reuse;     /* the Jacobian equals the one the preconditioner was built from */
+  PetscBool auto_solver;  /* no -gw_ksp_type or -gw_pc_type: the solver follows the kind of Jacobian */
+  PetscBool solver_exact; /* the KSP and PC are those for a state-independent Jacobian */
+  PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
@@ -117,12 +140,17 @@ PETSC_INTERN PetscErrorCode GWModelCreateDM_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelGetGeometry_Private(GWModel, Vec *);
 PETSC_INTERN PetscErrorCode GWModelFirstBadCell_Private(GWModel, PetscInt, PetscInt, PetscReal[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelSetUpGeometry_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelGetGeometryArray_Private(GWModel, PetscScalar *****);
+PETSC_INTERN PetscErrorCode GWModelGetFaceFluxArray_Private(GWModel, PetscScalar *****);
 PETSC_INTERN PetscErrorCode GWModelSetUpSolver_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelSetUpSystem_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelInitialUnknowns_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelCreateJacobian_Private(GWModel, Mat *);
 PETSC_INTERN PetscErrorCode GWModelSolveStep_Private(GWModel, PetscBool, SNESConvergedReason *, PetscInt *);
 PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscBool *, PetscReal *, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel, KSP);
+PETSC_INTERN PetscErrorCode GWModelJacobianAssembled_Private(GWModel, Mat, PetscBool);
+PETSC_INTERN PetscErrorCode GWModelLinearSolveBegin_Private(GWModel, KSP, Vec, Vec);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);
