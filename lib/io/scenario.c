@@ -36,7 +36,7 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
     PetscInt     dim[2]   = {ny, nx};
     const size_t start[2] = {(size_t)ys, (size_t)xs}, count[2] = {(size_t)ym, (size_t)xm};
     PetscCall(GWYamlCheckKeys_Private(top, "grid.top"));
-    PetscCall(GWReadNetCDF_Private(top, "netcdf", 2, dim, start, count, ztop));
+    PetscCall(GWReadNetCDF_Private(PetscObjectComm((PetscObject)da), top, "netcdf", 2, dim, start, count, "m", ztop));
   } else {
     PetscCall(GWReadQuantityArray_Private(top, "m", 1, ztop));
     for (PetscInt q = 1; q < xm * ym; q++) ztop[q] = ztop[0];
@@ -57,7 +57,7 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
     GWInputCheck(bot->kind == GW_YAML_MAP, bot, "expected {netcdf: file, variable: name}");
     PetscCall(GWYamlCheckKeys_Private(bot, "grid.bottom"));
     PetscCall(VecGetArray(vb, &a)); /* a rank's block of a DMDA vector is its hyperslab, x fastest */
-    PetscCall(GWReadNetCDF_Private(bot, "netcdf", 3, dim, start, count, a));
+    PetscCall(GWReadNetCDF_Private(PetscObjectComm((PetscObject)da), bot, "netcdf", 3, dim, start, count, "m", a));
     PetscCall(VecRestoreArray(vb, &a));
   }
   PetscCall(DMDAVecGetArray(da, vt, &at));
@@ -229,7 +229,7 @@ static PetscErrorCode ApplyInitialField(GWModel m, GWYamlNode in)
   {
     const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
     PetscCall(VecGetArray(m->psi, &a));
-    PetscCall(GWReadNetCDF_Private(in, "netcdf", 3, dim, start, count, a));
+    PetscCall(GWReadNetCDF_Private(PetscObjectComm((PetscObject)m->da), in, "netcdf", 3, dim, start, count, "m", a));
   }
   for (PetscInt q = 0; q < xm * ym * zm && bad < 0; q++)
     if (PetscIsInfOrNanReal(a[q])) bad = xs + q % xm + m->nx * (ys + (q / xm) % ym + m->ny * (zs + q / (xm * ym)));

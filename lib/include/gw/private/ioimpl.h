@@ -100,9 +100,10 @@ PETSC_INTERN PetscInt       GWEditDistance_Private(const char *, const char *);
 PETSC_INTERN PetscErrorCode GWGetString_Private(GWYamlNode, const char[], PetscBool, const char **);
 PETSC_INTERN PetscErrorCode GWReadQuantityArray_Private(GWYamlNode, const char[], PetscInt, PetscReal[]);
 PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscInt, PetscInt *, PetscInt *);
+/* NetCDF inputs (lib/io/ncinput.c): shape, dimension order, units and missing values checked */
 PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
-PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
+PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(MPI_Comm, GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], const char[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
