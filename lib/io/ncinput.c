@@ -102,8 +102,15 @@ static PetscErrorCode CheckDimensions(GWYamlNode ref, const char path[], const c
     GWInputCheck(!a || a == expect[d], GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s is stored as %s, but libgw reads %s, x varying fastest: its dimension \"%s\" (position %" PetscInt_FMT ") is the %s axis where the %s axis belongs, so the data would be read transposed; reorder it, e.g. ncpdq -a %s in.nc out.nc", var, path, stored, order, names[d], d + 1, a == 'z' ? "layer" : a == 'y' ? "y" : "x", axisname[3 - ndims + d], ndims == 3 ? "layer,y,x" : "y,x");
   }
   for (PetscInt d = 0; d < ndims; d++) {
+    const char *gridn[3] = {"nz", "ny", "nx"};
+    char        lens[96] = "";
+    for (PetscInt e = 0; e < ndims; e++) {
+      char one[32];
+      PetscCall(PetscSNPrintf(one, sizeof(one), "%s%zu", e ? " x " : "", len[e]));
+      PetscCall(PetscStrlcat(lens, one, sizeof(lens)));
+    }
     if ((PetscInt)len[d] != dim[d]) nc_close(nc);
-    GWInputCheck((PetscInt)len[d] == dim[d], GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s is stored as %s with lengths %zu%s%zu%s%zu; dimension \"%s\" (the %s axis) has length %zu where the grid has %" PetscInt_FMT " (%s %s)", var, path, stored, len[0], ndims > 1 ? " x " : "", ndims > 1 ? len[1] : 0, ndims > 2 ? " x " : "", ndims > 2 ? len[2] : 0, names[d], axisname[3 - ndims + d], len[d], dim[d], ndims == 3 ? "nz, ny, nx" : "ny, nx", ndims == 3 ? "in that order" : "in that order");
+    GWInputCheck((PetscInt)len[d] == dim[d], GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s is stored as %s = %s: dimension \"%s\" has length %zu where the grid has %s = %" PetscInt_FMT, var, path, stored, lens, names[d], len[d], gridn[3 - ndims + d], dim[d]);
   }
   PetscFunctionReturn(0);
 }

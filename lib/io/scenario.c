@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 PetscClassId GWSCENARIO_CLASSID;
 
@@ -100,6 +101,40 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
   PetscFunctionReturn(0);
 }
 
+/* Bytes one cell needs in a run (state, geometry, Jacobian, the default preconditioner and
+   Krylov vectors), measured with gw-run on 20^3 and 60^3 cell grids: 655 bytes, rounded up. */
+#define GW_BYTES_PER_CELL 700.0
+
+/* Before anything is allocated: a grid whose cells would need more memory than the nodes the
+   run is on have is an input error giving the memory it needs, so that a typing slip (nz: 1000
+   for 100) is not found by the out-of-memory killer. The ranks on one node share its physical
+   memory; -gw_memory_check false skips the check. */
+static PetscErrorCode CheckGridMemory(GWModel m, GWYamlNode g, PetscInt nx, PetscInt ny, PetscInt nz)
+{
+  MPI_Comm    comm = PetscObjectComm((PetscObject)m), node;
+  PetscMPIInt size, local;
+  PetscBool   check = PETSC_TRUE;
+  double      need, have, cells = (double)nx * ny * nz;
+  long        pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-gw_memory_check", &check, NULL));
+  if (!check) PetscFunctionReturn(0);
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCallMPI(MPI_Comm_split_type(comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node));
+  PetscCallMPI(MPI_Comm_size(node, &local));
+  PetscCallMPI(MPI_Comm_free(&node));
+  have = pages > 0 && psize > 0 ? (double)pages * (double)psize / local : 1e300; /* per rank */
+  PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, &have, 1, MPI_DOUBLE, MPI_MIN, comm));
+  need = GW_BYTES_PER_CELL * cells / size;
+  GWInputCheck(need <= have, g, "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " = %.4g cells need about %.3g GB of memory (%.0f bytes per cell), %.3g GB per rank on %d rank%s, but a rank has %.3g GB (its node's memory shared by its ranks); check nx, ny, nz, or run on more nodes (-gw_memory_check false skips this check)", nx, ny, nz, cells, GW_BYTES_PER_CELL * cells / 1e9, GW_BYTES_PER_CELL, need / 1e9, size, size > 1 ? "s" : "", have / 1e9);
+  PetscFunctionReturn(0);
+}
+
+/* Limits on the number of outputs, far above any sensible run: beyond them the unit is wrong */
+#define GW_MAX_FIELD_OUTPUTS 1e6
+#define GW_MAX_OBS_ROWS      1e8
+
 static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
 {
   GWYamlNode g;
@@ -112,6 +147,7 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   PetscCall(GWGetInteger_Private(g, "ny", PETSC_FALSE, 1, &ny));
   PetscCall(GWGetInteger_Private(g, "nz", PETSC_TRUE, 1, &nz));
   GWInputCheck((double)nx * ny * nz <= PETSC_MAX_INT, g, "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells are more than this build of PETSc can index (%" PetscInt_FMT ")", nx, ny, nz, (PetscInt)PETSC_MAX_INT);
+  PetscCall(CheckGridMemory(m, g, nx, ny, nz));
   PetscCall(GWModelSetGridSize(m, nx, ny, nz));
   PetscCall(PetscMalloc2(nx, &dx, ny, &dy));
   GWInputCheck(GWYamlGet_Private(g, "dx"), g, "missing key \"dx\" (cell width, e.g. 5 cm)");
@@ -171,6 +207,8 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     PetscBool has;
     PetscCall(GWGetQuantity_Private(out, "observation_every", "s", PETSC_FALSE, &sc->obs_every, &has));
     GWInputCheck(!has || (sc->obs_every > 0 && sc->obs_every <= sc->tend), GWYamlGet_Private(out, "observation_every"), "observation interval must be positive and at most the run's end");
+    /* every observation time is a step end: more than that many is a slip of the unit */
+    GWInputCheck(!has || sc->tend / sc->obs_every <= GW_MAX_OBS_ROWS, GWYamlGet_Private(out, "observation_every"), "an observation every %g s over %g s makes %.3g rows (and as many time steps), more than %g; check the unit (e.g. 1 h, not 1 us)", (double)sc->obs_every, (double)sc->tend, (double)(sc->tend / sc->obs_every), GW_MAX_OBS_ROWS);
   }
   times = out ? GWYamlGet_Private(out, "times") : NULL;
   PetscCall(GWGetQuantity_Private(out ? out : root, "every", "s", PETSC_FALSE, &every, &has_every));
@@ -181,6 +219,7 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     n = times->n;
   } else if (has_every) {
     GWInputCheck(every > 0, GWYamlGet_Private(out, "every"), "output interval must be positive");
+    GWInputCheck(sc->tend / every <= GW_MAX_FIELD_OUTPUTS, GWYamlGet_Private(out, "every"), "an output every %g s over %g s makes %.3g NetCDF records of every field, more than %g; check the unit (e.g. 1 d, not 1 us), or use output.observation_every for time series", (double)every, (double)sc->tend, (double)(sc->tend / every), GW_MAX_FIELD_OUTPUTS);
     n = (PetscInt)PetscFloorReal(sc->tend / every * (1 + 1e-12));
   }
   PetscCall(PetscMalloc1(n + 1, &sc->tout));
