@@ -530,6 +530,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWModelSetFromOptions(sc->model));
   PetscCall(SetUpAt(sc->model, root));
   if (field) PetscCall(ApplyInitialField(sc->model, field));
+  PetscCall(GWScenarioWarn_Private(sc, root));
   PetscCall(GWYamlFree_Private(&doc));
   PetscFunctionReturn(0);
 }

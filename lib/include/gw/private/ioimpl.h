@@ -104,6 +104,7 @@ PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscIn
 PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(MPI_Comm, GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], const char[], PetscReal[]);
+PETSC_INTERN PetscErrorCode GWScenarioWarn_Private(GWScenario, GWYamlNode);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
