@@ -80,16 +80,22 @@ static char DimensionAxis(int nc, int dimid)
 /* Checks the dimensions of variable id against the grid: (y, x) or (layer, y, x), x varying
    fastest, with the lengths dim[]. A dimension whose name (or axis attribute) marks it as another
    axis than the one its position needs is an error: the data would be read transposed. */
-static PetscErrorCode CheckDimensions(GWYamlNode ref, const char path[], const char var[], int nc, int id, PetscInt ndims, const PetscInt dim[])
+static PetscErrorCode CheckDimensions(GWYamlNode ref, const char path[], const char var[], int nc, int id, PetscInt ndims, const PetscInt dim[], PetscInt skip)
 {
   const char *expect = ndims == 3 ? "zyx" : "yx", *order = ndims == 3 ? "(layer, y, x)" : "(y, x)";
   const char *axisname[3] = {"layer", "y", "x"};
-  int         dims[NC_MAX_VAR_DIMS];
-  char        names[NC_MAX_VAR_DIMS][NC_MAX_NAME + 1], stored[3 * (NC_MAX_NAME + 2) + 8] = "(";
+  int         all[NC_MAX_VAR_DIMS], *dims = all + skip;
+  char        names[NC_MAX_VAR_DIMS][NC_MAX_NAME + 1], stored[4 * (NC_MAX_NAME + 2) + 8] = "(";
   size_t      len[NC_MAX_VAR_DIMS];
 
   PetscFunctionBegin;
-  PetscCheck(nc_inq_vardimid(nc, id, dims) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "cannot read the dimensions of %s in %s", var, path);
+  PetscCheck(nc_inq_vardimid(nc, id, all) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "cannot read the dimensions of %s in %s", var, path);
+  for (PetscInt d = 0; d < skip; d++) {
+    char n[NC_MAX_NAME + 1];
+    nc_inq_dimname(nc, all[d], n);
+    PetscCall(PetscStrlcat(stored, n, sizeof(stored)));
+    PetscCall(PetscStrlcat(stored, ", ", sizeof(stored)));
+  }
   for (PetscInt d = 0; d < ndims; d++) {
     nc_inq_dimname(nc, dims[d], names[d]);
     nc_inq_dimlen(nc, dims[d], &len[d]);
@@ -236,12 +242,29 @@ PetscErrorCode GWReadNetCDF_Private(MPI_Comm comm, GWYamlNode ref, const char fi
   PetscFunctionBegin;
   PetscCall(OpenVariable(ref, filekey, path, sizeof(path), &nc, &id, &nd));
   PetscCall(GWGetString_Private(ref, "variable", PETSC_TRUE, &var));
-  if (nd != ndims) nc_close(nc);
-  GWInputCheck(nd == ndims, GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s has %d dimensions, expected %" PetscInt_FMT " %s", var, path, nd, ndims, ndims == 3 ? "(layer, y, x)" : "(y, x)");
-  PetscCall(CheckDimensions(ref, path, var, nc, id, ndims, dim));
+  if (nd != ndims && !(nd == ndims + 1 && GWYamlGet_Private(ref, "record"))) nc_close(nc);
+  GWInputCheck(nd == ndims || (nd == ndims + 1 && GWYamlGet_Private(ref, "record")), GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s has %d dimensions, expected %" PetscInt_FMT " %s%s", var, path, nd, ndims, ndims == 3 ? "(layer, y, x)" : "(y, x)", nd == ndims + 1 ? ", or give record: N to read one record of a (time, ...) variable" : "");
+  PetscCall(CheckDimensions(ref, path, var, nc, id, ndims, dim, nd - ndims));
   PetscCall(UnitConversion(ref, path, var, nc, id, si, &fac, &off));
   MissingValues(nc, id, &mv);
-  st = start ? nc_get_vara_double(nc, id, start, count, a) : nc_get_var_double(nc, id, a);
+  if (nd > ndims) { /* one record of an output file: (time, layer, y, x) */
+    int      dims[NC_MAX_VAR_DIMS];
+    size_t   nrec = 0, s4[4], c4[4];
+    PetscInt r    = -1;
+    nc_inq_vardimid(nc, id, dims);
+    nc_inq_dimlen(nc, dims[0], &nrec);
+    PetscCall(GWGetInteger_Private(ref, "record", PETSC_FALSE, PETSC_MIN_INT, &r));
+    if (r < 0) r += (PetscInt)nrec;
+    if (r < 0 || r >= (PetscInt)nrec) nc_close(nc);
+    GWInputCheck(r >= 0 && r < (PetscInt)nrec, GWYamlGet_Private(ref, "record"), "variable \"%s\" in %s has %zu records (0..%zu, or -1 for the last): record %s does not exist", var, path, nrec, nrec ? nrec - 1 : 0, GWYamlGet_Private(ref, "record")->value);
+    s4[0] = (size_t)r;
+    c4[0] = 1;
+    for (PetscInt d = 0; d < ndims; d++) {
+      s4[d + 1] = start ? start[d] : 0;
+      c4[d + 1] = start ? count[d] : (size_t)dim[d];
+    }
+    st = nc_get_vara_double(nc, id, s4, c4, a);
+  } else st = start ? nc_get_vara_double(nc, id, start, count, a) : nc_get_var_double(nc, id, a);
   nc_close(nc);
   GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, "variable"), "cannot read \"%s\" from %s: %s", var, path, nc_strerror(st));
   for (PetscInt d = 0; d < ndims; d++) {

@@ -237,47 +237,6 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode ReadInitial(GWModel m, GWYamlNode root, GWYamlNode *field)
-{
-  GWYamlNode in;
-  PetscReal  v = 0;
-  PetscBool  hp, hw;
-
-  PetscFunctionBegin;
-  *field = NULL;
-  PetscCall(GWGetSection_Private(root, "initial", PETSC_TRUE, &in));
-  PetscCall(GWGetQuantity_Private(in, "pressure_head", "m", PETSC_FALSE, &v, &hp));
-  if (hp) PetscCall(GWModelSetInitialPressureHead(m, v));
-  PetscCall(GWGetQuantity_Private(in, "water_table", "m", PETSC_FALSE, &v, &hw));
-  if (hw) PetscCall(GWModelSetInitialWaterTable(m, v));
-  if (GWYamlGet_Private(in, "netcdf")) *field = in;
-  GWInputCheck((hp ? 1 : 0) + (hw ? 1 : 0) + (*field ? 1 : 0) == 1, in, "give exactly one of pressure_head, water_table or netcdf (with variable)");
-  PetscFunctionReturn(0);
-}
-
-/* Initial pressure head from a NetCDF (layer, y, x) variable: each rank reads its own block
-   straight into the distributed state. */
-static PetscErrorCode ApplyInitialField(GWModel m, GWYamlNode in)
-{
-  PetscInt     dim[3] = {m->nz, m->ny, m->nx}, xs, ys, zs, xm, ym, zm, bad = -1, c;
-  PetscReal    badv = 0;
-  PetscScalar *a;
-
-  PetscFunctionBegin;
-  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  {
-    const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
-    PetscCall(VecGetArray(m->psi, &a));
-    PetscCall(GWReadNetCDF_Private(PetscObjectComm((PetscObject)m->da), in, "netcdf", 3, dim, start, count, "m", a));
-  }
-  for (PetscInt q = 0; q < xm * ym * zm && bad < 0; q++)
-    if (PetscIsInfOrNanReal(a[q])) bad = xs + q % xm + m->nx * (ys + (q / xm) % ym + m->ny * (zs + q / (xm * ym)));
-  PetscCall(VecRestoreArray(m->psi, &a));
-  PetscCall(GWModelFirstBadCell_Private(m, bad, 1, &badv, &c));
-  GWInputCheck(c < 0, GWYamlGet_Private(in, "variable"), "initial pressure head is not finite in cell %" PetscInt_FMT, c);
-  PetscFunctionReturn(0);
-}
-
 const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water"};
 
 static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
@@ -519,7 +478,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWModelCreate(PetscObjectComm((PetscObject)sc), &sc->model));
   PetscCall(ReadGrid(sc->model, root));
   PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
-  PetscCall(ReadInitial(sc->model, root, &field));
+  PetscCall(GWScenarioReadInitial_Private(sc->model, root, &field));
   PetscCall(ReadTime(sc, root, &start_date, &have_start));
   PetscCall(PrefixInFolder(sc));
   if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
@@ -529,7 +488,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(ReadObservations(sc, root));
   PetscCall(GWModelSetFromOptions(sc->model));
   PetscCall(SetUpAt(sc->model, root));
-  if (field) PetscCall(ApplyInitialField(sc->model, field));
+  if (field) PetscCall(GWScenarioApplyInitial_Private(sc->model, field));
   PetscCall(GWScenarioWarn_Private(sc, root));
   PetscCall(GWYamlFree_Private(&doc));
   PetscFunctionReturn(0);

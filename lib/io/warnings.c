@@ -138,14 +138,14 @@ static PetscBool LooksLikeDepth(PetscReal z, PetscReal bot, PetscReal top)
 
 static PetscErrorCode WarnElevations(GWScenario sc, GWYamlNode root)
 {
-  GWYamlNode in = GWYamlGet_Private(root, "initial"), wt = in ? GWYamlGet_Private(in, "water_table") : NULL, obs = GWYamlGet_Private(root, "observations");
+  GWYamlNode in = GWYamlGet_Private(root, "initial"), wt = in && in->kind == GW_YAML_MAP ? GWYamlGet_Private(in, "water_table") : NULL, obs = GWYamlGet_Private(root, "observations");
   PetscReal  ext[3], *col;
   char       msg[1024];
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(2 * sc->nobs + 1, &col));
   PetscCall(Extents(sc, ext, col));
-  if (wt) {
+  if (wt && wt->kind == GW_YAML_SCALAR) {
     PetscReal z;
     PetscCall(GWReadQuantity_Private(wt, "m", &z));
     if (z < ext[0] || z > ext[2]) {

@@ -105,6 +105,8 @@ PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
 PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(MPI_Comm, GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], const char[], PetscReal[]);
 PETSC_INTERN PetscErrorCode GWScenarioWarn_Private(GWScenario, GWYamlNode);
+PETSC_INTERN PetscErrorCode GWScenarioReadInitial_Private(GWModel, GWYamlNode, GWYamlNode *);
+PETSC_INTERN PetscErrorCode GWScenarioApplyInitial_Private(GWModel, GWYamlNode);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
