@@ -436,13 +436,16 @@ static PetscErrorCode Progress(GWScenario sc, PetscLogDouble wall0, PetscReal t0
   Notes:
   Writes <prefix>.nc (CF-1.8 NetCDF-4 fields at t = 0 and every output time), <prefix>-budget.csv
   (one row per time step: storage change, each package's in and out volume, mass-balance error,
-  and the cumulative values) and, with observation points, <prefix>-obs.csv. Files are written
-  as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
+  and the cumulative values) and, with observation points, <prefix>-obs.csv; times in the CSV
+  files are printed with the digits that read back as the same double. Files are written
+  as <name>.part and renamed at the end of a successful run, the CSV files first and the NetCDF
+  file last, so <prefix>.nc marks a complete run; a run that fails leaves the .part
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
   At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
   GWScenarioRestart() resumes a failed or interrupted run; with -gw_checkpoint_steps N also
   every N steps, with -gw_checkpoint_wall S also when S seconds of wall time have passed since
-  the last one (rank 0's clock).
+  the last one (rank 0's clock). For tests of interrupted runs, -gw_debug_kill_at
+  final_checkpoint|renames makes the process kill itself with SIGKILL at that moment.
   With a start date (GWModelSetStartDate()) the CSV files have a column date (ISO 8601, UTC)
   after time_s. With a monitor set, prints a progress line at each output time (simulated time in
   days, its date, the wall time left as h:mm:ss) and a summary at the end.
@@ -578,11 +581,13 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   run, or PREFIX.nc), GWScenarioRun() continues them: records after the checkpoint's time are
   dropped and the run appends after the others, so no record is lost or written twice, and the
   files are .part again until the run completes. With a new prefix the outputs start at the
-  checkpoint's time.
+  checkpoint's time. A checkpoint at the scenario's end time (the last one of a run killed after
+  its last step, while closing or renaming its outputs) is accepted: GWScenarioRun() then takes
+  no step, closes the continued files as complete and renames them, the NetCDF file last.
 
   Errors:
-  PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it does
-  not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
+  PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it is
+  past the scenario's end, or does not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
   holds a hash of them).
 
   Level: intermediate
