@@ -478,6 +478,10 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-gw_checkpoint_wall", &chk_wall, NULL));
   PetscCall(PetscTime(&t0));
   tchk   = t0;
+  if (sc->steady && !sc->restarted) {
+    PetscCall(GWScenarioSteadyStage_Private(sc));
+    if (sc->monitor) PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Steady-state stage: converged in %" PetscInt_FMT " pseudo-time steps (largest pressure-head change of the last below %g m); the run starts from it\n", sc->steady_iterations, (double)sc->steady_tol));
+  }
   tbegin = m->t;
   PetscCall(OpenOutputs(sc, &o, &nc, &cont));
   if (!cont) { /* a continued run has these records from before its restart */

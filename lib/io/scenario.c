@@ -489,6 +489,7 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   PetscCall(GWModelSetFromOptions(sc->model));
   PetscCall(SetUpAt(sc->model, root));
   if (field) PetscCall(GWScenarioApplyInitial_Private(sc->model, field));
+  PetscCall(GWScenarioReadSteady_Private(sc, root));
   PetscCall(GWScenarioWarn_Private(sc, root));
   PetscCall(GWYamlFree_Private(&doc));
   PetscFunctionReturn(0);
