@@ -425,6 +425,38 @@ static PetscErrorCode SetInputHash(GWModel m, GWYamlNode root)
   PetscFunctionReturn(0);
 }
 
+/* The sections of the scenario document, read into sc (GWScenarioLoad() frees the document on
+   every path). */
+static PetscErrorCode LoadSections(GWScenario sc, GWYamlNode root)
+{
+  GWYamlNode  field      = NULL;
+  PetscReal   start_date = 0;
+  PetscBool   have_start = PETSC_FALSE;
+  const char *title      = NULL;
+
+  PetscFunctionBegin;
+  PetscCall(GWYamlCheckKeys_Private(root, ""));
+  PetscCall(GWGetString_Private(root, "title", PETSC_FALSE, &title));
+  if (title) PetscCall(PetscStrncpy(sc->title, title, sizeof(sc->title)));
+  PetscCall(GWModelCreate(PetscObjectComm((PetscObject)sc), &sc->model));
+  PetscCall(ReadGrid(sc->model, root));
+  PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
+  PetscCall(GWScenarioReadInitial_Private(sc->model, root, &field));
+  PetscCall(ReadTime(sc, root, &start_date, &have_start));
+  PetscCall(PrefixInFolder(sc));
+  if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
+  PetscCall(SetInputHash(sc->model, root));
+  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
+  PetscCall(ReadSolver(sc->model, root));
+  PetscCall(ReadObservations(sc, root));
+  PetscCall(GWModelSetFromOptions(sc->model));
+  PetscCall(SetUpAt(sc->model, root));
+  if (field) PetscCall(GWScenarioApplyInitial_Private(sc->model, field));
+  PetscCall(GWScenarioReadSteady_Private(sc, root));
+  PetscCall(GWScenarioWarn_Private(sc, root));
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWScenarioLoad - reads a YAML scenario file and builds its model (set up, with its initial state)
 
@@ -450,11 +482,8 @@ static PetscErrorCode SetInputHash(GWModel m, GWYamlNode root)
 @*/
 PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
 {
-  GWYamlDoc   doc;
-  GWYamlNode  root, field = NULL;
-  PetscReal   start_date = 0;
-  PetscBool   have_start = PETSC_FALSE;
-  const char *title      = NULL;
+  GWYamlDoc      doc;
+  PetscErrorCode ierr;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
@@ -471,27 +500,9 @@ PetscErrorCode GWScenarioLoad(GWScenario sc, const char file[])
   }
   if (!sc->prefix_set) PetscCall(PetscStrncpy(sc->prefix, sc->basename, sizeof(sc->prefix)));
   PetscCall(GWYamlLoad_Private(file, &doc));
-  root = doc.root;
-  PetscCall(GWYamlCheckKeys_Private(root, ""));
-  PetscCall(GWGetString_Private(root, "title", PETSC_FALSE, &title));
-  if (title) PetscCall(PetscStrncpy(sc->title, title, sizeof(sc->title)));
-  PetscCall(GWModelCreate(PetscObjectComm((PetscObject)sc), &sc->model));
-  PetscCall(ReadGrid(sc->model, root));
-  PetscCall(GWScenarioReadMaterials_Private(sc->model, root));
-  PetscCall(GWScenarioReadInitial_Private(sc->model, root, &field));
-  PetscCall(ReadTime(sc, root, &start_date, &have_start));
-  PetscCall(PrefixInFolder(sc));
-  if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
-  PetscCall(SetInputHash(sc->model, root));
-  PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
-  PetscCall(ReadSolver(sc->model, root));
-  PetscCall(ReadObservations(sc, root));
-  PetscCall(GWModelSetFromOptions(sc->model));
-  PetscCall(SetUpAt(sc->model, root));
-  if (field) PetscCall(GWScenarioApplyInitial_Private(sc->model, field));
-  PetscCall(GWScenarioReadSteady_Private(sc, root));
-  PetscCall(GWScenarioWarn_Private(sc, root));
+  ierr = LoadSections(sc, doc.root);
   PetscCall(GWYamlFree_Private(&doc));
+  PetscCall(ierr);
   PetscFunctionReturn(0);
 }
 
