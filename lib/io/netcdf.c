@@ -37,6 +37,7 @@ static const struct {
 
 struct _p_GWOutputNetCDF {
   char        path[PETSC_MAX_PATH_LEN];
+  PetscInt    deflate; /* zlib level of the gridded variables, 0 for none */
   MPI_Comm    comm; /* private duplicate: Close may come after the model is destroyed */
   PetscMPIInt rank;
   int         ncid, timeid, fieldid[NFIELD];
@@ -63,10 +64,35 @@ static PetscErrorCode PutText(GWOutputNetCDF out, int varid, const char att[], c
   PetscFunctionReturn(0);
 }
 
+/* A variable with its long_name and units. Gridded ones (2 dimensions or more, not bounds) get
+   an explicit _FillValue (the NetCDF default of their type, so CF readers mask cells never
+   written) and, with out->deflate > 0, zlib compression with byte shuffling; chunks hold one
+   record of the whole grid, the unit every collective write fills. */
 static PetscErrorCode DefVar(GWOutputNetCDF out, const char name[], nc_type type, int ndims, const int dims[], const char long_name[], const char units[], int *varid)
 {
+  PetscBool grid = (PetscBool)(ndims >= 2 && !strstr(name, "_bounds"));
+
   PetscFunctionBegin;
   PetscCall(NCCheck(out->path, nc_def_var(out->ncid, name, type, ndims, dims, varid), "defining variable", name));
+  if (grid) {
+    const double fd = NC_FILL_DOUBLE;
+    const int    fi = NC_FILL_INT;
+    size_t       chunk[4];
+    for (int d = 0; d < ndims; d++) PetscCall(NCCheck(out->path, nc_inq_dimlen(out->ncid, dims[d], &chunk[d]), "reading a dimension of", name));
+    if (ndims == 4) chunk[0] = 1;
+    /* at most about 4 MiB per chunk: fewer layers, then fewer rows, per chunk on large grids */
+    for (int d = ndims - 3; d < ndims - 1; d++) {
+      size_t rest = 8;
+      if (d < 0) continue;
+      for (int e = d + 1; e < ndims; e++) rest *= chunk[e];
+      chunk[d] = PetscMax(1, PetscMin(chunk[d], ((size_t)4 << 20) / rest));
+    }
+    PetscCall(NCCheck(out->path, nc_def_var_fill(out->ncid, *varid, NC_FILL, type == NC_INT ? (const void *)&fi : (const void *)&fd), "setting _FillValue of", name));
+    if (out->deflate > 0) {
+      PetscCall(NCCheck(out->path, nc_def_var_chunking(out->ncid, *varid, NC_CHUNKED, chunk), "setting the chunks of", name));
+      PetscCall(NCCheck(out->path, nc_def_var_deflate(out->ncid, *varid, 1, 1, (int)out->deflate), "setting compression (-gw_netcdf_deflate) of", name));
+    }
+  }
   PetscCall(NCCheck(out->path, nc_var_par_access(out->ncid, *varid, NC_COLLECTIVE), "setting collective access for", name));
   PetscCall(PutText(out, *varid, "long_name", long_name));
   if (units) PetscCall(PutText(out, *varid, "units", units));
@@ -161,7 +187,12 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
   with GWModelSetStartDate() its units are "seconds since <date>" (CF) and it has standard_name time],
   pressure_head, hydraulic_head [m], water_content, saturation [1] and darcy_flux_x,
   darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()). The global attribute
-  run_status is "running" until GWOutputNetCDFClose() sets it.
+  run_status is "running" until GWOutputNetCDFClose() sets it. water_content has the CF
+  standard_name volume_fraction_of_condensed_water_in_soil; the other fields have none in CF and
+  carry a long_name. Gridded variables have an explicit _FillValue and are compressed with zlib
+  (level 1 and shuffle by default; PETSc option -gw_netcdf_deflate <0-9>, 0 for none), in chunks of
+  one record of at most about 4 MiB; parallel compressed writes need NetCDF >= 4.7.4 over
+  parallel HDF5 >= 1.10.3 and collective access, which is used.
 
   All ranks write their own DMDA block in NetCDF's collective mode (nc_create_par() on the
   model's communicator), so the file needs parallel NetCDF-4/HDF5 and a file system shared by
@@ -222,6 +253,9 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   PetscCall(PutText(o, NC_GLOBAL, "history", history));
   PetscCall(PutText(o, NC_GLOBAL, "run_status", "running"));
 
+  o->deflate = 1;
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-gw_netcdf_deflate", &o->deflate, NULL));
+  PetscCheck(o->deflate >= 0 && o->deflate <= 9, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "-gw_netcdf_deflate %" PetscInt_FMT ": the zlib level must be 0 (no compression) to 9", o->deflate);
   PetscCall(NCCheck(path, nc_def_dim(o->ncid, "time", NC_UNLIMITED, &d_t), "defining dimension", "time"));
   PetscCall(NCCheck(path, nc_def_dim(o->ncid, "layer", (size_t)o->nz, &d_l), "defining dimension", "layer"));
   PetscCall(NCCheck(path, nc_def_dim(o->ncid, "y", (size_t)o->ny, &d_y), "defining dimension", "y"));

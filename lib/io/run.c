@@ -39,6 +39,20 @@ static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
   PetscFunctionReturn(0);
 }
 
+/* Prints t [s] as the shortest decimal that reads back as the same double (%.15g, else %.17g):
+   times in the CSV files keep full precision (%.10g made distinct times equal after 1e10 s and
+   rounded sub-second steps), and a restart finds the rows after its time exactly. */
+static PetscErrorCode PutTime(FILE *fp, PetscReal t)
+{
+  char buf[32];
+
+  PetscFunctionBegin;
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%.15g", (double)t));
+  if (strtod(buf, NULL) != (double)t) PetscCall(PetscSNPrintf(buf, sizeof(buf), "%.17g", (double)t));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", buf));
+  PetscFunctionReturn(0);
+}
+
 static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m"};
 
 /* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
@@ -117,7 +131,8 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
     }
     PetscCall(DateField(m, date, sizeof(date)));
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s", (double)m->t, date));
+    PetscCall(PutTime(fp, m->t));
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", date));
     for (PetscInt o = 0; o < sc->nobs; o++)
       for (PetscInt q = 0; q < GW_OBS_NQ; q++)
         if (sc->obsq[o] >> q & 1) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)val[GW_OBS_NQ * o + q]));
@@ -203,7 +218,10 @@ static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
   PetscFunctionBegin;
   if (!fp) PetscFunctionReturn(0);
   PetscCall(DateField(m, date, sizeof(date)));
-  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%.10g%s,%.10g,%.10g", (double)m->t, date, (double)(m->step_t1 - m->step_t0), (double)m->step.storage));
+  PetscCall(PutTime(fp, m->t));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s,", date));
+  PetscCall(PutTime(fp, m->step_t1 - m->step_t0));
+  PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->step.storage));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->step.in[p], (double)m->step.out[p]));
   for (PetscInt p = 0; p < m->npkg; p++)
     for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->pkg[p]->term_step[q]));
@@ -254,15 +272,12 @@ static PetscBool Exists(const char path[])
 static PetscErrorCode TruncateCSV(const char path[], PetscReal t)
 {
   FILE     *fp = fopen(path, "rb");
-  char     *buf, *p, *cut, tmp[PETSC_MAX_PATH_LEN + 8], tt[64];
+  char     *buf, *p, *cut, tmp[PETSC_MAX_PATH_LEN + 8];
   long      len;
   size_t    got;
-  PetscReal tw;
+  PetscReal tw = t; /* rows hold times that read back exactly (PutTime()) */
 
   PetscFunctionBegin;
-  /* rows hold times as printed with %.10g: compare with t printed the same way */
-  PetscCall(PetscSNPrintf(tt, sizeof(tt), "%.10g", (double)t));
-  tw = strtod(tt, NULL);
   PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot read %s to continue it: %s", path, strerror(errno));
   fseek(fp, 0, SEEK_END);
   len = ftell(fp);
@@ -360,6 +375,24 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
   PetscFunctionReturn(0);
 }
 
+/* For the tests of interrupted runs only: with -gw_debug_kill_at <where>, the process kills itself
+   with SIGKILL at that moment ("final_checkpoint": after the checkpoint at the end time, before
+   the outputs are closed; "renames": after the CSV files are renamed, before the NetCDF file),
+   moments too short for a test to hit from outside. */
+static PetscErrorCode DebugKill(GWScenario sc, const char where[])
+{
+  char      at[32] = "";
+  PetscBool set;
+
+  PetscFunctionBegin;
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-gw_debug_kill_at", at, sizeof(at), &set));
+  if (set && !strcmp(at, where)) {
+    PetscCall(PetscInfo(sc, "killing the process at %s (-gw_debug_kill_at)\n", where));
+    raise(SIGKILL);
+  }
+  PetscFunctionReturn(0);
+}
+
 /* Closes the outputs; on success renames the .part files to their final names. */
 static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc, const char status[])
 {
@@ -373,12 +406,15 @@ static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc
   o->fobs = o->fbud = NULL;
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0 && ok) {
-    const char *names[3] = {o->nc, o->obs, o->bud};
+    /* the NetCDF file last: P.nc is the mark of a complete run, and a run killed between these
+       renames still has P.nc.part, which a restart from the final checkpoint completes */
+    const char *names[3] = {o->obs, o->bud, o->nc};
     for (PetscInt f = 0; f < 3; f++) {
       char part[PETSC_MAX_PATH_LEN + 8];
-      if (f == 1 && !sc->nobs) continue;
+      if (f == 0 && !sc->nobs) continue;
+      if (f == 2) PetscCall(DebugKill(sc, "renames"));
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
-      PetscCheck(rename(part, names[f]) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s", part, names[f]);
+      PetscCheck(rename(part, names[f]) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", part, names[f], strerror(errno));
     }
   }
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
@@ -423,13 +459,16 @@ static PetscErrorCode Progress(GWScenario sc, PetscLogDouble wall0, PetscReal t0
   Notes:
   Writes <prefix>.nc (CF-1.8 NetCDF-4 fields at t = 0 and every output time), <prefix>-budget.csv
   (one row per time step: storage change, each package's in and out volume, mass-balance error,
-  and the cumulative values) and, with observation points, <prefix>-obs.csv. Files are written
-  as <name>.part and renamed at the end of a successful run; a run that fails leaves the .part
+  and the cumulative values) and, with observation points, <prefix>-obs.csv; times in the CSV
+  files are printed with the digits that read back as the same double. Files are written
+  as <name>.part and renamed at the end of a successful run, the CSV files first and the NetCDF
+  file last, so <prefix>.nc marks a complete run; a run that fails leaves the .part
   files, valid up to the last output, with run_status "failed: ..." in the NetCDF file.
   At every output time it also writes the checkpoint <prefix>-checkpoint.h5, from which
   GWScenarioRestart() resumes a failed or interrupted run; with -gw_checkpoint_steps N also
   every N steps, with -gw_checkpoint_wall S also when S seconds of wall time have passed since
-  the last one (rank 0's clock).
+  the last one (rank 0's clock). For tests of interrupted runs, -gw_debug_kill_at
+  final_checkpoint|renames makes the process kill itself with SIGKILL at that moment.
   With a start date (GWModelSetStartDate()) the CSV files have a column date (ISO 8601, UTC)
   after time_s. With a monitor set, prints a progress line at each output time (simulated time in
   days, its date, the wall time left as h:mm:ss) and a summary at the end.
@@ -462,6 +501,10 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   PetscCall(PetscOptionsGetReal(NULL, NULL, "-gw_checkpoint_wall", &chk_wall, NULL));
   PetscCall(PetscTime(&t0));
   tchk   = t0;
+  if (sc->steady && !sc->restarted) {
+    PetscCall(GWScenarioSteadyStage_Private(sc));
+    if (sc->monitor) PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Steady-state stage: converged in %" PetscInt_FMT " pseudo-time steps (largest pressure-head change of the last below %g m); the run starts from it\n", sc->steady_iterations, (double)sc->steady_tol));
+  }
   tbegin = m->t;
   PetscCall(OpenOutputs(sc, &o, &nc, &cont));
   if (!cont) { /* a continued run has these records from before its restart */
@@ -518,6 +561,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
       PetscCall(PetscTime(&tchk));
       PetscCall(Progress(sc, t0, tbegin));
       kf++;
+      if (kf == sc->nout) PetscCall(DebugKill(sc, "final_checkpoint"));
     }
   }
   if (stop[0] && !ierr) {
@@ -564,11 +608,13 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   run, or PREFIX.nc), GWScenarioRun() continues them: records after the checkpoint's time are
   dropped and the run appends after the others, so no record is lost or written twice, and the
   files are .part again until the run completes. With a new prefix the outputs start at the
-  checkpoint's time.
+  checkpoint's time. A checkpoint at the scenario's end time (the last one of a run killed after
+  its last step, while closing or renaming its outputs) is accepted: GWScenarioRun() then takes
+  no step, closes the continued files as complete and renames them, the NetCDF file last.
 
   Errors:
-  PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it does
-  not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
+  PETSC_ERR_FILE_OPEN when the checkpoint cannot be read; PETSC_ERR_FILE_UNEXPECTED when it is
+  past the scenario's end, or does not belong to this scenario (another grid, other materials, zones or packages: the checkpoint
   holds a hash of them).
 
   Level: intermediate
@@ -581,7 +627,7 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
-  PetscCheck(sc->model->t < sc->tend, PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, at or past the end of the scenario (%g s): nothing to restart", path, (double)sc->model->t, (double)sc->tend);
+  PetscCheck(sc->model->t <= sc->tend * (1 + 1e-12), PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, past the end of the scenario (%g s): it belongs to a longer run; restart with the scenario that wrote it", path, (double)sc->model->t, (double)sc->tend);
   sc->restarted = PETSC_TRUE;
   PetscFunctionReturn(0);
 }

@@ -1,9 +1,8 @@
-/* Readers of scenario values: quantities with units, integers, words, index ranges, NetCDF
-   arrays, sections and CSV series, each checked where it is read (errors name file:line:column
-   and the key). Shared by the section readers of lib/io/scenario*.c. */
+/* Readers of scenario values: quantities with units, integers, words, index ranges, sections and
+   CSV series, each checked where it is read (errors name file:line:column and the key). Shared by
+   the section readers of lib/io/scenario*.c; NetCDF arrays are in lib/io/ncinput.c. */
 #include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
-#include <netcdf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,123 +94,6 @@ PetscErrorCode GWGetRange_Private(GWYamlNode map, const char key[], PetscInt n, 
   GWInputCheck(r[0] <= r[1], v, "first index %" PetscInt_FMT " is after last index %" PetscInt_FMT, r[0], r[1]);
   *lo = r[0];
   *hi = r[1];
-  PetscFunctionReturn(0);
-}
-
-/* Opens the NetCDF file named by ref[filekey] (relative to the scenario) and finds ref.variable:
-   its id and number of dimensions; input errors name the key. */
-static PetscErrorCode OpenVariable(GWYamlNode ref, const char filekey[], char path[], size_t len, int *nc, int *id, int *nd)
-{
-  const char *name = NULL, *var = NULL, *slash;
-  int         st;
-
-  PetscFunctionBegin;
-  PetscCall(GWGetString_Private(ref, filekey, PETSC_TRUE, &name));
-  PetscCall(GWGetString_Private(ref, "variable", PETSC_TRUE, &var));
-  slash = strrchr(ref->file, '/');
-  if (name[0] == '/' || !slash)
-    PetscCall(PetscStrncpy(path, name, len));
-  else
-    PetscCall(PetscSNPrintf(path, len, "%.*s/%s", (int)(slash - ref->file), ref->file, name));
-  st = nc_open(path, NC_NOWRITE, nc);
-  GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, filekey), "cannot open NetCDF file %s: %s", path, nc_strerror(st));
-  st = nc_inq_varid(*nc, var, id);
-  if (st == NC_NOERR) st = nc_inq_varndims(*nc, *id, nd);
-  if (st != NC_NOERR) nc_close(*nc);
-  GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, "variable"), "no variable \"%s\" in %s", var, path);
-  PetscFunctionReturn(0);
-}
-
-/* The number of dimensions of the NetCDF variable ref refers to. */
-PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode ref, const char filekey[], PetscInt *ndims)
-{
-  char path[PETSC_MAX_PATH_LEN];
-  int  nc, id, nd;
-
-  PetscFunctionBegin;
-  PetscCall(OpenVariable(ref, filekey, path, sizeof(path), &nc, &id, &nd));
-  nc_close(nc);
-  *ndims = nd;
-  PetscFunctionReturn(0);
-}
-
-/* Reads a NetCDF variable with the expected shape (ndims sizes in dim[]) into a[] (C order): the
-   hyperslab at start[] of count[] values per dimension, or the whole variable if start is NULL.
-   Each rank opens the file and reads its own block (a rank's DMDA block is a hyperslab). */
-PetscErrorCode GWReadNetCDF_Private(GWYamlNode ref, const char filekey[], PetscInt ndims, const PetscInt dim[], const size_t start[], const size_t count[], PetscReal a[])
-{
-  const char *var = NULL;
-  char        path[PETSC_MAX_PATH_LEN];
-  int         nc, id, nd, dims[8], st;
-  size_t      len;
-
-  PetscFunctionBegin;
-  PetscCall(OpenVariable(ref, filekey, path, sizeof(path), &nc, &id, &nd));
-  PetscCall(GWGetString_Private(ref, "variable", PETSC_TRUE, &var));
-  if (nd != ndims) nc_close(nc);
-  GWInputCheck(nd == ndims, GWYamlGet_Private(ref, "variable"), "variable \"%s\" in %s has %d dimensions, expected %" PetscInt_FMT, var, path, nd, ndims);
-  nc_inq_vardimid(nc, id, dims);
-  for (PetscInt d = 0; d < ndims; d++) {
-    nc_inq_dimlen(nc, dims[d], &len);
-    if ((PetscInt)len != dim[d]) nc_close(nc);
-    GWInputCheck((PetscInt)len == dim[d], GWYamlGet_Private(ref, "variable"), "dimension %" PetscInt_FMT " of \"%s\" has length %zu, the grid needs %" PetscInt_FMT, d, var, len, dim[d]);
-  }
-  st = start ? nc_get_vara_double(nc, id, start, count, a) : nc_get_var_double(nc, id, a);
-  nc_close(nc);
-  GWInputCheck(st == NC_NOERR, GWYamlGet_Private(ref, "variable"), "cannot read \"%s\" from %s: %s", var, path, nc_strerror(st));
-  PetscFunctionReturn(0);
-}
-
-/* A field {netcdf: file, variable: name, unit: u} as a new global vector on the model's DMDA, in
-   the SI unit si: a (layer, y, x) variable, or a (y, x) one that holds for every layer of a
-   column. Each rank reads its own block; a value that is not finite is an input error naming the
-   first such cell (collective). */
-PetscErrorCode GWReadNetCDFField_Private(GWModel m, GWYamlNode ref, const char si[], Vec *field)
-{
-  PetscInt     nd, xs, ys, zs, xm, ym, zm, bad = -1, c;
-  PetscReal    fac = 1, off = 0, badv = 0;
-  PetscScalar *a;
-  DM           da;
-  const char  *unit = NULL;
-
-  PetscFunctionBegin;
-  GWInputCheck(ref->kind == GW_YAML_MAP && GWYamlGet_Private(ref, "netcdf"), ref, "expected a quantity, a list, or a NetCDF field {netcdf: file, variable: name, unit: %s}", si);
-  PetscCall(GWGetString_Private(ref, "unit", PETSC_FALSE, &unit));
-  if (unit && strcmp(si, "-")) {
-    char      one[128], err[256];
-    PetscReal zero;
-    PetscBool ok;
-    PetscCall(PetscSNPrintf(one, sizeof(one), "1 %s", unit));
-    PetscCall(GWUnitsConvert_Private(one, si, &fac, &ok, err, sizeof(err)));
-    GWInputCheck(ok, GWYamlGet_Private(ref, "unit"), "%s", err);
-    PetscCall(PetscSNPrintf(one, sizeof(one), "0 %s", unit));
-    PetscCall(GWUnitsConvert_Private(one, si, &zero, &ok, err, sizeof(err)));
-    off = zero;
-    fac -= zero;
-  }
-  PetscCall(GWModelGetDM(m, &da));
-  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(DMCreateGlobalVector(da, field));
-  PetscCall(GWNetCDFVariableRank_Private(ref, "netcdf", &nd));
-  GWInputCheck(nd == 2 || nd == 3, GWYamlGet_Private(ref, "variable"), "a field is a (layer, y, x) or (y, x) variable; this one has %" PetscInt_FMT " dimensions", nd);
-  PetscCall(VecGetArray(*field, &a));
-  if (nd == 3) {
-    PetscInt     dim[3]   = {m->nz, m->ny, m->nx};
-    const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
-    PetscCall(GWReadNetCDF_Private(ref, "netcdf", 3, dim, start, count, a));
-  } else {
-    PetscInt     dim[2]   = {m->ny, m->nx};
-    const size_t start[2] = {(size_t)ys, (size_t)xs}, count[2] = {(size_t)ym, (size_t)xm};
-    PetscCall(GWReadNetCDF_Private(ref, "netcdf", 2, dim, start, count, a));
-    for (PetscInt q = xm * ym * zm - 1; q >= 0; q--) a[q] = a[q % (xm * ym)]; /* every layer of a column */
-  }
-  for (PetscInt q = 0; q < xm * ym * zm; q++) {
-    a[q] = off + fac * a[q];
-    if (bad < 0 && PetscIsInfOrNanReal(a[q])) bad = xs + q % xm + m->nx * (ys + (q / xm) % ym + m->ny * (zs + q / (xm * ym)));
-  }
-  PetscCall(VecRestoreArray(*field, &a));
-  PetscCall(GWModelFirstBadCell_Private(m, bad, 1, &badv, &c));
-  GWInputCheck(c < 0, GWYamlGet_Private(ref, "variable"), "the field is not finite in cell %" PetscInt_FMT " (i + nx (j + ny k)); fill every cell the package names", c);
   PetscFunctionReturn(0);
 }
 

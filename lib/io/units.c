@@ -96,6 +96,10 @@ PetscErrorCode GWUnitsConvert_Private(const char text[], const char si[], PetscR
   cv_free(cv);
   ut_free(from);
   ut_free(to);
+  if (!isfinite(*value) || (num != 0 && *value == 0)) { /* overflow or underflow in the conversion */
+    PetscCall(PetscSNPrintf(err, errlen, "value \"%s\" is %s after conversion to %s; check the number and its unit", text, isfinite(*value) ? "zero (too small for a double)" : "not finite (too large for a double)", si));
+    PetscFunctionReturn(0);
+  }
   *ok = PETSC_TRUE;
   PetscFunctionReturn(0);
 }

@@ -657,6 +657,14 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
   PetscCall(PetscMalloc1(pkg->ncell, &pkg->entry));
   PetscCall(PetscMalloc2(PetscMax(pkg->ncell, 1), &pkg->col, PetscMax(pkg->ncell, 1), &pkg->cellof));
   pkg->nentry = 0;
+  /* the cells are checked before the geometry is borrowed, so that an error returns nothing held */
+  for (PetscInt c = 0; c < pkg->ncell; c++) {
+    PetscInt i = pkg->cell[4 * c], j = pkg->cell[4 * c + 1], k = pkg->cell[4 * c + 2];
+    GWFace   face = (GWFace)pkg->cell[4 * c + 3];
+    PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
+    PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
+    PetscCheck(FaceOnBoundary(m, i, j, k, face), comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has its %s face inside the grid, where it meets another cell; a boundary package acts on the outer faces of the grid (top: layer 0, bottom: the last layer, west/east: i = 0 / nx - 1, south/north: j = 0 / ny - 1), or use face none for a source in the cell", name, i, j, k, GWFaces[face]);
+  }
   PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
   for (PetscInt c = 0; c < pkg->ncell; c++) {
     PetscInt        i = pkg->cell[4 * c], j = pkg->cell[4 * c + 1], k = pkg->cell[4 * c + 2];
@@ -666,9 +674,6 @@ PetscErrorCode GWPackageSetUp_Private(GWPackage pkg, GWModel m)
     GWMaterial      mat;
     PetscScalar    *gc;
 
-    PetscCheck(i >= 0 && i < nx && j >= 0 && j < ny && k >= 0 && k < m->nz, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") is outside the %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " grid (indices start at 0)", name, i, j, k, nx, ny, m->nz);
-    PetscCheck((PetscInt)face >= GW_FACE_NONE && face <= GW_FACE_BOTTOM, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell %" PetscInt_FMT " has an invalid face code %d", name, c, (int)face);
-    PetscCheck(FaceOnBoundary(m, i, j, k, face), comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has its %s face inside the grid, where it meets another cell; a boundary package acts on the outer faces of the grid (top: layer 0, bottom: the last layer, west/east: i = 0 / nx - 1, south/north: j = 0 / ny - 1), or use face none for a source in the cell", name, i, j, k, GWFaces[face]);
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym || k < zs || k >= zs + zm) continue;
     pkg->col[pkg->nentry]    = pkg->group ? pkg->group[c] : (pkg->nsched && pkg->ncol > 1 ? c : 0);
     pkg->cellof[pkg->nentry] = c;

@@ -2,16 +2,20 @@
 # Interrupted runs continue into the same prefix with no record lost or written twice. The good
 # column scenario, with 10 s steps at most and fields every 10 min (1100 steps, 19 records), is run
 # uninterrupted (ref) with a checkpoint every 50 steps (-gw_checkpoint_steps 50). Then:
-# - 5 runs killed with SIGKILL once their budget file has 1, 100, 350, 650 and 850 rows, each
-#   continued with "gw-run --restart P-checkpoint.h5 ... -o P" (or run again when killed before
-#   its first checkpoint): the NetCDF records (ncdump -p 9,17, all variables) and both CSV files
-#   must equal ref's byte for byte, and the killed run must leave no final (complete-looking)
-#   P.nc, P-budget.csv or P-obs.csv;
+# - 5 runs killed with SIGKILL: 3 from outside once their budget file has 1, 350 and 850 rows, and
+#   2 late ones that kill themselves (-gw_debug_kill_at, moments too short to hit from outside):
+#   right after the checkpoint at the end time (all records written, outputs still .part), and
+#   between the final renames (the CSV files renamed, the NetCDF file not). Each is continued with
+#   "gw-run --restart P-checkpoint.h5 ... -o P" (or run again when killed before its first
+#   checkpoint): the NetCDF records (ncdump -p 9,17, all variables) and both CSV files must equal
+#   ref's byte for byte, and the killed run must leave no P.nc (the mark of a complete run) and,
+#   unless killed during the renames, no P-budget.csv or P-obs.csv;
 # - 1 run stopped with SIGTERM at 500 rows: exit status 4, one line on stderr, only .part outputs
 #   with run_status "interrupted ...", then continued as above: equal to ref byte for byte;
-# - on 2 MPI ranks, a run whose ranks are killed with SIGKILL at 500 rows and continued on 2
-#   ranks: every number of its NetCDF and CSV outputs equal to an uninterrupted 2-rank run's to
-#   1e-10 relative (python3 netCDF4; skipped without it);
+# - on 2 MPI ranks, runs killed with SIGKILL at 500 rows (every rank, from outside) and during
+#   the final renames (rank 0 kills itself, mpiexec ends the other), each continued on 2 ranks:
+#   every number of their NetCDF and CSV outputs equal to an uninterrupted 2-rank run's to 1e-10
+#   relative (python3 netCDF4), no P.nc left by the killed run;
 # - a restart from that checkpoint with another material (K changed) is refused: status 2, the
 #   message names the checkpoint as written by another model.
 LC_ALL=C
@@ -68,22 +72,31 @@ rows() {
 }
 
 n=0
-for r in 1 100 350 650 850; do
+for r in 1 350 850 final_checkpoint renames; do
   n=$((n + 1))
-  d=$r
   dir="$tmp/kill$n"
   mkdir "$dir"
-  "$gw" "$tmp/long.yaml" -o "$dir/run" $opts >"$tmp/kill$n.first.log" 2>&1 &
-  pid=$!
-  rows "$dir" $r $pid
-  kill -KILL $pid 2>/dev/null
-  wait $pid
-  st=$?
+  case $r in
+  [0-9]*)
+    d="${r}_rows"
+    "$gw" "$tmp/long.yaml" -o "$dir/run" $opts >"$tmp/kill$n.first.log" 2>&1 &
+    pid=$!
+    rows "$dir" $r $pid
+    kill -KILL $pid 2>/dev/null
+    wait $pid
+    st=$?
+    ;;
+  *)
+    d=$r
+    "$gw" "$tmp/long.yaml" -o "$dir/run" $opts -gw_debug_kill_at $r >"$tmp/kill$n.first.log" 2>&1
+    st=$?
+    ;;
+  esac
   if [ $st -ne 0 ]; then
-    [ ! -e "$dir/run.nc" ] && [ ! -e "$dir/run-budget.csv" ] && [ ! -e "$dir/run-obs.csv" ] && s=PASS || s=FAIL
-    check "kill${n}_at_${d}_rows_no_final_outputs" $s "status=$st checkpoint=$([ -f "$dir/run-checkpoint.h5" ] && echo yes || echo no)"
+    [ ! -e "$dir/run.nc" ] && [ -f "$dir/run.nc.part" ] && { [ $r = renames ] || { [ ! -e "$dir/run-budget.csv" ] && [ ! -e "$dir/run-obs.csv" ]; }; } && s=PASS || s=FAIL
+    check "kill${n}_at_${d}_no_final_outputs" $s "status=$st checkpoint=$([ -f "$dir/run-checkpoint.h5" ] && echo yes || echo no) files=$(ls "$dir" | tr '\n' ' ')"
   else
-    echo "CHECK kill_restart kill${n}_at_${d}_rows the run ended before the kill (status 0)"
+    echo "CHECK kill_restart kill${n}_at_${d} the run ended before the kill (status 0)"
   fi
   continue_ "kill$n" "$dir"
   same "kill$n" "$dir"
@@ -108,16 +121,13 @@ same term "$dir"
 # on 2 ranks: the ranks (found by their output prefix) killed with SIGKILL, continued on 2 ranks
 mkdir "$tmp/ref2"
 ${MPIEXEC:-mpiexec} -n 2 "$gw" "$tmp/long.yaml" -o "$tmp/ref2/run" $opts >"$tmp/ref2.log" 2>&1 || { cat "$tmp/ref2.log"; exit 1; }
-dir="$tmp/np2"
-mkdir "$dir"
-${MPIEXEC:-mpiexec} -n 2 "$gw" "$tmp/long.yaml" -o "$dir/run" $opts >"$tmp/np2.first.log" 2>&1 &
-pid=$!
-rows "$dir" 500 $pid
-for p in $(ps -eo pid=,args= | awk -v d="$dir/run" 'index($0, d) && !/mpiexec|mpirun|awk/ { print $1 }'); do kill -KILL $p 2>/dev/null; done
-wait $pid
-continue_ np2 "$dir" "${MPIEXEC:-mpiexec} -n 2"
-if "$py" -c "import netCDF4, numpy" 2>/dev/null; then
-  res=$("$py" - "$tmp/ref2/run" "$dir/run" <<'PY'
+# compare2 NAME DIR: every number of DIR/run.* against ref2's, relative to 1e-10
+compare2() {
+  if ! "$py" -c "import netCDF4, numpy" 2>/dev/null; then
+    echo "CHECK kill_restart $1_continued SKIP (no python3 netCDF4)"
+    return
+  fi
+  res=$("$py" - "$tmp/ref2/run" "$2/run" <<'PY'
 import csv, sys
 import numpy as np, netCDF4
 a, b = sys.argv[1], sys.argv[2]
@@ -143,10 +153,29 @@ print("%.3g" % worst)
 PY
 )
   awk -v w="$res" 'BEGIN { exit !(w != "" && w + 0 <= 1e-10) }' && s=PASS || s=FAIL
-  check np2_continued_max_rel_diff $s "value=$res tol=1e-10"
-else
-  echo "CHECK kill_restart np2_continued SKIP (no python3 netCDF4)"
-fi
+  check $1_continued_max_rel_diff $s "value=$res tol=1e-10"
+}
+
+dir="$tmp/np2"
+mkdir "$dir"
+${MPIEXEC:-mpiexec} -n 2 "$gw" "$tmp/long.yaml" -o "$dir/run" $opts >"$tmp/np2.first.log" 2>&1 &
+pid=$!
+rows "$dir" 500 $pid
+for p in $(ps -eo pid=,args= | awk -v d="$dir/run" 'index($0, d) && !/mpiexec|mpirun|awk/ { print $1 }'); do kill -KILL $p 2>/dev/null; done
+wait $pid
+[ ! -e "$dir/run.nc" ] && s=PASS || s=FAIL
+check np2_at_500_rows_no_final_outputs $s "files=$(ls "$dir" | tr '\n' ' ')"
+continue_ np2 "$dir" "${MPIEXEC:-mpiexec} -n 2"
+compare2 np2 "$dir"
+
+dir="$tmp/np2late"
+mkdir "$dir"
+${MPIEXEC:-mpiexec} -n 2 "$gw" "$tmp/long.yaml" -o "$dir/run" $opts -gw_debug_kill_at renames >"$tmp/np2late.first.log" 2>&1
+st=$?
+[ $st -ne 0 ] && [ ! -e "$dir/run.nc" ] && [ -f "$dir/run.nc.part" ] && s=PASS || s=FAIL
+check np2late_at_renames_no_final_outputs $s "status=$st files=$(ls "$dir" | tr '\n' ' ')"
+continue_ np2late "$dir" "${MPIEXEC:-mpiexec} -n 2"
+compare2 np2late "$dir"
 
 # a checkpoint of another model (same grid, another K) is refused as bad input
 sed 's/^    K: 24.96 cm\/d/    K: 30 cm\/d/' "$tmp/long.yaml" >"$tmp/otherK.yaml"

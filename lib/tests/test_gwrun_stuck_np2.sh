@@ -11,13 +11,14 @@ src="${srcdir:-.}"
 out=$(mktemp -d "${TMPDIR:-/tmp}/gwrun-stuck.XXXXXX") || exit 99
 trap 'rm -rf "$out"' EXIT
 fail=0
+f=${GW_TEST_TIME_FACTOR:-1} # make check-sanitize sets 10: sanitized builds run several times slower
 check() { if [ "$2" = ok ]; then echo "CHECK $1 PASS"; else echo "CHECK $1 FAIL ($3)"; fail=1; fi; }
 for np in 1 2; do
   t0=$(date +%s)
   if [ "$np" -eq 1 ]; then
-    timeout 60 "$top/apps/gw-run" "$src/lib/tests/scenarios/stuck/clay_column.yaml" -o "$out/np$np" > "$out/np$np.out" 2> "$out/np$np.err"
+    timeout $((60 * f)) "$top/apps/gw-run" "$src/lib/tests/scenarios/stuck/clay_column.yaml" -o "$out/np$np" > "$out/np$np.out" 2> "$out/np$np.err"
   else
-    timeout 60 ${MPIEXEC:-mpiexec} -n 2 "$top/apps/gw-run" "$src/lib/tests/scenarios/stuck/clay_column.yaml" -o "$out/np$np" > "$out/np$np.out" 2> "$out/np$np.err"
+    timeout $((60 * f)) ${MPIEXEC:-mpiexec} -n 2 "$top/apps/gw-run" "$src/lib/tests/scenarios/stuck/clay_column.yaml" -o "$out/np$np" > "$out/np$np.out" 2> "$out/np$np.err"
   fi
   status=$?
   t1=$(date +%s)

@@ -84,6 +84,9 @@ struct _p_GWScenario {
   PetscViewer monitor;       /* progress lines, or NULL */
   PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
   PetscBool   catch_signals; /* GWScenarioSetCatchSignals() */
+  PetscBool   steady;        /* initial.steady: a steady-state stage before the run */
+  PetscReal   steady_tol;    /* [m] largest pressure-head change of its last iteration */
+  PetscInt    steady_maxit, steady_iterations;
 };
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
@@ -100,9 +103,15 @@ PETSC_INTERN PetscInt       GWEditDistance_Private(const char *, const char *);
 PETSC_INTERN PetscErrorCode GWGetString_Private(GWYamlNode, const char[], PetscBool, const char **);
 PETSC_INTERN PetscErrorCode GWReadQuantityArray_Private(GWYamlNode, const char[], PetscInt, PetscReal[]);
 PETSC_INTERN PetscErrorCode GWGetRange_Private(GWYamlNode, const char[], PetscInt, PetscInt *, PetscInt *);
+/* NetCDF inputs (lib/io/ncinput.c): shape, dimension order, units and missing values checked */
 PETSC_INTERN PetscErrorCode GWNetCDFVariableRank_Private(GWYamlNode, const char[], PetscInt *);
 PETSC_INTERN PetscErrorCode GWReadNetCDFField_Private(GWModel, GWYamlNode, const char[], Vec *);
-PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], PetscReal[]);
+PETSC_INTERN PetscErrorCode GWReadNetCDF_Private(MPI_Comm, GWYamlNode, const char[], PetscInt, const PetscInt[], const size_t[], const size_t[], const char[], PetscReal[]);
+PETSC_INTERN PetscErrorCode GWScenarioWarn_Private(GWScenario, GWYamlNode);
+PETSC_INTERN PetscErrorCode GWScenarioReadSteady_Private(GWScenario, GWYamlNode);
+PETSC_INTERN PetscErrorCode GWScenarioSteadyStage_Private(GWScenario);
+PETSC_INTERN PetscErrorCode GWScenarioReadInitial_Private(GWModel, GWYamlNode, GWYamlNode *);
+PETSC_INTERN PetscErrorCode GWScenarioApplyInitial_Private(GWModel, GWYamlNode);
 PETSC_INTERN PetscErrorCode GWMissingSection_Private(GWYamlNode, const char[], const char[]);
 PETSC_INTERN PetscErrorCode GWCheckName_Private(GWYamlNode, const char[], size_t);
 PETSC_INTERN PetscErrorCode GWGetSection_Private(GWYamlNode, const char[], PetscBool, GWYamlNode *);
