@@ -77,7 +77,7 @@ static PetscErrorCode StateRestore(GWModel m, State *st)
 }
 
 /* Darcy flux into cell c from neighbour n across their shared face, and its derivatives. */
-static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn, PetscReal *noise)
+static inline PetscErrorCode FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn, PetscReal *noise)
 {
   PetscInt         in = i + GWNeighbours_Private[f][0], jn = j + GWNeighbours_Private[f][1], kn = k + GWNeighbours_Private[f][2], dir = GWNeighbours_Private[f][3];
   const PetscReal *cc = &m->cons[4 * GhostIndex(b, i, j, k)], *cn = &m->cons[4 * GhostIndex(b, in, jn, kn)];
@@ -85,15 +85,17 @@ static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScal
   GWMaterial       mc = m->mat[(PetscInt)gc[GW_GEO_MAT]], mn = m->mat[(PetscInt)gn[GW_GEO_MAT]];
   PetscReal        A, dc, dn, T, Hc, Hn, kr, dkrc, dkrn;
 
+  PetscFunctionBegin;
   GWFaceGeometry_Private(gc, gn, dir, &A, &dc, &dn);
   T  = GWFaceConductance_Private(A, dc, mc->K[dir], dn, mn->K[dir]);
   Hc = x[k][j][i] + m->gravity * gc[GW_GEO_ZC];
   Hn = x[kn][jn][in] + m->gravity * gn[GW_GEO_ZC];
-  GWFaceRelPerm_Private(m->krweight, cc[2], cc[3], Hc, cn[2], cn[3], Hn, &kr, &dkrc, &dkrn);
+  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mc, x[k][j][i], cc[2], cc[3], Hc, mn, x[kn][jn][in], cn[2], cn[3], Hn, &kr, &dkrc, &dkrn));
   *Q   = T * kr * (Hn - Hc);
   *dQc = T * dkrc * (Hn - Hc) - T * kr;
   *dQn = T * dkrn * (Hn - Hc) + T * kr;
   if (noise) *noise = T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn)); /* scale of its round-off */
+  PetscFunctionReturn(0);
 }
 
 static inline PetscBool InDomain(GWModel m, PetscInt i, PetscInt j, PetscInt k)
@@ -147,7 +149,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn, noise;
           if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
-          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, &noise);
+          PetscCall(FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, &noise));
           sumQ += Q;
           face += noise;
         }
@@ -216,7 +218,7 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
         for (PetscInt n = 0; n < 6; n++) {
           PetscReal Q, dQc, dQn;
           if (!InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) continue;
-          FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          PetscCall(FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL));
           val[0] -= dQc / V;
           col[nc]   = GhostIndex(&st.b, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2]);
           val[nc++] = -dQn / V;
@@ -667,7 +669,7 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
         for (PetscInt d = 0; d < 3; d++) {
           PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
           PetscReal Q = 0, dQc, dQn;
-          if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) PetscCall(FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL));
           q[k][j][i][d] = -Q; /* FaceFlux is into (i, j, k) */
         }
   PetscCall(DMDAVecRestoreArrayDOF(m->daq, qg, &q));
