@@ -573,10 +573,10 @@ SECTIONS = [
      "(validation/03_srivastava_yeh/SOURCES.md). Same set-up as lib/tests/test_flow_srivastava_yeh.c."),
     ("celia", ["celia_A", "celia_B"], "Celia et al. (1990): infiltration into a dry column", "04_celia1990",
      "Infiltration under fixed pressure heads into a dry column of Haverkamp sand (A, 40 cm, 360 s) and of a van Genuchten soil "
-     "(B, 100 cm, 24 h), on 0.5 cm cells with the default (arithmetic-mean) relative permeability. Profiles are compared with independently computed "
+     "(B, 100 cm, 24 h), on 1 cm cells with the default settings (integrated-mean relative permeability). Profiles are compared with independently computed "
      "fine-grid profiles at three times, away from the wetting front (within 2 cm), the front depth (within 1 cm) and the stored-water "
      "gain at the last time (within 0.5%). Source: M. A. Celia, E. T. Bouloutas and R. L. Zarba (1990), Water Resour. Res. 26(7), "
-     "1483–1496 (validation/04_celia1990/SOURCES.md). Same set-up as the 0.5 cm runs of lib/tests/test_flow_celia.c."),
+     "1483–1496 (validation/04_celia1990/SOURCES.md). Same set-up as the 1 cm runs of lib/tests/test_flow_celia.c."),
     ("vauclin", ["vauclin"], "Vauclin et al. (1979): water-table recharge in a sand box", "05_vauclin1979",
      "Rain of 14.8 cm/h on the central metre of a 6 m × 2 m sand box with outlets holding the water table at 65 cm (half the box "
      "modelled, 60 × 40 cells of 5 cm; examples/vauclin1979/scenario.yaml run unchanged). The water table of each column (where ψ "
@@ -594,7 +594,7 @@ SECTIONS += [
      "table 25, 50 and 100 cm deep, 3000 days, where E = Ks (1 − exp(α(hs + d)))/(exp(αd) − 1) (Gardner 1958, Soil Sci. 85, "
      "228–232); and the van Genuchten–Mualem loam of Vanderborght et al. (2005, Vadose Zone J. 4, 206–221) 100 cm above the water "
      "table with critical head −1e4 cm, 1000 days, against the root of d = ∫ dh/(1 + E/K(h)). 80 (loam 120) layers growing by 1.06 "
-     "downward, default (arithmetic-mean) kr. Checks: the evaporation of the last step (the atmosphere package's out − in over the step, per "
+     "downward, default (integrated-mean) kr. Checks: the evaporation of the last step (the atmosphere package's out − in over the step, per "
      "area) within 2% of the reference; the inflow at the water table equal to it within 0.1% (steady); mass balance. Same set-up as "
      "lib/tests/test_atmos_steady_evaporation.c (validation/06_evaporation/SOURCES.md)."),
     ("fao56", ["fao56_ex18", "fao56_maricopa"], "FAO-56 reference evapotranspiration (gw-et0)", "07_fao56",

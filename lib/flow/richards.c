@@ -109,21 +109,24 @@ static PetscErrorCode StateRestore(GWModel m, State *st)
 }
 
 /* Darcy flux into cell c from neighbour n across their shared face, and its derivatives. */
-static inline void FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn, PetscReal *noise)
+static inline PetscErrorCode FaceFlux(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g, PetscInt i, PetscInt j, PetscInt k, PetscInt f, PetscReal *Q, PetscReal *dQc, PetscReal *dQn, PetscReal *noise)
 {
   PetscInt         in = i + GWNeighbours_Private[f][0], jn = j + GWNeighbours_Private[f][1], kn = k + GWNeighbours_Private[f][2], dir = GWNeighbours_Private[f][3];
   PetscInt         c = GhostIndex(b, i, j, k), n = GhostIndex(b, in, jn, kn);
   const PetscReal *cc = &m->cons[4 * c], *cn = &m->cons[4 * n];
   PetscReal        T  = m->tface[3 * (f & 1 ? c : n) + dir]; /* stored on the face's -side cell */
+  GWMaterial       mc = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], mn = m->mat[(PetscInt)g[kn][jn][in][GW_GEO_MAT]];
   PetscReal        Hc, Hn, kr, dkrc, dkrn;
 
+  PetscFunctionBegin;
   Hc = x[k][j][i] + m->gravity * g[k][j][i][GW_GEO_ZC];
   Hn = x[kn][jn][in] + m->gravity * g[kn][jn][in][GW_GEO_ZC];
-  GWFaceRelPerm_Private(m->krweight, cc[2], cc[3], Hc, cn[2], cn[3], Hn, &kr, &dkrc, &dkrn);
+  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mc, x[k][j][i], cc[2], cc[3], Hc, mn, x[kn][jn][in], cn[2], cn[3], Hn, &kr, &dkrc, &dkrn));
   *Q   = T * kr * (Hn - Hc);
   *dQc = T * dkrc * (Hn - Hc) - T * kr;
   *dQn = T * dkrn * (Hn - Hc) + T * kr;
   if (noise) *noise = T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn)); /* scale of its round-off */
+  PetscFunctionReturn(0);
 }
 
 static inline PetscBool InDomain(GWModel m, PetscInt i, PetscInt j, PetscInt k)
@@ -157,15 +160,16 @@ static void FlatGet(const State *st, Flat *fl)
 /* The faces of cell (i, j, k), ghosted index c, whose neighbours are in the grid: the flow into the
    cell summed over them and the scale of its round-off (residual), or, with jac, d(flow)/d(psi_c)
    over V subtracted from *diag face by face and -d(flow)/d(psi_n) / V in offd[n] (Jacobian). The
-   arithmetic of FaceFlux(), in the same order, with the cell's own values read once. Returns the
-   in-grid neighbours as bits 1 << n. */
-static inline PetscInt CellFaces(GWModel m, const Flat *fl, PetscInt i, PetscInt j, PetscInt k, PetscInt c, PetscBool jac, PetscReal V, PetscReal *sumQ, PetscReal *noise, PetscReal *diag, PetscReal offd[6])
+   arithmetic of FaceFlux(), in the same order, with the cell's own values read once. The in-grid
+   neighbours as bits 1 << n in *inmask (if not NULL). */
+static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, PetscInt j, PetscInt k, PetscInt c, PetscBool jac, PetscReal V, PetscReal *sumQ, PetscReal *noise, PetscReal *diag, PetscReal offd[6], PetscInt *inmask)
 {
   const PetscBool  inside[6] = {i > 0, i < m->nx - 1, j > 0, j < m->ny - 1, k > 0, k < m->nz - 1};
   const PetscReal *cons = m->cons, *tf = m->tface, grav = m->gravity;
   const PetscReal  Hc = fl->x[c] + grav * fl->g[GW_NGEO * c + GW_GEO_ZC], krc = cons[4 * c + 2], dkrc = cons[4 * c + 3];
   PetscInt         mask = 0;
 
+  PetscFunctionBegin;
   for (PetscInt n = 0; n < 6; n++) {
     PetscInt  nb = c + fl->off[n];
     PetscReal T, Hn, kr, dkc, dkn;
@@ -173,7 +177,10 @@ static inline PetscInt CellFaces(GWModel m, const Flat *fl, PetscInt i, PetscInt
     mask |= 1 << n;
     T  = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
     Hn = fl->x[nb] + grav * fl->g[GW_NGEO * nb + GW_GEO_ZC];
-    GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);
+    if (m->krweight == GW_KR_INTEGRATED) {
+      GWMaterial mc = m->mat[(PetscInt)fl->g[GW_NGEO * c + GW_GEO_MAT]], mn = m->mat[(PetscInt)fl->g[GW_NGEO * nb + GW_GEO_MAT]];
+      PetscCall(GWFaceRelPermIntegrated_Private(mc, mn, fl->x[c], krc, dkrc, fl->x[nb], cons[4 * nb + 2], cons[4 * nb + 3], &kr, &dkc, &dkn));
+    } else GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);
     if (jac) {
       *diag -= (T * dkc * (Hn - Hc) - T * kr) / V;
       offd[n] = -(T * dkn * (Hn - Hc) + T * kr) / V;
@@ -182,7 +189,8 @@ static inline PetscInt CellFaces(GWModel m, const Flat *fl, PetscInt i, PetscInt
       *noise += T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn));
     }
   }
-  return mask;
+  if (inmask) *inmask = mask;
+  PetscFunctionReturn(0);
 }
 
 /* Storage per unit volume over the step, S = theta - theta^n + Ss Sw (psi - psi^n), and dS/dpsi. */
@@ -230,7 +238,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         /* round-off scale of the storage term: theta where it varies (Se < 1); psi - psi^n is exact
            when the two are close (Sterbenz), so the specific-storage term adds none */
         if (m->cons[4 * GhostIndex(&st.b, i, j, k)] < 1.0) store += V * st.tho[k][j][i] / dt;
-        (void)CellFaces(m, &fl, i, j, k, GhostIndex(&st.b, i, j, k), PETSC_FALSE, V, &sumQ, &face, NULL, NULL);
+        PetscCall(CellFaces(m, &fl, i, j, k, GhostIndex(&st.b, i, j, k), PETSC_FALSE, V, &sumQ, &face, NULL, NULL, NULL));
         f[k][j][i] = (acc - sumQ) / V;
       }
   if (Xu) {
@@ -299,7 +307,7 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
         Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * row], &S, &dS);
         if (m->cons[4 * row + 1] != 0 || m->cons[4 * row + 3] != 0) linear = PETSC_FALSE;
         diag = dS / dt;
-        mask = CellFaces(m, &fl, i, j, k, row, PETSC_TRUE, V, NULL, NULL, &diag, offd);
+        PetscCall(CellFaces(m, &fl, i, j, k, row, PETSC_TRUE, V, NULL, NULL, &diag, offd, &mask));
         for (PetscInt o = 0; o < 7; o++) {
           PetscInt n = order[o];
           if (n < 0) {

@@ -20,16 +20,18 @@ typedef struct _p_GWModel *GWModel;
 
 /*E
   GWRelPermWeighting - how relative permeability is taken at a face between two cells:
-  the arithmetic mean of the two cells (the default; second order where the solution is smooth),
-  upstream (by the sign of the hydraulic-head difference; first order, monotone), or limited:
-  the arithmetic mean capped at the upstream value.
+  the arithmetic mean of the two cells (second order where the solution is smooth),
+  upstream (by the sign of the hydraulic-head difference; first order, monotone), limited:
+  the arithmetic mean capped at the upstream value, or integrated: the mean of kr(psi) over the
+  pressure heads between the two cells (Kirchhoff mean; the default).
 
   Level: intermediate
 E*/
 typedef enum {
   GW_KR_UPSTREAM,
   GW_KR_ARITHMETIC,
-  GW_KR_LIMITED
+  GW_KR_LIMITED,
+  GW_KR_INTEGRATED
 } GWRelPermWeighting;
 PETSC_EXTERN const char *const GWRelPermWeightings[];
 

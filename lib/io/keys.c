@@ -125,7 +125,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"observations[].x", "quantity", "m", "required", "x from the west edge of the grid"},
     {"observations[].y", "quantity", "m", "centre of the grid", "y from the south edge"},
     {"observations[].z", "quantity", "m", "required", "elevation"},
-    {"solver.kr_weighting", "string", "-", "arithmetic", "arithmetic, upstream or limited (arithmetic capped at the upstream value) relative permeability at faces"},
+    {"solver.kr_weighting", "string", "-", "integrated", "integrated (mean of kr over the pressure heads between the cells), arithmetic, upstream or limited (arithmetic capped at the upstream value) relative permeability at faces"},
     {"solver.mass_balance_rtol", "number", "-", "1e-10", "relative mass-balance error each Newton solve must reach"},
     {"solver.dpsi_max", "quantity", "m", "5 m", "largest Newton update of pressure head per iteration"},
     {"solver.gravity", "string", "-", "on", "on, or off for horizontal columns (hydraulic head = pressure head)"},

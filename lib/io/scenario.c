@@ -295,8 +295,8 @@ static PetscErrorCode ReadSolver(GWModel m, GWYamlNode root)
   if (!s) PetscFunctionReturn(0);
   PetscCall(GWGetString_Private(s, "kr_weighting", PETSC_FALSE, &w));
   if (w) {
-    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic") || !strcmp(w, "limited"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be arithmetic, upstream or limited, found \"%s\"", w);
-    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : (!strcmp(w, "upstream") ? GW_KR_UPSTREAM : GW_KR_LIMITED)));
+    GWInputCheck(!strcmp(w, "upstream") || !strcmp(w, "arithmetic") || !strcmp(w, "limited") || !strcmp(w, "integrated"), GWYamlGet_Private(s, "kr_weighting"), "kr_weighting must be integrated, arithmetic, upstream or limited, found \"%s\"", w);
+    PetscCall(GWModelSetRelPermWeighting(m, !strcmp(w, "arithmetic") ? GW_KR_ARITHMETIC : (!strcmp(w, "upstream") ? GW_KR_UPSTREAM : (!strcmp(w, "limited") ? GW_KR_LIMITED : GW_KR_INTEGRATED))));
   }
   w = NULL;
   PetscCall(GWGetString_Private(s, "gravity", PETSC_FALSE, &w));

@@ -36,8 +36,8 @@ static PetscErrorCode Run(GWTest *t, PetscReal d_cm, PetscReal Eref_cmd)
   PetscCall(GWModelSetUniformCellWidths(m, 1.0, 1.0));
   PetscCall(GWModelSetUniformLayers(m, L, dz));
   PetscCall(GWModelAddMaterial(m, soil, NULL));
-  /* the default, second-order arithmetic-mean kr at faces: upstream kr (first order)
-     overestimates the flux through the dry surface layer by 4-6% on this grid */
+  /* the default (integrated-mean) kr at faces: upstream kr (first order) overestimates the flux
+     through the dry surface layer by 4-6% on this grid */
   PetscCall(GWPackageCreate(PETSC_COMM_WORLD, &atm));
   PetscCall(GWPackageSetType(atm, GWPACKAGEATMOSPHERE));
   PetscCall(GWPackageAddCellRange(atm, 0, 1, 0, 0, 0, 0, GW_FACE_TOP));

@@ -1,11 +1,11 @@
 #!/bin/sh
 # PETSc's own Jacobian check (-snes_test_jacobian) on every Newton iteration of the Jacobian test
 # program: each reported ||J - Jfd||_F/||J||_F must be below 1e-5 (PETSc: O(1e-8) means correct).
-# Run with the default face weighting (arithmetic) and again with -gw_kr_weighting limited and
-# upstream (the cross-section reads the options).
+# Run with the default face weighting (integrated) and again with -gw_kr_weighting arithmetic,
+# limited and upstream (the cross-section reads the options).
 prog="${top_builddir:-.}/lib/tests/test_flow_jacobian"
 out=$("$prog" -gw_snes_test_jacobian 2>&1) || { echo "$out"; echo "test program failed"; exit 1; }
-for w in limited upstream; do
+for w in arithmetic limited upstream; do
   o=$("$prog" -gw_snes_test_jacobian -gw_kr_weighting $w 2>&1) || { echo "$o"; echo "test program failed with -gw_kr_weighting $w"; exit 1; }
   out="$out
 $o"

@@ -48,7 +48,8 @@
 .seealso: `GWMaterialSetType()`, `GWMaterialVanGenuchtenSetParameters()`, `GWMaterialEvaluate()`
 M*/
 
-#define GW_VG_AIR_ENTRY_DEFAULT 0.0 /* [m]: the classic form, for which published parameter sets are fitted */
+#define GW_VG_AIR_ENTRY_DEFAULT 0.0  /* [m]: the classic form, for which published parameter sets are fitted */
+#define GW_VG_KR_SMOOTH         1e-3 /* [m]: width below saturation over which the classic kr is smoothed */
 
 /* ln(1 + e^s) without overflow for large s and without losing small values for very negative s */
 static inline PetscReal Log1pExp(PetscReal s)
@@ -88,6 +89,18 @@ static PetscErrorCode GWMaterialEvaluate_VanGenuchten(GWMaterial mat, PetscReal 
     *dSe = 0;
     *kr  = 1;
     *dkr = 0;
+    PetscFunctionReturn(0);
+  }
+  if (hs == 0 && psi > -GW_VG_KR_SMOOTH) {
+    /* Classic Mualem kr with n < 2 has dkr/dpsi ~ |psi|^(n-2), unbounded at saturation: Newton
+       then cycles in a cell that approaches saturation (it fell to 0.7 at psi = -1e-8 m for n = 1.1).
+       Within d = 1 mm of saturation kr is the cubic Hermite from (-d, kr(-d), dkr(-d)) to (0, 1, 0):
+       C1, monotone, dkr bounded; Se keeps its closed form. */
+    PetscReal d = GW_VG_KR_SMOOTH, t = (psi + d) / d, k0, d0, a, b;
+    Classic(alpha, n, -d, &a, &b, &k0, &d0, &q);
+    Classic(alpha, n, psi, Se, dSe, kr, dkr, &q);
+    *kr  = (2 * t * t * t - 3 * t * t + 1) * k0 + (t * t * t - 2 * t * t + t) * d * d0 + (3 * t * t - 2 * t * t * t);
+    *dkr = ((6 * t * t - 6 * t) * k0 + (3 * t * t - 4 * t + 1) * d * d0 + (6 * t - 6 * t * t)) / d;
     PetscFunctionReturn(0);
   }
   Classic(alpha, n, psi, Se, dSe, kr, dkr, &q);
@@ -206,7 +219,9 @@ PetscErrorCode GWMaterialVanGenuchtenGetParameters(GWMaterial mat, PetscReal *al
   unbounded dkr/dpsi at saturation when n < 2 and kr falls steeply just below 0 (for n = 1.1, from
   1 to about 0.7 between 0 and -1e-8 m), which stalls Newton's method in fine soils. Ippisch et
   al. (2006) show the classic Mualem conductivity is also physically inconsistent for n < 2;
-  Vogel et al. (2001) use hs = -2 cm, recommended here for n < 2. The default stays 0 because
+  Vogel et al. (2001) use hs = -2 cm, recommended here for n < 2. With hs = 0, kr within 1 mm
+  of saturation is a cubic Hermite polynomial to kr = 1 at psi = 0 (bounded slope for Newton; see
+  doc/theory.md). The default stays 0 because
   published parameter sets (Carsel and Parrish 1988, Rosetta) are fitted with the classic form and
   the rescaling changes K markedly: for a loam (alpha = 3.6 1/m, n = 1.56) hs = -2 cm raises kr by
   a factor 1.67 at every psi < hs (the classic kr has already fallen to 0.60 at -2 cm).

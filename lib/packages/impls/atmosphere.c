@@ -77,7 +77,7 @@ static PetscErrorCode HeadFlux(GWModel m, const GWPackageEntry *e, PetscReal h, 
   PetscFunctionBegin;
   PetscCall(mat->ops->evaluate(mat, psi, &se, &dse, &krc, &dkrc));
   PetscCall(mat->ops->evaluate(mat, h, &se, &dse, &krs, &dkrs));
-  GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, krs, 0.0, Hs, &kr, &dkc, &dks);
+  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mat, psi, krc, dkrc, Hc, mat, h, krs, 0.0, Hs, &kr, &dkc, &dks));
   *Q  = T * kr * (Hs - Hc);
   *dQ = T * dkc * (Hs - Hc) - T * kr;
   PetscFunctionReturn(0);

@@ -18,7 +18,7 @@ static PetscErrorCode GWPackageEvaluate_Head(GWPackage pkg, GWModel m, const GWP
   PetscFunctionBegin;
   PetscCall(mat->ops->evaluate(mat, psi, &se, &dse, &krc, &dkrc));
   PetscCall(mat->ops->evaluate(mat, psib, &se, &dse, &krb, &dkb));
-  GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, krb, 0.0, Hb, &kr, &dkc, &dkb);
+  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mat, psi, krc, dkrc, Hc, mat, psib, krb, 0.0, Hb, &kr, &dkc, &dkb));
   *Q  = T * kr * (Hb - Hc);
   *dQ = T * dkc * (Hb - Hc) - T * kr;
   PetscFunctionReturn(0);

@@ -273,6 +273,19 @@ static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, Pe
   }
 }
 
+/* integrated (Kirchhoff) mean of kr over the pressure heads of the two sides (lib/flow/facekr.c) */
+PETSC_INTERN PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial, GWMaterial, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *, PetscReal *);
+
+/* Relative permeability at a face between cell c (material mc, pressure head psic, kr and dkr/dpsi
+   krc, dkrc, hydraulic head Hc) and neighbour or boundary n, by the model's weighting, with its
+   derivatives with respect to psi_c and psi_n. */
+static inline PetscErrorCode GWFaceRelPermEvaluate_Private(GWRelPermWeighting w, GWMaterial mc, PetscReal psic, PetscReal krc, PetscReal dkrc, PetscReal Hc, GWMaterial mn, PetscReal psin, PetscReal krn, PetscReal dkrn, PetscReal Hn, PetscReal *kr, PetscReal *dkr_c, PetscReal *dkr_n)
+{
+  if (w == GW_KR_INTEGRATED) return GWFaceRelPermIntegrated_Private(mc, mn, psic, krc, dkrc, psin, krn, dkrn, kr, dkr_c, dkr_n);
+  GWFaceRelPerm_Private(w, krc, dkrc, Hc, krn, dkrn, Hn, kr, dkr_c, dkr_n);
+  return 0;
+}
+
 /* every rank returns the error of the lowest failing rank (lib/core/errors.c) */
 PETSC_INTERN PetscErrorCode GWCheckAllRanks_Private(MPI_Comm, PetscErrorCode);
 

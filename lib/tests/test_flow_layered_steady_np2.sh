@@ -1,0 +1,3 @@
+#!/bin/sh
+# Steady layered column on 2 MPI ranks (the column split along z). Same checks as 1 rank.
+exec ${MPIEXEC:-mpiexec} -n 2 "${top_builddir:-.}/lib/tests/test_flow_layered_steady"
