@@ -127,3 +127,68 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
   }
   PetscFunctionReturn(0);
 }
+
+/* observations[] with package: instead of x, y, z: the flows of one reach of a routed river or
+   canal package (flow, inflow, leakage, diversion, depth) or the discharge of a drain package
+   (springs). */
+PetscErrorCode GWScenarioReadSurfaceObservation_Private(GWScenario sc, GWYamlNode p, PetscInt o)
+{
+  GWModel    m = sc->model;
+  GWYamlNode q = GWYamlGet_Private(p, "quantities");
+  GWPackage  pkg;
+  PetscBool  isdrain;
+  PetscInt   nr, r = 0, first, last;
+
+  PetscFunctionBegin;
+  PetscCall(FindPackage(m, GWYamlGet_Private(p, "package"), &pkg));
+  for (PetscInt k = 0; k < m->npkg; k++)
+    if (m->pkg[k] == pkg) sc->obspkg[2 * o] = k;
+  {
+    const char *const xyz[3] = {"x", "y", "z"};
+    for (PetscInt k = 0; k < 3; k++) GWInputCheck(!GWYamlGet_Private(p, xyz[k]), GWYamlGet_Private(p, xyz[k]), "an observation of package %s has no point: drop x, y and z (or drop package: to observe a point)", GWYamlGet_Private(p, "package")->value);
+  }
+  PetscCall(PetscObjectTypeCompare((PetscObject)pkg, GWPACKAGEDRAIN, &isdrain));
+  PetscCall(GWPackageRiverGetNumReaches(pkg, &nr));
+  GWInputCheck(isdrain || nr > 0, GWYamlGet_Private(p, "package"), "package %s is a %s package; observe the reaches of a routed river or canal package (with reaches:) or the discharge of a drain package (springs)", pkg->hdr.name, ((PetscObject)pkg)->type_name);
+  if (isdrain)
+    GWInputCheck(!GWYamlGet_Private(p, "reach"), GWYamlGet_Private(p, "reach"), "package %s is a drain package: its discharge has no reach; drop reach:", pkg->hdr.name);
+  else {
+    PetscCall(GWGetInteger_Private(p, "reach", PETSC_FALSE, 0, &r));
+    GWInputCheck(r >= 0 && r < nr, GWYamlGet_Private(p, "reach"), "package %s has reaches 0 to %" PetscInt_FMT ", not %" PetscInt_FMT, pkg->hdr.name, nr - 1, r);
+  }
+  sc->obspkg[2 * o + 1] = r;
+  first                 = isdrain ? 10 : 5;
+  last                  = isdrain ? 10 : 9;
+  sc->obsq[o]           = isdrain ? 1 << 10 : (1 << 5 | 1 << 7);
+  if (q) {
+    GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. %s", isdrain ? "[discharge]" : "[flow, leakage]");
+    sc->obsq[o] = 0;
+    for (PetscInt i = 0; i < q->n; i++) {
+      PetscInt k = first;
+      GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
+      while (k <= last && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
+      GWInputCheck(k <= last, q->items[i], "unknown quantity \"%s\" of a %s; use %s", q->items[i]->value, isdrain ? "drain package" : "reach", isdrain ? "discharge" : "flow, inflow, leakage, diversion or depth");
+      sc->obsq[o] |= 1 << k;
+    }
+  }
+  sc->obsxyz[3 * o] = sc->obsxyz[3 * o + 1] = sc->obsxyz[3 * o + 2] = 0;
+  PetscFunctionReturn(0);
+}
+
+/* The values of surface-water observation o into val[GW_OBS_NQ] (this rank's share: reach flows,
+   the same on every rank, from rank 0; the discharge of the drain cells this rank owns), to be
+   summed over the ranks: flow = F - D leaving the reach, inflow I, leakage I - F into the
+   aquifer, diversion D, Manning depth d [m], discharge = - sum Q of the drain [m^3/s]. */
+PetscErrorCode GWScenarioSurfaceObservation_Private(GWScenario sc, PetscInt o, PetscMPIInt rank, PetscReal val[])
+{
+  GWPackage pkg = sc->model->pkg[sc->obspkg[2 * o]];
+  PetscBool isdrain;
+
+  PetscFunctionBegin;
+  PetscCall(PetscObjectTypeCompare((PetscObject)pkg, GWPACKAGEDRAIN, &isdrain));
+  if (isdrain) {
+    for (PetscInt e = 0; e < pkg->nentry; e++) val[10] -= pkg->Q ? pkg->Q[e] : 0.0;
+  } else if (!rank)
+    PetscCall(GWPackageRiverGetReachFlows(pkg, sc->obspkg[2 * o + 1], &val[6], &val[5], &val[7], &val[8], &val[9]));
+  PetscFunctionReturn(0);
+}
