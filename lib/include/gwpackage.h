@@ -136,6 +136,7 @@ PETSC_EXTERN PetscErrorCode GWPackageGetFaceRule(GWPackage, GWPackageFaceRule *)
 PETSC_EXTERN PetscErrorCode GWPackageGetValueUnit(GWPackage, const char *[], PetscBool *);
 PETSC_EXTERN PetscErrorCode GWPackageGetHeadKindAccepted(GWPackage, PetscBool *);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReach(GWPackage, PetscInt, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachSideSlope(GWPackage, PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachInflow(GWPackage, PetscInt, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage, PetscInt, GWPackage, PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode GWPackageRiverAddSpring(GWPackage, GWPackage, PetscInt);

@@ -77,6 +77,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"packages[].reaches[].width", "quantity", "m", "required", "channel width of Manning's equation"},
     {"packages[].reaches[].roughness", "number", "s/m^(1/3)", "required", "Manning's n"},
     {"packages[].reaches[].slope", "number", "-", "required", "bed slope"},
+    {"packages[].reaches[].side_slope", "number", "-", "none (wide rectangle)", "trapezoidal channel: side slope, horizontal per vertical (0: rectangle with walls)"},
     {"packages[].reaches[].inflow", "quantity or series", "m^3/s", "none", "inflow hydrograph entering the reach from outside the model (a gauge upstream, a canal head)"},
     {"packages[].reaches[].inflow.file", "string", "-", "required", "CSV file of the inflow series"},
     {"packages[].reaches[].inflow.time_column", "string", "-", "required", "header of its date or elapsed-time column"},

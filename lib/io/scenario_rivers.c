@@ -36,6 +36,12 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
     PetscCall(GWGetQuantity_Private(it, "slope", "-", PETSC_TRUE, &s, NULL));
     GWInputCheck(w > 0 && n > 0 && s > 0, it, "width (%g m), roughness (Manning's n, %g s/m^(1/3)) and slope (%g) must be positive", (double)w, (double)n, (double)s);
     PetscCall(GWPackageRiverSetReach(pkg, r, down, w, n, s));
+    if (GWYamlGet_Private(it, "side_slope")) {
+      PetscReal z = 0;
+      PetscCall(GWGetQuantity_Private(it, "side_slope", "-", PETSC_TRUE, &z, NULL));
+      GWInputCheck(z >= 0, GWYamlGet_Private(it, "side_slope"), "side_slope %g must be >= 0 (horizontal per vertical; 0 a rectangle with walls; leave it out for a wide channel)", (double)z);
+      PetscCall(GWPackageRiverSetReachSideSlope(pkg, r, z));
+    }
     if ((in = GWYamlGet_Private(it, "inflow"))) {
       if (in->kind == GW_YAML_SCALAR) {
         PetscReal q = 0, t0 = 0;

@@ -17,12 +17,14 @@ command -v ncdump >/dev/null 2>&1 || { echo "ncdump not found"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gwriverrs.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' 0
 cp "$src/tributary_inflow.csv" "$tmp/"
-sed 's/^output: {prefix: test_packages_routing}/output: {prefix: routing, observation_every: 0.25 d}/' "$src/routing.yaml" > "$tmp/r.yaml"
+# the canal is trapezoidal (side slope 1.5)
+sed 's/^output: {prefix: test_packages_routing}/output: {prefix: routing, observation_every: 0.25 d}/; s/^      - {width: 1.5 m, roughness: 0.035, slope: 0.002}/      - {width: 1.5 m, roughness: 0.035, slope: 0.002, side_slope: 1.5}/' "$src/routing.yaml" > "$tmp/r.yaml"
+grep -q "side_slope: 1.5" "$tmp/r.yaml" || { echo "could not make the canal trapezoidal"; exit 99; }
 cat >> "$tmp/r.yaml" <<'YAML'
 observations:
   - {name: top, package: river, reach: 0, quantities: [flow, inflow, leakage, diversion, depth]}
   - {name: gauge, package: river, reach: 2}
-  - {name: canal0, package: canal, quantities: [flow, inflow, leakage]}
+  - {name: canal0, package: canal, quantities: [flow, inflow, leakage, depth]}
   - {name: spring, package: springs}
   - {name: p1, x: 5 m, z: 0 m}
 YAML
@@ -61,6 +63,10 @@ awk -F, -v ref=0.006491103329 '
     chk("spring_discharge_vs_budget_drain_out_over_dt", g(1, "spring_discharge_m3_per_s"), g(3, "springs_out_m3") / g(3, "dt_s"), 1e-9)
     chk("spring_routed_into_canal_vs_drain_out", g(3, "canal_canal_spring_inflow_m3"), g(3, "springs_out_m3"), 1e-9)
     printf "CHECK max_step_mass_balance_rel value=%.3e limit=1e-10 %s\n", mb, mb <= 1e-10 ? "PASS" : "FAIL"; if (mb > 1e-10) bad = 1
+    # normal depth of the trapezoidal canal at its observed flow, by bisection of Manning (Chow 1959)
+    F = g(1, "canal0_flow_m3_per_s"); lo = 0; hi = 10
+    for (it = 0; it < 200; it++) { d = 0.5 * (lo + hi); A = d * (1.5 + 1.5 * d); P = 1.5 + 2 * d * sqrt(1 + 1.5 * 1.5); q = A * exp(2 / 3 * log(A / P)) * sqrt(0.002) / 0.035; if (q > F) hi = d; else lo = d }
+    chk("trapezoid_canal_depth_vs_bisection", g(1, "canal0_depth_m"), 0.5 * (lo + hi), 1e-9)
     chk("obs_vs_budget_canal_inflow", g(1, "canal0_inflow_m3_per_s"), g(3, "canal_reach0_inflow_m3_per_s"), 1e-10)
     for (i = 2; i <= nf[1]; i++) chk("one_vs_two_ranks_column" i, v[2, i], v[1, i], 1e-8)
     exit bad

@@ -18,8 +18,11 @@
       discharge routed into a reach with no other inflow: the reach's outflow equals the drain's
       discharge minus the reach's leakage, each taken from its own package budget (1e-10).
       The same network read from lib/tests/scenarios/routing.yaml passes the same checks.
+      Again with a trapezoidal channel (bottom 0.1 m, side slope 2): the same closure, and the depth equals the
+      normal depth from a bisection of Manning's equation with A = d (w + z d), R = A / P (1e-10),
+      and differs from the wide-channel depth by more than 10%.
    C. Jacobian of the whole system, cells and reach unknowns, against finite differences at a
-      state away from the solution, for A and B (1e-6 relative Frobenius). */
+      state away from the solution, for A, B and B with the trapezoid (1e-6 relative Frobenius). */
 #include <gw.h>
 #include <gw/private/modelimpl.h>
 #include "gwtest.h"
@@ -199,7 +202,7 @@ static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
 
 /* B: a confined row fed by a general head at its west end, a spring line (drain) in cell 9, the
    spring's discharge routed into a one-reach stream over cells 3 to 5 */
-static PetscErrorCode SpringFed(GWModel *model)
+static PetscErrorCode SpringFed(GWModel *model, PetscReal side)
 {
   GWModel    m;
   GWMaterial aq;
@@ -233,7 +236,11 @@ static PetscErrorCode SpringFed(GWModel *model)
   PetscCall(GWPackageAddCellRange(riv, 3, 5, 0, 0, 0, 0, GW_FACE_NONE));
   PetscCall(GWPackageSetParameter(riv, "bed_elevation", 20.0));
   PetscCall(GWPackageSetParameter(riv, "conductance", 2e-6));
-  PetscCall(GWPackageRiverSetReach(riv, 0, -1, 2.0, MN, SL));
+  PetscCall(GWPackageRiverSetReach(riv, 0, -1, side >= 0 ? 0.1 : 2.0, MN, SL));
+  if (side >= 0) { /* trapezoidal channel; the depth floor far below the flow */
+    PetscCall(GWPackageRiverSetReachSideSlope(riv, 0, side));
+    PetscCall(GWPackageSetParameter(riv, "flow_smoothing", 1e-14));
+  }
   PetscCall(GWPackageRiverAddSpring(riv, drn, 0));
   PetscCall(GWModelAddPackage(m, riv));
   PetscCall(GWPackageDestroy(&ghb));
@@ -247,21 +254,41 @@ static PetscErrorCode SpringFed(GWModel *model)
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckSpringFed(GWTest *t)
+/* Normal depth of a trapezoid (bottom width w, side slope z) at flow F by bisection of Manning's
+   equation F = (1/n) A (A/P)^(2/3) S^(1/2), A = d (w + z d), P = w + 2 d (1 + z^2)^(1/2). */
+static PetscReal TrapezoidDepthBisection(PetscReal w, PetscReal z, PetscReal F)
+{
+  PetscReal lo = 0, hi = 100;
+  for (int it = 0; it < 200; it++) {
+    PetscReal d = 0.5 * (lo + hi), A = d * (w + z * d), P = w + 2 * d * PetscSqrtReal(1 + z * z);
+    if (A * PetscPowReal(A / P, 2.0 / 3.0) * PetscSqrtReal(SL) / MN > F)
+      hi = d;
+    else
+      lo = d;
+  }
+  return 0.5 * (lo + hi);
+}
+
+static PetscErrorCode CheckSpringFed(GWTest *t, PetscReal side)
 {
   GWModel   m;
   GWPackage riv;
-  PetscReal din, dout, rin, rout, in, out, l, rel, dt;
+  PetscReal din, dout, rin, rout, in, out, l, rel, dt, depth;
 
   PetscFunctionBeginUser;
-  PetscCall(SpringFed(&m));
+  PetscCall(SpringFed(&m, side));
   PetscCall(GWModelRun(m, 2 * DAY));
   dt = m->step_t1 - m->step_t0;
   PetscCall(GWModelGetPackage(m, 2, &riv));
   PetscCall(GWModelGetPackageBudget(m, 1, &din, &dout, NULL, NULL));
   PetscCall(GWModelGetPackageBudget(m, 2, &rin, &rout, NULL, NULL));
-  PetscCall(GWPackageRiverGetReachFlows(riv, 0, &in, &out, &l, NULL, NULL));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "spring-fed stream: spring discharge %.6e m^3/s, stream leakage %.6e m^3/s, stream outflow %.6e m^3/s\n", (double)(dout / dt), (double)((rin - rout) / dt), (double)out));
+  PetscCall(GWPackageRiverGetReachFlows(riv, 0, &in, &out, &l, NULL, &depth));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "spring-fed stream (side slope %g): spring discharge %.6e m^3/s, stream leakage %.6e m^3/s, stream outflow %.6e m^3/s, depth %.10e m\n", (double)side, (double)(dout / dt), (double)((rin - rout) / dt), (double)out, (double)depth));
+  if (side >= 0) {
+    PetscReal wide = PetscPowReal(MN * out / (0.1 * PetscSqrtReal(SL)), 0.6);
+    PetscCall(GWTestRel(t, "trapezoid_depth_vs_bisection", depth, TrapezoidDepthBisection(0.1, side, out), 1e-10));
+    PetscCall(GWTestBelow(t, "trapezoid_depth_differs_from_wide_channel_rel", -PetscAbsReal(depth - wide) / wide, -0.1));
+  }
   PetscCall(GWTestBelow(t, "spring_discharge_positive", -dout, 0.0));
   PetscCall(GWTestRel(t, "spring_fed_inflow_equals_drain_discharge", in, (dout - din) / dt, 1e-10));
   PetscCall(GWTestRel(t, "spring_fed_outflow_equals_discharge_minus_leakage", out, (dout - din) / dt - (rin - rout) / dt, 1e-10));
@@ -318,12 +345,16 @@ int main(int argc, char **argv)
     PetscCall(CheckNetwork(&t, m));
     PetscCall(GWScenarioDestroy(&sc));
   }
-  PetscCall(CheckSpringFed(&t));
+  PetscCall(CheckSpringFed(&t, -1));
+  PetscCall(CheckSpringFed(&t, 2.0));
   PetscCall(Network(&m));
   PetscCall(CheckJacobian(&t, m, 600.0, 0.01, "network_jacobian_rel_frobenius_diff"));
   PetscCall(GWModelDestroy(&m));
-  PetscCall(SpringFed(&m));
+  PetscCall(SpringFed(&m, -1));
   PetscCall(CheckJacobian(&t, m, 100.0, 0.37, "spring_fed_jacobian_rel_frobenius_diff"));
+  PetscCall(GWModelDestroy(&m));
+  PetscCall(SpringFed(&m, 2.0));
+  PetscCall(CheckJacobian(&t, m, 100.0, 0.37, "spring_fed_trapezoid_jacobian_rel_frobenius_diff"));
   PetscCall(GWModelDestroy(&m));
   status = GWTestFinish(&t);
   PetscCall(PetscFinalize());

@@ -27,6 +27,7 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->width));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->n));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->slope));
+    PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->side));
     PetscCall(PetscRealloc(sizeof(PetscBool) * cap, &R->given));
     PetscCall(PetscRealloc(sizeof(GWSchedule) * cap, &R->inflow));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->csum));
@@ -34,6 +35,7 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
       R->down[r]  = -1;
       R->given[r] = PETSC_FALSE;
       R->width[r] = R->n[r] = R->slope[r] = R->csum[r] = 0;
+      R->side[r]                                       = -1;
       PetscCall(PetscMemzero(&R->inflow[r], sizeof(GWSchedule)));
     }
     R->maxreach = cap;
@@ -50,6 +52,7 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
   PetscCall(PetscFree(R->width));
   PetscCall(PetscFree(R->n));
   PetscCall(PetscFree(R->slope));
+  PetscCall(PetscFree(R->side));
   PetscCall(PetscFree(R->given));
   PetscCall(PetscFree(R->inflow));
   PetscCall(PetscFree(R->csum));
@@ -61,22 +64,105 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
   PetscFunctionReturn(0);
 }
 
-/* Depth of reach r at flow F [m] from Manning's equation for a wide rectangular channel,
+/* Normal depth D of a trapezoidal channel (bottom width w, side slope z) carrying F > 0:
+   K(D) = A^(5/3) P^(-2/3) = n F / S^(1/2), A = D (w + z D), P = w + 2 D (1 + z^2)^(1/2)
+   (Chow 1959, Open-Channel Hydraulics, eq. 6-1 and table 2-1), by Newton's method kept in a
+   bracket by bisection (K increases with D); returns D and dD/dF = (n / S^(1/2)) / K'(D). */
+static void TrapezoidDepth(PetscReal w, PetscReal z, PetscReal n, PetscReal S, PetscReal F, PetscReal *D, PetscReal *dD)
+{
+  PetscReal T = n * F / PetscSqrtReal(S), lo = 0, hi = PetscPowReal(T / w, 0.6), d, K = 0, dK = 1, e = PetscSqrtReal(1 + z * z);
+
+  for (PetscInt it = 0; it < 200; it++) { /* hi: the wide-channel depth, doubled until K(hi) >= T */
+    PetscReal A = hi * (w + z * hi), P = w + 2 * hi * e;
+    if (PetscPowReal(A, 5.0 / 3.0) * PetscPowReal(P, -2.0 / 3.0) >= T) break;
+    lo = hi;
+    hi *= 2;
+  }
+  d = hi;
+  for (PetscInt it = 0; it < 200; it++) {
+    PetscReal A = d * (w + z * d), P = w + 2 * d * e, dn;
+    K  = PetscPowReal(A, 5.0 / 3.0) * PetscPowReal(P, -2.0 / 3.0);
+    dK = K * (5.0 / 3.0 * (w + 2 * z * d) / A - 2.0 / 3.0 * 2 * e / P);
+    if (K > T)
+      hi = d;
+    else
+      lo = d;
+    dn = d - (K - T) / dK;
+    if (!(dn > lo && dn < hi)) dn = 0.5 * (lo + hi);
+    if (PetscAbsReal(dn - d) <= 1e-15 * d) {
+      d = dn;
+      break;
+    }
+    d = dn;
+  }
+  *D  = d;
+  *dD = n / PetscSqrtReal(S) / dK;
+}
+
+/* Depth of reach r at flow F [m] from Manning's equation. Wide rectangular channel (side < 0):
    F = (1/n) w d^(5/3) S^(1/2), so d = a F^(3/5) with a = (n / (w S^(1/2)))^(3/5); written
    d = a F (F + q0)^(-2/5) with the floor q0 (flow_smoothing) so that dd/dF = a (0.6 F + q0)
    (F + q0)^(-7/5) stays finite at F = 0 (a q0^(-2/5)); the depth is then low by a relative
-   0.4 q0 / F at most. Negative iterates of F have depth 0. */
+   0.4 q0 / F at most. Trapezoid (side slope z >= 0, z = 0 a rectangle with its walls): the
+   normal depth D(F) of TrapezoidDepth() times the same factor (F / (F + q0))^(2/5). Negative
+   iterates of F have depth 0. */
 void GWRiverDepth_Private(const GWRiver *R, PetscInt r, PetscReal F, PetscReal q0, PetscReal *d, PetscReal *dd)
 {
-  PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6);
-
   if (F <= 0) {
     *d  = 0;
     *dd = 0;
     return;
   }
-  *d  = a * F * PetscPowReal(F + q0, -0.4);
-  *dd = a * (0.6 * F + q0) * PetscPowReal(F + q0, -1.4);
+  if (R->side[r] < 0) {
+    PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6);
+    *d          = a * F * PetscPowReal(F + q0, -0.4);
+    *dd         = a * (0.6 * F + q0) * PetscPowReal(F + q0, -1.4);
+  } else {
+    PetscReal D, dD, g = PetscPowReal(F / (F + q0), 0.4), dg = 0.4 * q0 * PetscPowReal(F, -0.6) * PetscPowReal(F + q0, -1.4);
+    TrapezoidDepth(R->width[r], R->side[r], R->n[r], R->slope[r], F, &D, &dD);
+    *d  = D * g;
+    *dd = dD * g + D * dg;
+  }
+}
+
+/*@C
+  GWPackageRiverSetReachSideSlope - makes the channel of a routed reach trapezoidal
+
+  Logically collective
+
+  Input Parameters:
++ pkg - a river or canal package, its reach described by GWPackageRiverSetReach()
+. reach - the reach
+- z - side slope [-], horizontal per vertical, >= 0 (0: a rectangle with its walls counted in the
+      wetted perimeter); a negative z restores the default wide rectangular channel
+
+  Notes:
+  The depth d of the reach at flow F solves Manning's equation for a trapezoid of bottom width w
+  (the reach's width),
+.vb
+    F = (1/n) A R^(2/3) S^(1/2),  A = d (w + z d),  R = A / P,  P = w + 2 d (1 + z^2)^(1/2)
+.ve
+  (Chow 1959, Open-Channel Hydraulics, eq. 6-1 and table 2-1), by Newton's method safeguarded by
+  bisection to a relative 1e-15. The default wide rectangular channel takes R = d.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE for a reach not described or a z that is not finite.
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReach()`, `GWPackageRiverGetReachFlows()`
+@*/
+PetscErrorCode GWPackageRiverSetReachSideSlope(GWPackage pkg, PetscInt reach, PetscReal z)
+{
+  GWRiver *R;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverSetReachSideSlope"));
+  R = (GWRiver *)pkg->data;
+  PetscCheck(reach >= 0 && reach < R->nreach && R->given[reach], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: describe reach %" PetscInt_FMT " with GWPackageRiverSetReach() before its side slope", ((PetscObject)pkg)->name, reach);
+  PetscCheck(!PetscIsInfOrNanReal(z), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: side slope of reach %" PetscInt_FMT " is not finite", ((PetscObject)pkg)->name, reach);
+  R->side[reach] = z < 0 ? -1 : z;
+  PetscFunctionReturn(0);
 }
 
 /* Diversion D = min(rate, F) (MODFLOW SFR's UPTO priority: up to the rate, never more than the

@@ -56,6 +56,7 @@ typedef struct {
   PetscInt    maxreach;
   PetscInt   *down;              /* [nreach] downstream reach, -1 at an outlet */
   PetscReal  *width, *n, *slope; /* [nreach] channel width [m], Manning roughness [s/m^(1/3)], bed slope [-] */
+  PetscReal  *side;              /* [nreach] side slope z [-] (horizontal per vertical) of a trapezoid; < 0: wide rectangle */
   PetscBool  *given;             /* [nreach] set by GWPackageRiverSetReach() */
   GWSchedule *inflow;            /* [nreach] external inflow hydrographs [m^3/s] (n = 0: none) */
   PetscReal  *csum;              /* [nreach] sum of the cells' conductances over all ranks [m^2/s] */
