@@ -92,14 +92,30 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
     GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
     GWPackage  pkg = m->pkg[p0 + p];
     for (PetscInt r = 0; rs && r < rs->n; r++) {
-      GWYamlNode dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
-      GWPackage  tgt  = NULL;
-      PetscReal  rate = 0;
-      PetscInt   tr   = 0, ntr;
+      GWYamlNode      dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
+      GWPackage       tgt  = NULL;
+      PetscReal       rate = 0;
+      PetscInt        tr   = 0, ntr;
+      GWDiversionRule rule = GW_DIVERSION_UPTO;
+      const char     *rn   = NULL;
       if (!dv) continue;
       PetscCall(GWYamlCheckKeys_Private(dv, "packages[].reaches[].diversion"));
-      PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
-      GWInputCheck(rate >= 0, dv, "a diversion rate cannot be negative (%g m^3/s)", (double)rate);
+      PetscCall(GWGetString_Private(dv, "rule", PETSC_FALSE, &rn));
+      if (rn) {
+        PetscInt k = 0;
+        while (GWDiversionRules[k] && k < 3 && strcmp(rn, GWDiversionRules[k])) k++;
+        GWInputCheck(k < 3, GWYamlGet_Private(dv, "rule"), "unknown diversion rule \"%s\"; use upto (min(rate, flow)), fraction (a share of the flow, with fraction:) or excess (the flow above rate)", rn);
+        rule = (GWDiversionRule)k;
+      }
+      if (rule == GW_DIVERSION_FRACTION) {
+        GWInputCheck(!GWYamlGet_Private(dv, "rate"), GWYamlGet_Private(dv, "rate"), "a diversion with rule fraction takes a share of the flow: give fraction: (0 to 1), not rate:");
+        PetscCall(GWGetQuantity_Private(dv, "fraction", "-", PETSC_TRUE, &rate, NULL));
+        GWInputCheck(rate >= 0 && rate <= 1, GWYamlGet_Private(dv, "fraction"), "fraction %g of the flow must be from 0 to 1", (double)rate);
+      } else {
+        GWInputCheck(!GWYamlGet_Private(dv, "fraction"), GWYamlGet_Private(dv, "fraction"), "fraction: belongs to rule: fraction; with rule %s give rate:", GWDiversionRules[rule]);
+        PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
+        GWInputCheck(rate >= 0, dv, "a diversion rate cannot be negative (%g m^3/s)", (double)rate);
+      }
       if ((to = GWYamlGet_Private(dv, "to"))) {
         PetscCall(FindPackage(m, to, &tgt));
         GWInputCheck(IsRiver(tgt), to, "package %s is not a river or canal; a diversion enters a reach", to->value);
@@ -111,6 +127,7 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
       } else
         GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
       PetscCall(GWPackageRiverSetReachDiversion(pkg, r, tgt, tr, rate));
+      PetscCall(GWPackageRiverSetReachDiversionRule(pkg, r, rule));
     }
     if (!sp) continue;
     GWInputCheck(sp->kind == GW_YAML_SEQ, sp, "expected a list of {package: <drain package>, reach: <reach>}");

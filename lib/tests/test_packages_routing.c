@@ -14,6 +14,8 @@
       aquifer's mass balance is below 1e-10. The diversion feeds a canal (another package: 2
       cells, width 1.5 m, lining factor 0.1) whose flow is checked the same way, and whose seepage
       is its own budget term (canal_seepage), apart from river_leakage.
+      Again with the diversion rules fraction (30% of the flow at the end of reach 0) and excess
+      (the flow above 5 l/s), against the diversion computed by hand from the bisection flow.
    B. Spring-fed stream. A drain (a spring line) in a confined aquifer fed by a general head, its
       discharge routed into a reach with no other inflow: the reach's outflow equals the drain's
       discharge minus the reach's leakage, each taken from its own package budget (1e-10).
@@ -42,6 +44,23 @@
 #define LINING 0.1
 
 static const PetscInt reach_of[NX] = {0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2};
+
+/* the diversion of reach 0 into the canal: its rule and rate (a share for fraction) */
+static GWDiversionRule DivRule = GW_DIVERSION_UPTO;
+static PetscReal       DivRate = QD;
+
+/* The diversion taken from a flow F by the rule, computed by hand (MODFLOW 6 SFR priorities) */
+static PetscReal Diversion(PetscReal F)
+{
+  switch (DivRule) {
+  case GW_DIVERSION_FRACTION:
+    return DivRate * F;
+  case GW_DIVERSION_EXCESS:
+    return PetscMax(F - DivRate, 0.0);
+  default:
+    return PetscMin(DivRate, F);
+  }
+}
 
 static PetscErrorCode Material(PetscReal K, GWMaterial *mat)
 {
@@ -99,7 +118,8 @@ static PetscErrorCode Network(GWModel *model)
   PetscCall(GWPackageSetParameter(can, "lining_factor", LINING));
   PetscCall(GWPackageSetParameter(can, "flow_smoothing", 1e-14));
   PetscCall(GWPackageRiverSetReach(can, 0, -1, WC, MN, SL));
-  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, can, 0, QD));
+  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, can, 0, DivRate));
+  PetscCall(GWPackageRiverSetReachDiversionRule(riv, 0, DivRule));
   PetscCall(GWModelAddPackage(m, riv));
   PetscCall(GWModelAddPackage(m, can));
   PetscCall(GWPackageDestroy(&riv));
@@ -158,23 +178,25 @@ static PetscErrorCode CheckReach(GWTest *t, GWPackage riv, PetscInt r, const cha
 static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
 {
   GWPackage riv;
-  PetscReal F0, F1, F2, rel, v[6], in, out, l;
+  PetscReal F0, F1, F2, rel, v[6], in, out, l, Dv;
 
   PetscFunctionBeginUser;
   PetscCall(GWModelGetPackage(m, 0, &riv));
   PetscCall(GWModelRun(m, 0.25 * DAY));
   F0 = ReachFlow(Q0, 4);
   F1 = ReachFlow(Q1, 2);
-  F2 = ReachFlow(F0 - QD, 6);
+  Dv = Diversion(F0); /* the diversion this rule takes */
+  F2 = ReachFlow(F0 - Dv, 6);
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "diversion rule %s, rate %g: reach 0 flow %.12e m^3/s, diversion %.12e m^3/s\n", GWDiversionRules[DivRule], (double)DivRate, (double)F0, (double)Dv));
   PetscCall(GWTestAbs(t, "reference_tributary_is_dry", F1, 0.0, 0.0));
-  PetscCall(CheckReach(t, riv, 0, "t0.25d", Q0, F0 - QD, QD));
+  PetscCall(CheckReach(t, riv, 0, "t0.25d", Q0, F0 - Dv, Dv));
   PetscCall(CheckReach(t, riv, 1, "t0.25d", Q1, 0.0, 0.0));
-  PetscCall(CheckReach(t, riv, 2, "t0.25d", F0 - QD + F1, F2, 0.0));
+  PetscCall(CheckReach(t, riv, 2, "t0.25d", F0 - Dv + F1, F2, 0.0));
   PetscCall(GWModelRun(m, 1.0 * DAY));
   PetscCall(GWPackageRiverGetReachFlows(riv, 1, &in, &out, &l, NULL, NULL));
   PetscCall(GWTestAbs(t, "t1d_dry_reach_without_inflow_leakage_m3_per_s", l, 0.0, 1e-14));
   PetscCall(GWTestAbs(t, "t1d_dry_reach_without_inflow_outflow_m3_per_s", out, 0.0, 1e-14));
-  PetscCall(CheckReach(t, riv, 2, "t1d", F0 - QD, F2, 0.0));
+  PetscCall(CheckReach(t, riv, 2, "t1d", F0 - Dv, F2, 0.0));
   { /* the network's cumulative budget: inflow - outflow - diversion - (leakage - gain) + springs */
     const char *const names[6] = {"river_leakage", "river_gain", "river_inflow", "river_outflow", "river_diversion", "river_spring_inflow"};
     PetscReal         cin, cout;
@@ -185,9 +207,9 @@ static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
   }
   { /* the canal: fed by the diversion, lined, its seepage budgeted apart from river leakage */
     GWPackage can;
-    PetscReal Fc = ChannelFlow(QD, 2, WC, LINING), cs, rl, cin, cout, dt = m->step_t1 - m->step_t0;
+    PetscReal Fc = ChannelFlow(Dv, 2, WC, LINING), cs, rl, cin, cout, dt = m->step_t1 - m->step_t0;
     PetscCall(GWModelGetPackage(m, 1, &can));
-    PetscCall(CheckReach(t, can, 0, "t1d_canal", QD, Fc, 0.0));
+    PetscCall(CheckReach(t, can, 0, "t1d_canal", Dv, Fc, 0.0));
     PetscCall(GWModelGetBudgetTerm(m, "canal_seepage", &cs, NULL));
     PetscCall(GWModelGetPackageBudget(m, 1, &cin, &cout, NULL, NULL));
     PetscCall(GWTestRel(t, "t1d_canal_seepage_rate_equals_canal_package_inflow", cs / dt, (cin - cout) / dt, 1e-12));
@@ -344,6 +366,22 @@ int main(int argc, char **argv)
     PetscCall(GWScenarioGetModel(sc, &m));
     PetscCall(CheckNetwork(&t, m));
     PetscCall(GWScenarioDestroy(&sc));
+  }
+  { /* the other diversion rules: a share of 30% of the flow, and the flow above 5 l/s */
+    const GWDiversionRule rules[2] = {GW_DIVERSION_FRACTION, GW_DIVERSION_EXCESS};
+    const PetscReal       rates[2] = {0.3, 0.005};
+    for (int k = 0; k < 2; k++) {
+      DivRule = rules[k];
+      DivRate = rates[k];
+      PetscCall(Network(&m));
+      PetscCall(CheckNetwork(&t, m));
+      PetscCall(GWModelDestroy(&m));
+      PetscCall(Network(&m));
+      PetscCall(CheckJacobian(&t, m, 600.0, 0.01, k ? "excess_network_jacobian_rel_frobenius_diff" : "fraction_network_jacobian_rel_frobenius_diff"));
+      PetscCall(GWModelDestroy(&m));
+    }
+    DivRule = GW_DIVERSION_UPTO;
+    DivRate = QD;
   }
   PetscCall(CheckSpringFed(&t, -1));
   PetscCall(CheckSpringFed(&t, 2.0));

@@ -165,15 +165,31 @@ PetscErrorCode GWPackageRiverSetReachSideSlope(GWPackage pkg, PetscInt reach, Pe
   PetscFunctionReturn(0);
 }
 
-/* Diversion D = min(rate, F) (MODFLOW SFR's UPTO priority: up to the rate, never more than the
-   flow at the end of the reach), smoothed as rate - ramp(rate - F) over the flow smoothing w. */
+const char *const GWDiversionRules[] = {"upto", "fraction", "excess", "GWDiversionRule", "GW_DIVERSION_", NULL};
+
+/* Diversion D of the flow F at the end of a reach, smoothed over the flow smoothing w, and dD/dF:
+   upto D = min(rate, F) = rate - r(rate - F) (never more than the flow), fraction D = rate r(F)
+   (rate the share), excess D = r(F - rate) (what exceeds the rate), with r the smoothed ramp. */
 void GWRiverDiversionRate_Private(const GWRiverDiversion *dv, PetscReal w, PetscReal F, PetscReal *D, PetscReal *dD)
 {
   PetscReal r, dr;
 
-  GWSmoothRamp_Private(dv->rate - F, w, &r, &dr);
-  *D  = dv->rate - r;
-  *dD = dr;
+  switch (dv->rule) {
+  case GW_DIVERSION_FRACTION:
+    GWSmoothRamp_Private(F, w, &r, &dr);
+    *D  = dv->rate * r;
+    *dD = dv->rate * dr;
+    break;
+  case GW_DIVERSION_EXCESS:
+    GWSmoothRamp_Private(F - dv->rate, w, &r, &dr);
+    *D  = r;
+    *dD = dr;
+    break;
+  default:
+    GWSmoothRamp_Private(dv->rate - F, w, &r, &dr);
+    *D  = dv->rate - r;
+    *dD = dr;
+  }
 }
 
 /*@C
@@ -334,6 +350,7 @@ PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage pkg, PetscInt reach, GW
   dv.sreach = reach;
   dv.treach = target ? target_reach : -1;
   dv.rate   = rate;
+  dv.rule   = GW_DIVERSION_UPTO;
   PetscCall(EnsureReaches(R, reach + 1));
   PetscCall(PetscRealloc(sizeof(GWRiverDiversion) * (R->ndivout + 1), &R->divout));
   R->divout[R->ndivout++] = dv;
@@ -342,6 +359,51 @@ PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage pkg, PetscInt reach, GW
     PetscCall(EnsureReaches(T, target_reach + 1));
     PetscCall(PetscRealloc(sizeof(GWRiverDiversion) * (T->ndivin + 1), &T->divin));
     T->divin[T->ndivin++] = dv;
+  }
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageRiverSetReachDiversionRule - sets how the diversion of a routed reach takes its water
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the river or canal package the water is taken from
+. reach - its reach, with a diversion (GWPackageRiverSetReachDiversion())
+- rule - GW_DIVERSION_UPTO (the default: min(rate, F)), GW_DIVERSION_FRACTION (the share rate of
+         F; rate must then be at most 1) or GW_DIVERSION_EXCESS (max(F - rate, 0))
+
+  Notes:
+  F is the flow at the end of the reach, after its leakage; the rules are MODFLOW 6 SFR's UPTO,
+  FRACTION and EXCESS priorities (Langevin et al. 2017, USGS TM 6-A55, ch. 7), smoothed over
+  flow_smoothing like the drying of a reach. The diversion never exceeds F.
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE when the reach has no diversion; PETSC_ERR_ARG_OUTOFRANGE for a
+  fraction above 1.
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReachDiversion()`, `GWDiversionRule`
+@*/
+PetscErrorCode GWPackageRiverSetReachDiversionRule(GWPackage pkg, PetscInt reach, GWDiversionRule rule)
+{
+  GWRiver *R;
+  PetscInt k = 0;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverSetReachDiversionRule"));
+  R = (GWRiver *)pkg->data;
+  while (k < R->ndivout && R->divout[k].sreach != reach) k++;
+  PetscCheck(k < R->ndivout, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Package %s: reach %" PetscInt_FMT " has no diversion; call GWPackageRiverSetReachDiversion() first", ((PetscObject)pkg)->name, reach);
+  PetscCheck(rule != GW_DIVERSION_FRACTION || R->divout[k].rate <= 1, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: the diversion of reach %" PetscInt_FMT " takes a fraction %g of the flow; give a share from 0 to 1", ((PetscObject)pkg)->name, reach, (double)R->divout[k].rate);
+  PetscCheck(rule >= GW_DIVERSION_UPTO && rule <= GW_DIVERSION_EXCESS, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: unknown diversion rule %d", ((PetscObject)pkg)->name, (int)rule);
+  R->divout[k].rule = rule;
+  if (R->divout[k].tgt) {
+    GWRiver *T = (GWRiver *)R->divout[k].tgt->data;
+    for (PetscInt j = 0; j < T->ndivin; j++)
+      if (T->divin[j].src == pkg && T->divin[j].sreach == reach) T->divin[j].rule = rule;
   }
   PetscFunctionReturn(0);
 }
