@@ -40,8 +40,8 @@ awk -F, '
       d = z - c; if (d < 0) d = -d; r = c != 0 ? d / (c < 0 ? -c : c) : d
       printf "CHECK zone_sum_%s value=%.7e reference=%.10e relerror=%.3e rtol=1e-06 %s\n", terms[t], z, c, r, r <= 1e-6 ? "PASS" : "FAIL"
       if (r > 1e-6) bad = 1
-      if (terms[t] == "river_leakage") { g = zv[1, k]; printf "CHECK river_leaks_into_%s value=%.7e %s\n", zname[1], g, g > 0 ? "PASS" : "FAIL"; if (g <= 0) bad = 1 }
-      if (terms[t] == "drain_discharge") { g = zv[2, k]; printf "CHECK springs_drain_%s value=%.7e %s\n", zname[2], g, g > 0 ? "PASS" : "FAIL"; if (g <= 0) bad = 1 }
+      if (terms[t] == "river_leakage") { g = zv[1, k]; printf "CHECK river_leaks_into_%s value=%.7e %s\n", zname[1], g, (g > 0 ? "PASS" : "FAIL"); if (g <= 0) bad = 1 }
+      if (terms[t] == "drain_discharge") { g = zv[2, k]; printf "CHECK springs_drain_%s value=%.7e %s\n", zname[2], g, (g > 0 ? "PASS" : "FAIL"); if (g <= 0) bad = 1 }
     }
     printf "INFO max_step_mass_balance_rel value=%.3e\n", mb
     printf "CHECK cumulative_mass_balance_rel value=%.3e limit=1e-10 %s\n", cm, cm <= 1e-10 ? "PASS" : "FAIL"
