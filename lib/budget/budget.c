@@ -465,7 +465,11 @@ PetscErrorCode GWModelGetZoneFlow(GWModel model, PetscInt from, PetscInt to, Pet
 }
 
 /*@C
-  GWModelZoneBudgetView - prints the cumulative budget of every zone (material)
+  GWModelZoneBudgetView - prints the cumulative budget of every zone (material), with the
+  three-waters terms by zone: precipitation, infiltration, evaporation, transpiration, phreatic
+  evaporation, and the surface-water exchanges river_leakage, river_gain, canal_seepage,
+  canal_gain, drain_discharge, general_head_inflow and general_head_outflow by the zone of the
+  cells they cross (a column for each term some package reports)
 
   Collective
 
@@ -492,19 +496,29 @@ PetscErrorCode GWModelZoneBudgetView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s %13.5e %13.5e %13.5e %13.5e %13.5e %11.3e\n", name, (double)c[0], (double)c[1], (double)c[2], (double)c[3], (double)c[4], (double)(c[0] - (c[1] - c[2] + c[3] - c[4]))));
   }
   {
-    static const char *terms[] = {"precipitation", "infiltration", "evaporation", "transpiration", "phreatic_evaporation"};
-    PetscBool          any     = PETSC_FALSE;
-    for (PetscInt p = 0; p < model->npkg; p++) any = (PetscBool)(any || model->pkg[p]->term_zone_cum);
+    /* the three waters by zone: atmosphere <-> soil and groundwater, then surface water <->
+       groundwater (by the zone of the cells), each column shown when a package reports it */
+    static const char *terms[] = {"precipitation", "infiltration", "evaporation", "transpiration", "phreatic_evaporation", "river_leakage", "river_gain", "canal_seepage", "canal_gain", "drain_discharge", "general_head_inflow", "general_head_outflow"};
+    const PetscInt     nt      = (PetscInt)(sizeof(terms) / sizeof(terms[0]));
+    PetscBool          show[sizeof(terms) / sizeof(terms[0])], any = PETSC_FALSE;
+    for (PetscInt q = 0; q < nt; q++) {
+      show[q] = PETSC_FALSE;
+      for (PetscInt p = 0; p < model->npkg; p++)
+        for (PetscInt k = 0; model->pkg[p]->term_zone_cum && k < model->pkg[p]->nterm; k++) show[q] = (PetscBool)(show[q] || !strcmp(model->pkg[p]->termname[k], terms[q]));
+      any = (PetscBool)(any || show[q]);
+    }
     if (any) {
       PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s", "three waters by zone"));
-      for (size_t q = 0; q < sizeof(terms) / sizeof(terms[0]); q++) PetscCall(PetscViewerASCIIPrintf(viewer, " %20s", terms[q]));
+      for (PetscInt q = 0; q < nt; q++)
+        if (show[q]) PetscCall(PetscViewerASCIIPrintf(viewer, " %20s", terms[q]));
       PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
       for (PetscInt z = 0; z < model->nmat; z++) {
         const char *name;
         PetscCall(PetscObjectGetName((PetscObject)model->mat[z], &name));
         PetscCall(PetscViewerASCIIPrintf(viewer, "  %-20s", name));
-        for (size_t q = 0; q < sizeof(terms) / sizeof(terms[0]); q++) {
+        for (PetscInt q = 0; q < nt; q++) {
           PetscReal c;
+          if (!show[q]) continue;
           PetscCall(GWModelGetZoneBudgetTerm(model, z, terms[q], NULL, &c));
           PetscCall(PetscViewerASCIIPrintf(viewer, " %20.6e", (double)c));
         }

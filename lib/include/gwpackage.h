@@ -79,6 +79,24 @@ typedef enum {
 PETSC_EXTERN const char *const GWInterpolations[];
 
 /*E
+  GWDiversionRule - how a diversion of a routed reach takes water from the flow F at the reach's
+  end (MODFLOW 6 SFR's CPRIOR; Langevin et al. 2017, USGS TM 6-A55, ch. 7): GW_DIVERSION_UPTO
+  takes min(rate, F); GW_DIVERSION_FRACTION takes the share rate (0 to 1) of F;
+  GW_DIVERSION_EXCESS takes max(F - rate, 0), what exceeds the rate (a flood channel), leaving
+  at most rate in the river
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReachDiversionRule()`
+E*/
+typedef enum {
+  GW_DIVERSION_UPTO,
+  GW_DIVERSION_FRACTION,
+  GW_DIVERSION_EXCESS
+} GWDiversionRule;
+PETSC_EXTERN const char *const GWDiversionRules[];
+
+/*E
   GWPackageFaceRule - which cell faces the entries of a package type act on, declared by the type:
   GW_PACKAGE_FACE_OPTIONAL a face or none (sources inside a cell: wells), GW_PACKAGE_FACE_REQUIRED
   one of the six faces (boundary conditions), GW_PACKAGE_FACE_TOP top faces only (atmosphere)
@@ -136,6 +154,8 @@ PETSC_EXTERN PetscErrorCode GWPackageGetFaceRule(GWPackage, GWPackageFaceRule *)
 PETSC_EXTERN PetscErrorCode GWPackageGetValueUnit(GWPackage, const char *[], PetscBool *);
 PETSC_EXTERN PetscErrorCode GWPackageGetHeadKindAccepted(GWPackage, PetscBool *);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReach(GWPackage, PetscInt, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachSideSlope(GWPackage, PetscInt, PetscReal);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversionRule(GWPackage, PetscInt, GWDiversionRule);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachInflow(GWPackage, PetscInt, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage, PetscInt, GWPackage, PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode GWPackageRiverAddSpring(GWPackage, GWPackage, PetscInt);

@@ -1,5 +1,5 @@
 /* Checkpoint and restart through PETSc's HDF5 viewer: the pressure-head field (in natural grid
-   order, so a run may restart on another number of ranks), the time, the next time step, step
+   order, so a run may restart on another number of ranks), the package unknowns (reach flows), the time, the next time step, step
    statistics and the cumulative budget. */
 #include <gw/private/modelimpl.h>
 #include <gwio.h>
@@ -14,6 +14,21 @@ static PetscErrorCode SmallVec(MPI_Comm comm, PetscInt n, const char name[], Vec
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(VecCreateMPI(comm, rank ? 0 : n, n, v));
   PetscCall(PetscObjectSetName((PetscObject)*v, name));
+  PetscFunctionReturn(0);
+}
+
+/* The package unknowns held by rank 0 in u, copied to every rank's model->u. */
+static PetscErrorCode BroadcastUnknowns(GWModel model, Vec u)
+{
+  const PetscScalar *b;
+  PetscInt           n;
+
+  PetscFunctionBegin;
+  PetscCall(VecGetLocalSize(u, &n));
+  PetscCall(VecGetArrayRead(u, &b));
+  for (PetscInt i = 0; i < n; i++) model->u[i] = PetscRealPart(b[i]);
+  PetscCall(VecRestoreArrayRead(u, &b));
+  PetscCallMPI(MPI_Bcast(model->u, (PetscMPIInt)model->nunknown, MPIU_SCALAR, 0, PetscObjectComm((PetscObject)model)));
   PetscFunctionReturn(0);
 }
 
@@ -35,8 +50,9 @@ static PetscInt BudgetSize(GWModel m)
 - path - file to write (replaced if it exists)
 
   Notes:
-  Stores pressure head (dataset "pressure_head", natural grid order), the time, the next time
-  step, the step statistics, the cumulative budget (storage and every package's in and out) and
+  Stores pressure head (dataset "pressure_head", natural grid order), the package unknowns
+  (dataset "package_unknowns": the reach flows of routed rivers and canals, the Newton system's
+  state besides pressure head), the time, the next time step, the step statistics, the cumulative budget (storage and every package's in and out) and
   the model's input hash (set by GWScenarioLoad() from the grid, materials, zones and packages).
   The file is written as path.part and renamed, so an interrupted write never leaves a
   checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
@@ -93,6 +109,17 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
   }
   PetscCall(VecView(bud, v));
   PetscCall(VecDestroy(&bud));
+  if (model->nunknown) { /* the package unknowns (reach flows), the same on every rank */
+    PetscCall(SmallVec(PetscObjectComm((PetscObject)model), model->nunknown, "package_unknowns", &bud));
+    if (!rank) {
+      PetscScalar *b;
+      PetscCall(VecGetArray(bud, &b));
+      for (PetscInt u = 0; u < model->nunknown; u++) b[u] = model->u[u];
+      PetscCall(VecRestoreArray(bud, &b));
+    }
+    PetscCall(VecView(bud, v));
+    PetscCall(VecDestroy(&bud));
+  }
   PetscCall(PetscViewerDestroy(&v));
   if (!rank) PetscCheck(rename(part, path) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename checkpoint %s to %s", part, path);
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)model)));
@@ -155,6 +182,16 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
   model->nnewton = stats[2];
   PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCall(VecLoad(bud, v));
+  if (model->nunknown) {
+    Vec       uv;
+    PetscBool has;
+    PetscCall(PetscViewerHDF5HasDataset(v, "package_unknowns", &has));
+    PetscCheck(has, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s holds no package unknowns (reach flows) but the model has %" PetscInt_FMT "; it was written by an older libgw: rerun from the start", path, model->nunknown);
+    PetscCall(SmallVec(PetscObjectComm((PetscObject)model), model->nunknown, "package_unknowns", &uv));
+    PetscCall(VecLoad(uv, v));
+    PetscCall(BroadcastUnknowns(model, uv));
+    PetscCall(VecDestroy(&uv));
+  }
   PetscCall(PetscViewerDestroy(&v));
   PetscCall(VecGetLocalSize(bud, &n));
   PetscCall(PetscCalloc1(BudgetSize(model), &all));

@@ -53,7 +53,7 @@ static PetscErrorCode PutTime(FILE *fp, PetscReal t)
   PetscFunctionReturn(0);
 }
 
-static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m"};
+static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m", "_flow_m3_per_s", "_inflow_m3_per_s", "_leakage_m3_per_s", "_diversion_m3_per_s", "_depth_m", "_discharge_m3_per_s"};
 
 /* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
    (x, y), interpolated linearly in z between the cell centres that bracket z (the nearest centre
@@ -79,7 +79,15 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
   PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   for (PetscInt o = 0; o < sc->nobs; o++) {
+    if (sc->obspkg[2 * o] >= 0) { /* reach or spring: summed over ranks like the points */
+      PetscCall(GWScenarioSurfaceObservation_Private(sc, o, rank, &val[GW_OBS_NQ * o]));
+      continue;
+    }
+  }
+  for (PetscInt o = 0; o < sc->nobs; o++) {
+    if (sc->obspkg[2 * o] >= 0) continue;
     PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0;
     PetscInt  i = 0, j = 0;
     while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
@@ -89,8 +97,8 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
          between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
       PetscReal bot = g[k][j][i][GW_GEO_ZBOT], top = k ? g[k - 1][j][i][GW_GEO_ZBOT] : 0.0;
-      PetscReal zc = g[k][j][i][GW_GEO_ZC], psi, theta, ths;
-      PetscInt  a = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
+      PetscReal zc         = g[k][j][i][GW_GEO_ZC], psi, theta, ths;
+      PetscInt  a          = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
       col[o * nc + k]      = x[k][j][i];
       col[o * nc + nz + k] = zc;
       if (k == 0) col[o * nc + 2 * nz] = 2 * zc - bot;
@@ -115,19 +123,22 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
   }
   PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
-  PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   if (rank == 0) {
     char date[64];
     for (PetscInt o = 0; o < sc->nobs; o++) {
       const PetscReal *psi = &col[o * nc], *zc = &col[o * nc + nz];
-      PetscInt         k   = 0;
+      PetscInt         k = 0;
       PetscReal        zwt;
+      if (sc->obspkg[2 * o] >= 0) continue;
       while (k < nz && psi[k] < 0) k++;
-      if (k == nz) zwt = zc[nz - 1] + psi[nz - 1];
-      else if (k == 0) zwt = zc[0] + psi[0];
-      else zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
+      if (k == nz)
+        zwt = zc[nz - 1] + psi[nz - 1];
+      else if (k == 0)
+        zwt = zc[0] + psi[0];
+      else
+        zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
       val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
     }
     PetscCall(DateField(m, date, sizeof(date)));
@@ -203,7 +214,8 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
     for (PetscInt r = 0; r < nr; r++)
       for (PetscInt q = 0; q < 3; q++) {
         char suf[96];
-        PetscCall(PetscSNPrintf(suf, sizeof(suf), "_reach%" PetscInt_FMT "_%s_m3_per_s", r, q == 0 ? "inflow" : q == 1 ? "outflow" : "leakage"));
+        PetscCall(PetscSNPrintf(suf, sizeof(suf), "_reach%" PetscInt_FMT "_%s_m3_per_s", r, q == 0 ? "inflow" : q == 1 ? "outflow"
+                                                                                                                       : "leakage"));
         PetscCall(PutNameField(fp, "", n, suf));
       }
   }
@@ -349,8 +361,10 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
   {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
-    if (*cont) PetscCall(GWOutputNetCDFReopen(sc->model, part, sc->model->t, nc));
-    else PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
+    if (*cont)
+      PetscCall(GWOutputNetCDFReopen(sc->model, part, sc->model->t, nc));
+    else
+      PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
   }
   o->fobs = o->fbud = NULL;
   if (rank == 0) {
@@ -490,7 +504,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   PetscLogDouble t0, t1, tchk;
   PetscReal      tbegin, chk_wall = 0;
   PetscInt       chk_steps = 0, nstep = 0;
-  PetscBool      cont = PETSC_FALSE;
+  PetscBool      cont    = PETSC_FALSE;
   int            stop[2] = {0, 0};
   PetscErrorCode ierr    = 0;
 

@@ -237,7 +237,7 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   PetscFunctionReturn(0);
 }
 
-const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water"};
+const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water", "flow", "inflow", "leakage", "diversion", "depth", "discharge"};
 
 static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
 {
@@ -252,7 +252,7 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
   for (PetscInt j = 0; j < m->ny; j++) Y += m->dy[j];
   sc->nobs = obs->n;
   PetscCall(PetscMalloc2(obs->n, &sc->obsname, 3 * obs->n, &sc->obsxyz));
-  PetscCall(PetscMalloc1(obs->n, &sc->obsq));
+  PetscCall(PetscMalloc2(obs->n, &sc->obsq, 2 * obs->n, &sc->obspkg));
   for (PetscInt o = 0; o < obs->n; o++) {
     GWYamlNode  p    = obs->items[o];
     const char *name = NULL;
@@ -261,6 +261,11 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
     PetscCall(GWCheckName_Private(GWYamlGet_Private(p, "name"), name, sizeof(sc->obsname[o])));
     for (PetscInt q = 0; q < o; q++) GWInputCheck(strcmp(sc->obsname[q], name), GWYamlGet_Private(p, "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; observation names must be unique (they head the columns of the observation file)", name, q);
     PetscCall(PetscStrncpy(sc->obsname[o], name, sizeof(sc->obsname[o])));
+    sc->obspkg[2 * o] = sc->obspkg[2 * o + 1] = -1;
+    if (GWYamlGet_Private(p, "package")) { /* a reach or spring package, not a point */
+      PetscCall(GWScenarioReadSurfaceObservation_Private(sc, p, o));
+      continue;
+    }
     sc->obsxyz[3 * o + 1] = 0.5 * Y;
     PetscCall(GWGetQuantity_Private(p, "x", "m", PETSC_TRUE, &sc->obsxyz[3 * o], NULL));
     PetscCall(GWGetQuantity_Private(p, "y", "m", PETSC_FALSE, &sc->obsxyz[3 * o + 1], NULL));
@@ -273,8 +278,8 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
       for (PetscInt i = 0; i < q->n; i++) {
         PetscInt k = 0;
         GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
-        while (k < GW_OBS_NQ && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
-        GWInputCheck(k < GW_OBS_NQ, q->items[i], "unknown quantity \"%s\"; use pressure_head, hydraulic_head, water_content, saturation or depth_to_water", q->items[i]->value);
+        while (k < GW_OBS_NPOINT && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
+        GWInputCheck(k < GW_OBS_NPOINT, q->items[i], "unknown quantity \"%s\" of a point; use pressure_head, hydraulic_head, water_content, saturation or depth_to_water (flows of reaches and springs: give package: instead of x, y, z)", q->items[i]->value);
         sc->obsq[o] |= 1 << k;
       }
     }
@@ -647,7 +652,7 @@ PetscErrorCode GWScenarioDestroy(GWScenario *sc)
   PetscCall(PetscFree((*sc)->file));
   PetscCall(PetscFree((*sc)->tout));
   PetscCall(PetscFree2((*sc)->obsname, (*sc)->obsxyz));
-  PetscCall(PetscFree((*sc)->obsq));
+  PetscCall(PetscFree2((*sc)->obsq, (*sc)->obspkg));
   PetscCall(PetscViewerDestroy(&(*sc)->monitor));
   PetscCall(PetscHeaderDestroy(sc));
   PetscFunctionReturn(0);

@@ -36,6 +36,12 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
     PetscCall(GWGetQuantity_Private(it, "slope", "-", PETSC_TRUE, &s, NULL));
     GWInputCheck(w > 0 && n > 0 && s > 0, it, "width (%g m), roughness (Manning's n, %g s/m^(1/3)) and slope (%g) must be positive", (double)w, (double)n, (double)s);
     PetscCall(GWPackageRiverSetReach(pkg, r, down, w, n, s));
+    if (GWYamlGet_Private(it, "side_slope")) {
+      PetscReal z = 0;
+      PetscCall(GWGetQuantity_Private(it, "side_slope", "-", PETSC_TRUE, &z, NULL));
+      GWInputCheck(z >= 0, GWYamlGet_Private(it, "side_slope"), "side_slope %g must be >= 0 (horizontal per vertical; 0 a rectangle with walls; leave it out for a wide channel)", (double)z);
+      PetscCall(GWPackageRiverSetReachSideSlope(pkg, r, z));
+    }
     if ((in = GWYamlGet_Private(it, "inflow"))) {
       if (in->kind == GW_YAML_SCALAR) {
         PetscReal q = 0, t0 = 0;
@@ -86,14 +92,30 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
     GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
     GWPackage  pkg = m->pkg[p0 + p];
     for (PetscInt r = 0; rs && r < rs->n; r++) {
-      GWYamlNode dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
-      GWPackage  tgt  = NULL;
-      PetscReal  rate = 0;
-      PetscInt   tr   = 0, ntr;
+      GWYamlNode      dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
+      GWPackage       tgt  = NULL;
+      PetscReal       rate = 0;
+      PetscInt        tr   = 0, ntr;
+      GWDiversionRule rule = GW_DIVERSION_UPTO;
+      const char     *rn   = NULL;
       if (!dv) continue;
       PetscCall(GWYamlCheckKeys_Private(dv, "packages[].reaches[].diversion"));
-      PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
-      GWInputCheck(rate >= 0, dv, "a diversion rate cannot be negative (%g m^3/s)", (double)rate);
+      PetscCall(GWGetString_Private(dv, "rule", PETSC_FALSE, &rn));
+      if (rn) {
+        PetscInt k = 0;
+        while (GWDiversionRules[k] && k < 3 && strcmp(rn, GWDiversionRules[k])) k++;
+        GWInputCheck(k < 3, GWYamlGet_Private(dv, "rule"), "unknown diversion rule \"%s\"; use upto (min(rate, flow)), fraction (a share of the flow, with fraction:) or excess (the flow above rate)", rn);
+        rule = (GWDiversionRule)k;
+      }
+      if (rule == GW_DIVERSION_FRACTION) {
+        GWInputCheck(!GWYamlGet_Private(dv, "rate"), GWYamlGet_Private(dv, "rate"), "a diversion with rule fraction takes a share of the flow: give fraction: (0 to 1), not rate:");
+        PetscCall(GWGetQuantity_Private(dv, "fraction", "-", PETSC_TRUE, &rate, NULL));
+        GWInputCheck(rate >= 0 && rate <= 1, GWYamlGet_Private(dv, "fraction"), "fraction %g of the flow must be from 0 to 1", (double)rate);
+      } else {
+        GWInputCheck(!GWYamlGet_Private(dv, "fraction"), GWYamlGet_Private(dv, "fraction"), "fraction: belongs to rule: fraction; with rule %s give rate:", GWDiversionRules[rule]);
+        PetscCall(GWGetQuantity_Private(dv, "rate", "m^3/s", PETSC_TRUE, &rate, NULL));
+        GWInputCheck(rate >= 0, dv, "a diversion rate cannot be negative (%g m^3/s)", (double)rate);
+      }
       if ((to = GWYamlGet_Private(dv, "to"))) {
         PetscCall(FindPackage(m, to, &tgt));
         GWInputCheck(IsRiver(tgt), to, "package %s is not a river or canal; a diversion enters a reach", to->value);
@@ -105,6 +127,7 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
       } else
         GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
       PetscCall(GWPackageRiverSetReachDiversion(pkg, r, tgt, tr, rate));
+      PetscCall(GWPackageRiverSetReachDiversionRule(pkg, r, rule));
     }
     if (!sp) continue;
     GWInputCheck(sp->kind == GW_YAML_SEQ, sp, "expected a list of {package: <drain package>, reach: <reach>}");
@@ -125,5 +148,70 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
       PetscCall(GWPackageRiverAddSpring(pkg, drn, r));
     }
   }
+  PetscFunctionReturn(0);
+}
+
+/* observations[] with package: instead of x, y, z: the flows of one reach of a routed river or
+   canal package (flow, inflow, leakage, diversion, depth) or the discharge of a drain package
+   (springs). */
+PetscErrorCode GWScenarioReadSurfaceObservation_Private(GWScenario sc, GWYamlNode p, PetscInt o)
+{
+  GWModel    m = sc->model;
+  GWYamlNode q = GWYamlGet_Private(p, "quantities");
+  GWPackage  pkg;
+  PetscBool  isdrain;
+  PetscInt   nr, r = 0, first, last;
+
+  PetscFunctionBegin;
+  PetscCall(FindPackage(m, GWYamlGet_Private(p, "package"), &pkg));
+  for (PetscInt k = 0; k < m->npkg; k++)
+    if (m->pkg[k] == pkg) sc->obspkg[2 * o] = k;
+  {
+    const char *const xyz[3] = {"x", "y", "z"};
+    for (PetscInt k = 0; k < 3; k++) GWInputCheck(!GWYamlGet_Private(p, xyz[k]), GWYamlGet_Private(p, xyz[k]), "an observation of package %s has no point: drop x, y and z (or drop package: to observe a point)", GWYamlGet_Private(p, "package")->value);
+  }
+  PetscCall(PetscObjectTypeCompare((PetscObject)pkg, GWPACKAGEDRAIN, &isdrain));
+  PetscCall(GWPackageRiverGetNumReaches(pkg, &nr));
+  GWInputCheck(isdrain || nr > 0, GWYamlGet_Private(p, "package"), "package %s is a %s package; observe the reaches of a routed river or canal package (with reaches:) or the discharge of a drain package (springs)", pkg->hdr.name, ((PetscObject)pkg)->type_name);
+  if (isdrain)
+    GWInputCheck(!GWYamlGet_Private(p, "reach"), GWYamlGet_Private(p, "reach"), "package %s is a drain package: its discharge has no reach; drop reach:", pkg->hdr.name);
+  else {
+    PetscCall(GWGetInteger_Private(p, "reach", PETSC_FALSE, 0, &r));
+    GWInputCheck(r >= 0 && r < nr, GWYamlGet_Private(p, "reach"), "package %s has reaches 0 to %" PetscInt_FMT ", not %" PetscInt_FMT, pkg->hdr.name, nr - 1, r);
+  }
+  sc->obspkg[2 * o + 1] = r;
+  first                 = isdrain ? 10 : 5;
+  last                  = isdrain ? 10 : 9;
+  sc->obsq[o]           = isdrain ? 1 << 10 : (1 << 5 | 1 << 7);
+  if (q) {
+    GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. %s", isdrain ? "[discharge]" : "[flow, leakage]");
+    sc->obsq[o] = 0;
+    for (PetscInt i = 0; i < q->n; i++) {
+      PetscInt k = first;
+      GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
+      while (k <= last && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
+      GWInputCheck(k <= last, q->items[i], "unknown quantity \"%s\" of a %s; use %s", q->items[i]->value, isdrain ? "drain package" : "reach", isdrain ? "discharge" : "flow, inflow, leakage, diversion or depth");
+      sc->obsq[o] |= 1 << k;
+    }
+  }
+  sc->obsxyz[3 * o] = sc->obsxyz[3 * o + 1] = sc->obsxyz[3 * o + 2] = 0;
+  PetscFunctionReturn(0);
+}
+
+/* The values of surface-water observation o into val[GW_OBS_NQ] (this rank's share: reach flows,
+   the same on every rank, from rank 0; the discharge of the drain cells this rank owns), to be
+   summed over the ranks: flow = F - D leaving the reach, inflow I, leakage I - F into the
+   aquifer, diversion D, Manning depth d [m], discharge = - sum Q of the drain [m^3/s]. */
+PetscErrorCode GWScenarioSurfaceObservation_Private(GWScenario sc, PetscInt o, PetscMPIInt rank, PetscReal val[])
+{
+  GWPackage pkg = sc->model->pkg[sc->obspkg[2 * o]];
+  PetscBool isdrain;
+
+  PetscFunctionBegin;
+  PetscCall(PetscObjectTypeCompare((PetscObject)pkg, GWPACKAGEDRAIN, &isdrain));
+  if (isdrain) {
+    for (PetscInt e = 0; e < pkg->nentry; e++) val[10] -= pkg->Q ? pkg->Q[e] : 0.0;
+  } else if (!rank)
+    PetscCall(GWPackageRiverGetReachFlows(pkg, sc->obspkg[2 * o + 1], &val[6], &val[5], &val[7], &val[8], &val[9]));
   PetscFunctionReturn(0);
 }

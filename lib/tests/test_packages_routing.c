@@ -14,12 +14,17 @@
       aquifer's mass balance is below 1e-10. The diversion feeds a canal (another package: 2
       cells, width 1.5 m, lining factor 0.1) whose flow is checked the same way, and whose seepage
       is its own budget term (canal_seepage), apart from river_leakage.
+      Again with the diversion rules fraction (30% of the flow at the end of reach 0) and excess
+      (the flow above 5 l/s), against the diversion computed by hand from the bisection flow.
    B. Spring-fed stream. A drain (a spring line) in a confined aquifer fed by a general head, its
       discharge routed into a reach with no other inflow: the reach's outflow equals the drain's
       discharge minus the reach's leakage, each taken from its own package budget (1e-10).
       The same network read from lib/tests/scenarios/routing.yaml passes the same checks.
+      Again with a trapezoidal channel (bottom 0.1 m, side slope 2): the same closure, and the depth equals the
+      normal depth from a bisection of Manning's equation with A = d (w + z d), R = A / P (1e-10),
+      and differs from the wide-channel depth by more than 10%.
    C. Jacobian of the whole system, cells and reach unknowns, against finite differences at a
-      state away from the solution, for A and B (1e-6 relative Frobenius). */
+      state away from the solution, for A, B and B with the trapezoid (1e-6 relative Frobenius). */
 #include <gw.h>
 #include <gw/private/modelimpl.h>
 #include "gwtest.h"
@@ -39,6 +44,23 @@
 #define LINING 0.1
 
 static const PetscInt reach_of[NX] = {0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2};
+
+/* the diversion of reach 0 into the canal: its rule and rate (a share for fraction) */
+static GWDiversionRule DivRule = GW_DIVERSION_UPTO;
+static PetscReal       DivRate = QD;
+
+/* The diversion taken from a flow F by the rule, computed by hand (MODFLOW 6 SFR priorities) */
+static PetscReal Diversion(PetscReal F)
+{
+  switch (DivRule) {
+  case GW_DIVERSION_FRACTION:
+    return DivRate * F;
+  case GW_DIVERSION_EXCESS:
+    return PetscMax(F - DivRate, 0.0);
+  default:
+    return PetscMin(DivRate, F);
+  }
+}
 
 static PetscErrorCode Material(PetscReal K, GWMaterial *mat)
 {
@@ -96,7 +118,8 @@ static PetscErrorCode Network(GWModel *model)
   PetscCall(GWPackageSetParameter(can, "lining_factor", LINING));
   PetscCall(GWPackageSetParameter(can, "flow_smoothing", 1e-14));
   PetscCall(GWPackageRiverSetReach(can, 0, -1, WC, MN, SL));
-  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, can, 0, QD));
+  PetscCall(GWPackageRiverSetReachDiversion(riv, 0, can, 0, DivRate));
+  PetscCall(GWPackageRiverSetReachDiversionRule(riv, 0, DivRule));
   PetscCall(GWModelAddPackage(m, riv));
   PetscCall(GWModelAddPackage(m, can));
   PetscCall(GWPackageDestroy(&riv));
@@ -155,23 +178,25 @@ static PetscErrorCode CheckReach(GWTest *t, GWPackage riv, PetscInt r, const cha
 static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
 {
   GWPackage riv;
-  PetscReal F0, F1, F2, rel, v[6], in, out, l;
+  PetscReal F0, F1, F2, rel, v[6], in, out, l, Dv;
 
   PetscFunctionBeginUser;
   PetscCall(GWModelGetPackage(m, 0, &riv));
   PetscCall(GWModelRun(m, 0.25 * DAY));
   F0 = ReachFlow(Q0, 4);
   F1 = ReachFlow(Q1, 2);
-  F2 = ReachFlow(F0 - QD, 6);
+  Dv = Diversion(F0); /* the diversion this rule takes */
+  F2 = ReachFlow(F0 - Dv, 6);
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "diversion rule %s, rate %g: reach 0 flow %.12e m^3/s, diversion %.12e m^3/s\n", GWDiversionRules[DivRule], (double)DivRate, (double)F0, (double)Dv));
   PetscCall(GWTestAbs(t, "reference_tributary_is_dry", F1, 0.0, 0.0));
-  PetscCall(CheckReach(t, riv, 0, "t0.25d", Q0, F0 - QD, QD));
+  PetscCall(CheckReach(t, riv, 0, "t0.25d", Q0, F0 - Dv, Dv));
   PetscCall(CheckReach(t, riv, 1, "t0.25d", Q1, 0.0, 0.0));
-  PetscCall(CheckReach(t, riv, 2, "t0.25d", F0 - QD + F1, F2, 0.0));
+  PetscCall(CheckReach(t, riv, 2, "t0.25d", F0 - Dv + F1, F2, 0.0));
   PetscCall(GWModelRun(m, 1.0 * DAY));
   PetscCall(GWPackageRiverGetReachFlows(riv, 1, &in, &out, &l, NULL, NULL));
   PetscCall(GWTestAbs(t, "t1d_dry_reach_without_inflow_leakage_m3_per_s", l, 0.0, 1e-14));
   PetscCall(GWTestAbs(t, "t1d_dry_reach_without_inflow_outflow_m3_per_s", out, 0.0, 1e-14));
-  PetscCall(CheckReach(t, riv, 2, "t1d", F0 - QD, F2, 0.0));
+  PetscCall(CheckReach(t, riv, 2, "t1d", F0 - Dv, F2, 0.0));
   { /* the network's cumulative budget: inflow - outflow - diversion - (leakage - gain) + springs */
     const char *const names[6] = {"river_leakage", "river_gain", "river_inflow", "river_outflow", "river_diversion", "river_spring_inflow"};
     PetscReal         cin, cout;
@@ -182,9 +207,9 @@ static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
   }
   { /* the canal: fed by the diversion, lined, its seepage budgeted apart from river leakage */
     GWPackage can;
-    PetscReal Fc = ChannelFlow(QD, 2, WC, LINING), cs, rl, cin, cout, dt = m->step_t1 - m->step_t0;
+    PetscReal Fc = ChannelFlow(Dv, 2, WC, LINING), cs, rl, cin, cout, dt = m->step_t1 - m->step_t0;
     PetscCall(GWModelGetPackage(m, 1, &can));
-    PetscCall(CheckReach(t, can, 0, "t1d_canal", QD, Fc, 0.0));
+    PetscCall(CheckReach(t, can, 0, "t1d_canal", Dv, Fc, 0.0));
     PetscCall(GWModelGetBudgetTerm(m, "canal_seepage", &cs, NULL));
     PetscCall(GWModelGetPackageBudget(m, 1, &cin, &cout, NULL, NULL));
     PetscCall(GWTestRel(t, "t1d_canal_seepage_rate_equals_canal_package_inflow", cs / dt, (cin - cout) / dt, 1e-12));
@@ -199,7 +224,7 @@ static PetscErrorCode CheckNetwork(GWTest *t, GWModel m)
 
 /* B: a confined row fed by a general head at its west end, a spring line (drain) in cell 9, the
    spring's discharge routed into a one-reach stream over cells 3 to 5 */
-static PetscErrorCode SpringFed(GWModel *model)
+static PetscErrorCode SpringFed(GWModel *model, PetscReal side)
 {
   GWModel    m;
   GWMaterial aq;
@@ -233,7 +258,11 @@ static PetscErrorCode SpringFed(GWModel *model)
   PetscCall(GWPackageAddCellRange(riv, 3, 5, 0, 0, 0, 0, GW_FACE_NONE));
   PetscCall(GWPackageSetParameter(riv, "bed_elevation", 20.0));
   PetscCall(GWPackageSetParameter(riv, "conductance", 2e-6));
-  PetscCall(GWPackageRiverSetReach(riv, 0, -1, 2.0, MN, SL));
+  PetscCall(GWPackageRiverSetReach(riv, 0, -1, side >= 0 ? 0.1 : 2.0, MN, SL));
+  if (side >= 0) { /* trapezoidal channel; the depth floor far below the flow */
+    PetscCall(GWPackageRiverSetReachSideSlope(riv, 0, side));
+    PetscCall(GWPackageSetParameter(riv, "flow_smoothing", 1e-14));
+  }
   PetscCall(GWPackageRiverAddSpring(riv, drn, 0));
   PetscCall(GWModelAddPackage(m, riv));
   PetscCall(GWPackageDestroy(&ghb));
@@ -247,21 +276,41 @@ static PetscErrorCode SpringFed(GWModel *model)
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckSpringFed(GWTest *t)
+/* Normal depth of a trapezoid (bottom width w, side slope z) at flow F by bisection of Manning's
+   equation F = (1/n) A (A/P)^(2/3) S^(1/2), A = d (w + z d), P = w + 2 d (1 + z^2)^(1/2). */
+static PetscReal TrapezoidDepthBisection(PetscReal w, PetscReal z, PetscReal F)
+{
+  PetscReal lo = 0, hi = 100;
+  for (int it = 0; it < 200; it++) {
+    PetscReal d = 0.5 * (lo + hi), A = d * (w + z * d), P = w + 2 * d * PetscSqrtReal(1 + z * z);
+    if (A * PetscPowReal(A / P, 2.0 / 3.0) * PetscSqrtReal(SL) / MN > F)
+      hi = d;
+    else
+      lo = d;
+  }
+  return 0.5 * (lo + hi);
+}
+
+static PetscErrorCode CheckSpringFed(GWTest *t, PetscReal side)
 {
   GWModel   m;
   GWPackage riv;
-  PetscReal din, dout, rin, rout, in, out, l, rel, dt;
+  PetscReal din, dout, rin, rout, in, out, l, rel, dt, depth;
 
   PetscFunctionBeginUser;
-  PetscCall(SpringFed(&m));
+  PetscCall(SpringFed(&m, side));
   PetscCall(GWModelRun(m, 2 * DAY));
   dt = m->step_t1 - m->step_t0;
   PetscCall(GWModelGetPackage(m, 2, &riv));
   PetscCall(GWModelGetPackageBudget(m, 1, &din, &dout, NULL, NULL));
   PetscCall(GWModelGetPackageBudget(m, 2, &rin, &rout, NULL, NULL));
-  PetscCall(GWPackageRiverGetReachFlows(riv, 0, &in, &out, &l, NULL, NULL));
-  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "spring-fed stream: spring discharge %.6e m^3/s, stream leakage %.6e m^3/s, stream outflow %.6e m^3/s\n", (double)(dout / dt), (double)((rin - rout) / dt), (double)out));
+  PetscCall(GWPackageRiverGetReachFlows(riv, 0, &in, &out, &l, NULL, &depth));
+  PetscCall(PetscPrintf(PETSC_COMM_WORLD, "spring-fed stream (side slope %g): spring discharge %.6e m^3/s, stream leakage %.6e m^3/s, stream outflow %.6e m^3/s, depth %.10e m\n", (double)side, (double)(dout / dt), (double)((rin - rout) / dt), (double)out, (double)depth));
+  if (side >= 0) {
+    PetscReal wide = PetscPowReal(MN * out / (0.1 * PetscSqrtReal(SL)), 0.6);
+    PetscCall(GWTestRel(t, "trapezoid_depth_vs_bisection", depth, TrapezoidDepthBisection(0.1, side, out), 1e-10));
+    PetscCall(GWTestBelow(t, "trapezoid_depth_differs_from_wide_channel_rel", -PetscAbsReal(depth - wide) / wide, -0.1));
+  }
   PetscCall(GWTestBelow(t, "spring_discharge_positive", -dout, 0.0));
   PetscCall(GWTestRel(t, "spring_fed_inflow_equals_drain_discharge", in, (dout - din) / dt, 1e-10));
   PetscCall(GWTestRel(t, "spring_fed_outflow_equals_discharge_minus_leakage", out, (dout - din) / dt - (rin - rout) / dt, 1e-10));
@@ -318,12 +367,32 @@ int main(int argc, char **argv)
     PetscCall(CheckNetwork(&t, m));
     PetscCall(GWScenarioDestroy(&sc));
   }
-  PetscCall(CheckSpringFed(&t));
+  { /* the other diversion rules: a share of 30% of the flow, and the flow above 5 l/s */
+    const GWDiversionRule rules[2] = {GW_DIVERSION_FRACTION, GW_DIVERSION_EXCESS};
+    const PetscReal       rates[2] = {0.3, 0.005};
+    for (int k = 0; k < 2; k++) {
+      DivRule = rules[k];
+      DivRate = rates[k];
+      PetscCall(Network(&m));
+      PetscCall(CheckNetwork(&t, m));
+      PetscCall(GWModelDestroy(&m));
+      PetscCall(Network(&m));
+      PetscCall(CheckJacobian(&t, m, 600.0, 0.01, k ? "excess_network_jacobian_rel_frobenius_diff" : "fraction_network_jacobian_rel_frobenius_diff"));
+      PetscCall(GWModelDestroy(&m));
+    }
+    DivRule = GW_DIVERSION_UPTO;
+    DivRate = QD;
+  }
+  PetscCall(CheckSpringFed(&t, -1));
+  PetscCall(CheckSpringFed(&t, 2.0));
   PetscCall(Network(&m));
   PetscCall(CheckJacobian(&t, m, 600.0, 0.01, "network_jacobian_rel_frobenius_diff"));
   PetscCall(GWModelDestroy(&m));
-  PetscCall(SpringFed(&m));
+  PetscCall(SpringFed(&m, -1));
   PetscCall(CheckJacobian(&t, m, 100.0, 0.37, "spring_fed_jacobian_rel_frobenius_diff"));
+  PetscCall(GWModelDestroy(&m));
+  PetscCall(SpringFed(&m, 2.0));
+  PetscCall(CheckJacobian(&t, m, 100.0, 0.37, "spring_fed_trapezoid_jacobian_rel_frobenius_diff"));
   PetscCall(GWModelDestroy(&m));
   status = GWTestFinish(&t);
   PetscCall(PetscFinalize());

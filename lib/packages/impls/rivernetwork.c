@@ -27,6 +27,7 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->width));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->n));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->slope));
+    PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->side));
     PetscCall(PetscRealloc(sizeof(PetscBool) * cap, &R->given));
     PetscCall(PetscRealloc(sizeof(GWSchedule) * cap, &R->inflow));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->csum));
@@ -34,6 +35,7 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
       R->down[r]  = -1;
       R->given[r] = PETSC_FALSE;
       R->width[r] = R->n[r] = R->slope[r] = R->csum[r] = 0;
+      R->side[r]                                       = -1;
       PetscCall(PetscMemzero(&R->inflow[r], sizeof(GWSchedule)));
     }
     R->maxreach = cap;
@@ -50,6 +52,7 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
   PetscCall(PetscFree(R->width));
   PetscCall(PetscFree(R->n));
   PetscCall(PetscFree(R->slope));
+  PetscCall(PetscFree(R->side));
   PetscCall(PetscFree(R->given));
   PetscCall(PetscFree(R->inflow));
   PetscCall(PetscFree(R->csum));
@@ -61,33 +64,132 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
   PetscFunctionReturn(0);
 }
 
-/* Depth of reach r at flow F [m] from Manning's equation for a wide rectangular channel,
+/* Normal depth D of a trapezoidal channel (bottom width w, side slope z) carrying F > 0:
+   K(D) = A^(5/3) P^(-2/3) = n F / S^(1/2), A = D (w + z D), P = w + 2 D (1 + z^2)^(1/2)
+   (Chow 1959, Open-Channel Hydraulics, eq. 6-1 and table 2-1), by Newton's method kept in a
+   bracket by bisection (K increases with D); returns D and dD/dF = (n / S^(1/2)) / K'(D). */
+static void TrapezoidDepth(PetscReal w, PetscReal z, PetscReal n, PetscReal S, PetscReal F, PetscReal *D, PetscReal *dD)
+{
+  PetscReal T = n * F / PetscSqrtReal(S), lo = 0, hi = PetscPowReal(T / w, 0.6), d, K = 0, dK = 1, e = PetscSqrtReal(1 + z * z);
+
+  for (PetscInt it = 0; it < 200; it++) { /* hi: the wide-channel depth, doubled until K(hi) >= T */
+    PetscReal A = hi * (w + z * hi), P = w + 2 * hi * e;
+    if (PetscPowReal(A, 5.0 / 3.0) * PetscPowReal(P, -2.0 / 3.0) >= T) break;
+    lo = hi;
+    hi *= 2;
+  }
+  d = hi;
+  for (PetscInt it = 0; it < 200; it++) {
+    PetscReal A = d * (w + z * d), P = w + 2 * d * e, dn;
+    K  = PetscPowReal(A, 5.0 / 3.0) * PetscPowReal(P, -2.0 / 3.0);
+    dK = K * (5.0 / 3.0 * (w + 2 * z * d) / A - 2.0 / 3.0 * 2 * e / P);
+    if (K > T)
+      hi = d;
+    else
+      lo = d;
+    dn = d - (K - T) / dK;
+    if (!(dn > lo && dn < hi)) dn = 0.5 * (lo + hi);
+    if (PetscAbsReal(dn - d) <= 1e-15 * d) {
+      d = dn;
+      break;
+    }
+    d = dn;
+  }
+  *D  = d;
+  *dD = n / PetscSqrtReal(S) / dK;
+}
+
+/* Depth of reach r at flow F [m] from Manning's equation. Wide rectangular channel (side < 0):
    F = (1/n) w d^(5/3) S^(1/2), so d = a F^(3/5) with a = (n / (w S^(1/2)))^(3/5); written
    d = a F (F + q0)^(-2/5) with the floor q0 (flow_smoothing) so that dd/dF = a (0.6 F + q0)
    (F + q0)^(-7/5) stays finite at F = 0 (a q0^(-2/5)); the depth is then low by a relative
-   0.4 q0 / F at most. Negative iterates of F have depth 0. */
+   0.4 q0 / F at most. Trapezoid (side slope z >= 0, z = 0 a rectangle with its walls): the
+   normal depth D(F) of TrapezoidDepth() times the same factor (F / (F + q0))^(2/5). Negative
+   iterates of F have depth 0. */
 void GWRiverDepth_Private(const GWRiver *R, PetscInt r, PetscReal F, PetscReal q0, PetscReal *d, PetscReal *dd)
 {
-  PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6);
-
   if (F <= 0) {
     *d  = 0;
     *dd = 0;
     return;
   }
-  *d  = a * F * PetscPowReal(F + q0, -0.4);
-  *dd = a * (0.6 * F + q0) * PetscPowReal(F + q0, -1.4);
+  if (R->side[r] < 0) {
+    PetscReal a = PetscPowReal(R->n[r] / (R->width[r] * PetscSqrtReal(R->slope[r])), 0.6);
+    *d          = a * F * PetscPowReal(F + q0, -0.4);
+    *dd         = a * (0.6 * F + q0) * PetscPowReal(F + q0, -1.4);
+  } else {
+    PetscReal D, dD, g = PetscPowReal(F / (F + q0), 0.4), dg = 0.4 * q0 * PetscPowReal(F, -0.6) * PetscPowReal(F + q0, -1.4);
+    TrapezoidDepth(R->width[r], R->side[r], R->n[r], R->slope[r], F, &D, &dD);
+    *d  = D * g;
+    *dd = dD * g + D * dg;
+  }
 }
 
-/* Diversion D = min(rate, F) (MODFLOW SFR's UPTO priority: up to the rate, never more than the
-   flow at the end of the reach), smoothed as rate - ramp(rate - F) over the flow smoothing w. */
+/*@C
+  GWPackageRiverSetReachSideSlope - makes the channel of a routed reach trapezoidal
+
+  Logically collective
+
+  Input Parameters:
++ pkg - a river or canal package, its reach described by GWPackageRiverSetReach()
+. reach - the reach
+- z - side slope [-], horizontal per vertical, >= 0 (0: a rectangle with its walls counted in the
+      wetted perimeter); a negative z restores the default wide rectangular channel
+
+  Notes:
+  The depth d of the reach at flow F solves Manning's equation for a trapezoid of bottom width w
+  (the reach's width),
+.vb
+    F = (1/n) A R^(2/3) S^(1/2),  A = d (w + z d),  R = A / P,  P = w + 2 d (1 + z^2)^(1/2)
+.ve
+  (Chow 1959, Open-Channel Hydraulics, eq. 6-1 and table 2-1), by Newton's method safeguarded by
+  bisection to a relative 1e-15. The default wide rectangular channel takes R = d.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE for a reach not described or a z that is not finite.
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReach()`, `GWPackageRiverGetReachFlows()`
+@*/
+PetscErrorCode GWPackageRiverSetReachSideSlope(GWPackage pkg, PetscInt reach, PetscReal z)
+{
+  GWRiver *R;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverSetReachSideSlope"));
+  R = (GWRiver *)pkg->data;
+  PetscCheck(reach >= 0 && reach < R->nreach && R->given[reach], PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: describe reach %" PetscInt_FMT " with GWPackageRiverSetReach() before its side slope", ((PetscObject)pkg)->name, reach);
+  PetscCheck(!PetscIsInfOrNanReal(z), PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: side slope of reach %" PetscInt_FMT " is not finite", ((PetscObject)pkg)->name, reach);
+  R->side[reach] = z < 0 ? -1 : z;
+  PetscFunctionReturn(0);
+}
+
+const char *const GWDiversionRules[] = {"upto", "fraction", "excess", "GWDiversionRule", "GW_DIVERSION_", NULL};
+
+/* Diversion D of the flow F at the end of a reach, smoothed over the flow smoothing w, and dD/dF:
+   upto D = min(rate, F) = rate - r(rate - F) (never more than the flow), fraction D = rate r(F)
+   (rate the share), excess D = r(F - rate) (what exceeds the rate), with r the smoothed ramp. */
 void GWRiverDiversionRate_Private(const GWRiverDiversion *dv, PetscReal w, PetscReal F, PetscReal *D, PetscReal *dD)
 {
   PetscReal r, dr;
 
-  GWSmoothRamp_Private(dv->rate - F, w, &r, &dr);
-  *D  = dv->rate - r;
-  *dD = dr;
+  switch (dv->rule) {
+  case GW_DIVERSION_FRACTION:
+    GWSmoothRamp_Private(F, w, &r, &dr);
+    *D  = dv->rate * r;
+    *dD = dv->rate * dr;
+    break;
+  case GW_DIVERSION_EXCESS:
+    GWSmoothRamp_Private(F - dv->rate, w, &r, &dr);
+    *D  = r;
+    *dD = dr;
+    break;
+  default:
+    GWSmoothRamp_Private(dv->rate - F, w, &r, &dr);
+    *D  = dv->rate - r;
+    *dD = dr;
+  }
 }
 
 /*@C
@@ -248,6 +350,7 @@ PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage pkg, PetscInt reach, GW
   dv.sreach = reach;
   dv.treach = target ? target_reach : -1;
   dv.rate   = rate;
+  dv.rule   = GW_DIVERSION_UPTO;
   PetscCall(EnsureReaches(R, reach + 1));
   PetscCall(PetscRealloc(sizeof(GWRiverDiversion) * (R->ndivout + 1), &R->divout));
   R->divout[R->ndivout++] = dv;
@@ -256,6 +359,51 @@ PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage pkg, PetscInt reach, GW
     PetscCall(EnsureReaches(T, target_reach + 1));
     PetscCall(PetscRealloc(sizeof(GWRiverDiversion) * (T->ndivin + 1), &T->divin));
     T->divin[T->ndivin++] = dv;
+  }
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageRiverSetReachDiversionRule - sets how the diversion of a routed reach takes its water
+
+  Logically collective
+
+  Input Parameters:
++ pkg - the river or canal package the water is taken from
+. reach - its reach, with a diversion (GWPackageRiverSetReachDiversion())
+- rule - GW_DIVERSION_UPTO (the default: min(rate, F)), GW_DIVERSION_FRACTION (the share rate of
+         F; rate must then be at most 1) or GW_DIVERSION_EXCESS (max(F - rate, 0))
+
+  Notes:
+  F is the flow at the end of the reach, after its leakage; the rules are MODFLOW 6 SFR's UPTO,
+  FRACTION and EXCESS priorities (Langevin et al. 2017, USGS TM 6-A55, ch. 7), smoothed over
+  flow_smoothing like the drying of a reach. The diversion never exceeds F.
+
+  Errors:
+  PETSC_ERR_ARG_WRONGSTATE when the reach has no diversion; PETSC_ERR_ARG_OUTOFRANGE for a
+  fraction above 1.
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReachDiversion()`, `GWDiversionRule`
+@*/
+PetscErrorCode GWPackageRiverSetReachDiversionRule(GWPackage pkg, PetscInt reach, GWDiversionRule rule)
+{
+  GWRiver *R;
+  PetscInt k = 0;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverSetReachDiversionRule"));
+  R = (GWRiver *)pkg->data;
+  while (k < R->ndivout && R->divout[k].sreach != reach) k++;
+  PetscCheck(k < R->ndivout, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Package %s: reach %" PetscInt_FMT " has no diversion; call GWPackageRiverSetReachDiversion() first", ((PetscObject)pkg)->name, reach);
+  PetscCheck(rule != GW_DIVERSION_FRACTION || R->divout[k].rate <= 1, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: the diversion of reach %" PetscInt_FMT " takes a fraction %g of the flow; give a share from 0 to 1", ((PetscObject)pkg)->name, reach, (double)R->divout[k].rate);
+  PetscCheck(rule >= GW_DIVERSION_UPTO && rule <= GW_DIVERSION_EXCESS, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: unknown diversion rule %d", ((PetscObject)pkg)->name, (int)rule);
+  R->divout[k].rule = rule;
+  if (R->divout[k].tgt) {
+    GWRiver *T = (GWRiver *)R->divout[k].tgt->data;
+    for (PetscInt j = 0; j < T->ndivin; j++)
+      if (T->divin[j].src == pkg && T->divin[j].sreach == reach) T->divin[j].rule = rule;
   }
   PetscFunctionReturn(0);
 }

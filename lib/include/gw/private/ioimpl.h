@@ -78,9 +78,10 @@ struct _p_GWScenario {
   PetscReal *tout; /* [nout] output times [s], increasing, last = tend */
   PetscInt   nobs;
   char (*obsname)[64];
-  PetscReal  *obsxyz;  /* [3*nobs] observation points [m] */
-  PetscInt   *obsq;    /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
-  PetscReal   obs_every; /* observation interval [s]; 0: at the field output times */
+  PetscReal  *obsxyz;        /* [3*nobs] observation points [m] */
+  PetscInt   *obsq;          /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
+  PetscInt   *obspkg;        /* [2*nobs] package and reach of a surface-water observation; -1: a point */
+  PetscReal   obs_every;     /* observation interval [s]; 0: at the field output times */
   PetscViewer monitor;       /* progress lines, or NULL */
   PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
   PetscBool   catch_signals; /* GWScenarioSetCatchSignals() */
@@ -91,9 +92,13 @@ struct _p_GWScenario {
 
 PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 
-/* Quantities an observation point can record, in column order (lib/io/scenario.c) */
-#define GW_OBS_NQ 5
+/* Quantities an observation can record, in column order (lib/io/scenario.c): the first
+   GW_OBS_NPOINT at points of the grid, the others at reaches and springs (lib/io/scenario_rivers.c) */
+#define GW_OBS_NPOINT 5
+#define GW_OBS_NQ     11
 PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
+PETSC_INTERN PetscErrorCode    GWScenarioReadSurfaceObservation_Private(GWScenario, GWYamlNode, PetscInt);
+PETSC_INTERN PetscErrorCode    GWScenarioSurfaceObservation_Private(GWScenario, PetscInt, PetscMPIInt, PetscReal[]);
 
 /* Readers of scenario values (lib/io/scenario_read.c): each checks the value where it is read */
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);

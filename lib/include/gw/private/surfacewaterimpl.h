@@ -41,9 +41,10 @@ static inline void GWSmoothMax_Private(PetscReal a, PetscReal b, PetscReal w, Pe
 /* A diversion from reach sreach of river package src into reach treach of package tgt (NULL: out
    of the model), taking up to rate [m^3/s] of the flow at the end of the source reach. */
 typedef struct {
-  GWPackage src, tgt;
-  PetscInt  sreach, treach;
-  PetscReal rate;
+  GWPackage       src, tgt;
+  PetscInt        sreach, treach;
+  PetscReal       rate; /* [m^3/s], or the share of the flow for GW_DIVERSION_FRACTION */
+  GWDiversionRule rule;
 } GWRiverDiversion;
 
 /* Type data of river and canal packages. Routed packages own 3 unknowns per reach r: F (3r), the
@@ -56,6 +57,7 @@ typedef struct {
   PetscInt    maxreach;
   PetscInt   *down;              /* [nreach] downstream reach, -1 at an outlet */
   PetscReal  *width, *n, *slope; /* [nreach] channel width [m], Manning roughness [s/m^(1/3)], bed slope [-] */
+  PetscReal  *side;              /* [nreach] side slope z [-] (horizontal per vertical) of a trapezoid; < 0: wide rectangle */
   PetscBool  *given;             /* [nreach] set by GWPackageRiverSetReach() */
   GWSchedule *inflow;            /* [nreach] external inflow hydrographs [m^3/s] (n = 0: none) */
   PetscReal  *csum;              /* [nreach] sum of the cells' conductances over all ranks [m^2/s] */
