@@ -4,6 +4,8 @@
 #include <gw/private/modelimpl.h>
 #include <string.h>
 
+/* Reads one material into a new GWMaterial; *out is set as soon as it exists, so a caller can
+   destroy it when the rest of the entry is refused. */
 static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
 {
   GWMaterial     mat;
@@ -19,12 +21,14 @@ static PetscErrorCode ReadMaterial(MPI_Comm comm, GWYamlNode v, GWMaterial *out)
   PetscCall(GWGetString_Private(v, "model", PETSC_TRUE, &model));
   mv = GWYamlGet_Private(v, "model");
   PetscCall(GWMaterialCreate(comm, &mat));
+  *out = mat;
   PetscCall(PetscObjectSetName((PetscObject)mat, name));
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
   ierr = GWMaterialSetType(mat, model);
   PetscCall(PetscPopErrorHandler());
   if (ierr == PETSC_ERR_ARG_UNKNOWN_TYPE) {
     char list[512];
+    *out = NULL;
     PetscCall(GWMaterialDestroy(&mat));
     PetscCall(GWTypeNamesJoin_Private(GWMaterialGetTypeNames, list, sizeof(list)));
     GWInputCheck(PETSC_FALSE, mv, "unknown model \"%s\"; use %s", model, list);
@@ -133,13 +137,20 @@ PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
   if (!mats) PetscCall(GWMissingSection_Private(root, "materials", " (a list of materials)"));
   GWInputCheck(mats->kind == GW_YAML_SEQ && mats->n > 0, mats, "expected a list of materials (lines starting with '- name:')");
   for (PetscInt i = 0; i < mats->n; i++) {
-    GWMaterial mat;
-    PetscCall(ReadMaterial(PetscObjectComm((PetscObject)m), mats->items[i], &mat));
-    for (PetscInt j = 0; j < i; j++) {
-      const char *a, *b;
+    GWMaterial     mat = NULL;
+    PetscErrorCode ierr;
+    const char    *b   = NULL;
+
+    PetscCall(GWGetString_Private(mats->items[i], "name", PETSC_FALSE, &b));
+    for (PetscInt j = 0; b && j < i; j++) { /* names checked before the material exists */
+      const char *a;
       PetscCall(PetscObjectGetName((PetscObject)m->mat[j], &a));
-      PetscCall(PetscObjectGetName((PetscObject)mat, &b));
       GWInputCheck(strcmp(a, b), GWYamlGet_Private(mats->items[i], "name"), "material name \"%s\" is used twice", b);
+    }
+    ierr = ReadMaterial(PetscObjectComm((PetscObject)m), mats->items[i], &mat);
+    if (ierr) { /* a refused material is destroyed before the error returns */
+      PetscCall(GWMaterialDestroy(&mat));
+      PetscCall(ierr);
     }
     PetscCall(GWModelAddMaterial(m, mat, NULL));
     PetscCall(GWMaterialDestroy(&mat));
