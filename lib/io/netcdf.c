@@ -40,12 +40,21 @@ struct _p_GWOutputNetCDF {
   PetscInt    deflate; /* zlib level of the gridded variables, 0 for none */
   MPI_Comm    comm; /* private duplicate: Close may come after the model is destroyed */
   PetscMPIInt rank;
-  int         ncid, timeid, fieldid[NFIELD];
+  int         ncid, timeid, fieldid[NFIELD], wtid[2]; /* + water-table elevation, depth to water (time, y, x) */
   size_t      nrec;
   PetscReal   tlast;
   PetscInt    nx, ny, nz;
   size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
   Vec         work[3];            /* derived fields, on the model's DMDA */
+  PetscReal  *ztop;               /* [xm*ym] land surface (column top) of this rank's columns */
+};
+
+/* The per-record maps (time, y, x) of the water table (GWModelComputeWaterTableVec()). */
+static const struct {
+  const char *name, *long_name;
+} Maps[2] = {
+  {"water_table_elevation", "elevation of the water table: where pressure head crosses 0 above the saturated zone that reaches the column's bottom (perched water is not the water table); _FillValue where the bottom cell is unsaturated"},
+  {"depth_to_water", "depth of the water table below the land surface (top of the column); negative when water is ponded on the surface; _FillValue where the bottom cell is unsaturated"},
 };
 
 static PetscLogEvent GW_OutputNetCDF = 0;
@@ -126,6 +135,32 @@ static PetscErrorCode PutBlock(GWOutputNetCDF out, int varid, const char name[],
   PetscFunctionReturn(0);
 }
 
+/* The water-table elevation and depth-to-water maps of the current record: the first xm*ym values
+   of this rank's block (layer zs) of GWModelComputeWaterTableVec() and of the column tops; ranks
+   not holding layer 0 join the collective writes with zero counts. NaN (no water table) is
+   written as the _FillValue. */
+static PetscErrorCode PutWaterTable(GWOutputNetCDF out, GWModel model, PetscInt zs)
+{
+  PetscScalar *w, *d;
+  size_t       start[3] = {out->nrec, out->start[1], out->start[2]}, count[3] = {1, out->count[1], out->count[2]};
+  const size_t n        = count[1] * count[2];
+
+  PetscFunctionBegin;
+  if (zs) count[0] = count[1] = count[2] = 0;
+  PetscCall(GWModelComputeWaterTableVec(model, out->work[0]));
+  PetscCall(VecGetArray(out->work[0], &w));
+  PetscCall(VecGetArray(out->work[1], &d));
+  for (size_t c = 0; c < n; c++) {
+    if (PetscIsNanReal(w[c])) w[c] = d[c] = NC_FILL_DOUBLE;
+    else d[c] = out->ztop[c] - w[c];
+  }
+  PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[0], start, count, w), "writing", Maps[0].name));
+  PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[1], start, count, d), "writing", Maps[1].name));
+  PetscCall(VecRestoreArray(out->work[1], &d));
+  PetscCall(VecRestoreArray(out->work[0], &w));
+  PetscFunctionReturn(0);
+}
+
 /* Cell centres c[n] and bounds b[n][2] along one axis from the cell widths w[n], origin 0. */
 static void AxisFromWidths(PetscInt n, const PetscReal w[], PetscReal c[], PetscReal b[])
 {
@@ -160,7 +195,18 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
   o->count[0] = (size_t)zm;
   o->count[1] = (size_t)ym;
   o->count[2] = (size_t)xm;
-  *out        = o;
+  {
+    Vec                top, bot;
+    const PetscScalar *a;
+    PetscCall(GWModelGetLayerElevationsVec(model, &top, &bot));
+    PetscCall(PetscMalloc1(xm * ym, &o->ztop));
+    PetscCall(VecGetArrayRead(top, &a));
+    PetscCall(PetscArraycpy(o->ztop, a, xm * ym)); /* layer zs of the block: every cell holds its column's top */
+    PetscCall(VecRestoreArrayRead(top, &a));
+    PetscCall(VecDestroy(&top));
+    PetscCall(VecDestroy(&bot));
+  }
+  *out = o;
   PetscFunctionReturn(0);
 }
 
@@ -186,7 +232,10 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
   zone(layer,y,x) [material index] and cell_volume(layer,y,x) [m3]. Each record holds time [s, elapsed since the model's time 0;
   with GWModelSetStartDate() its units are "seconds since <date>" (CF) and it has standard_name time],
   pressure_head, hydraulic_head [m], water_content, saturation [1] and darcy_flux_x,
-  darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()). The global attribute
+  darcy_flux_y, darcy_flux_z [m s-1] (see GWModelComputeDarcyFlux()), and the maps (time, y, x)
+  water_table_elevation and depth_to_water [m] (GWModelComputeWaterTableVec(); depth = column top
+  minus water-table elevation, negative when ponded; _FillValue where the column's bottom cell is
+  unsaturated, i.e. the column has no water table). The global attribute
   run_status is "running" until GWOutputNetCDFClose() sets it. water_content has the CF
   standard_name volume_fraction_of_condensed_water_in_soil; the other fields have none in CF and
   carry a long_name. Gridded variables have an explicit _FillValue and are compressed with zlib
@@ -236,6 +285,7 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   status = nc_create_par(path, NC_NETCDF4 | NC_CLOBBER, o->comm, MPI_INFO_NULL, &o->ncid);
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o->ztop));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot create the NetCDF output file %s: %s. Check that its directory exists and is writable, and that no other program holds the file open", path, nc_strerror(status));
@@ -301,6 +351,10 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
       if (Fields[f].standard_name) PetscCall(PutText(o, o->fieldid[f], "standard_name", Fields[f].standard_name));
       PetscCall(PutText(o, o->fieldid[f], "coordinates", "z"));
       PetscCall(PutText(o, o->fieldid[f], "cell_measures", "volume: cell_volume"));
+    }
+    {
+      const int dtyx[3] = {d_t, d_y, d_x};
+      for (PetscInt f = 0; f < 2; f++) PetscCall(DefVar(o, Maps[f].name, NC_DOUBLE, 3, dtyx, Maps[f].long_name, "m", &o->wtid[f]));
     }
   }
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
@@ -395,6 +449,7 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   status = nc_open_par(path, NC_WRITE, o->comm, MPI_INFO_NULL, &o->ncid);
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o->ztop));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot open the NetCDF output file %s to continue it: %s", path, nc_strerror(status));
@@ -409,6 +464,10 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   for (PetscInt f = 0; f < NFIELD; f++) {
     PetscCall(NCCheck(path, nc_inq_varid(o->ncid, Fields[f].name, &o->fieldid[f]), "finding variable", Fields[f].name));
     PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->fieldid[f], NC_COLLECTIVE), "setting collective access for", Fields[f].name));
+  }
+  for (PetscInt f = 0; f < 2; f++) {
+    PetscCall(NCCheck(path, nc_inq_varid(o->ncid, Maps[f].name, &o->wtid[f]), "finding variable", Maps[f].name));
+    PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->wtid[f], NC_COLLECTIVE), "setting collective access for", Maps[f].name));
   }
   PetscCall(PetscMalloc1(ntime + 1, &tt));
   if (ntime) {
@@ -440,7 +499,8 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   Notes:
   The record holds time = GWModelGetTime() [s], pressure head (GWModelGetPressureHead()) and the
   fields of GWModelComputeHydraulicHead(), GWModelComputeWaterContent(),
-  GWModelComputeSaturation() and GWModelComputeDarcyFlux(). The file is flushed (nc_sync) after
+  GWModelComputeSaturation() and GWModelComputeDarcyFlux(), and the water-table elevation and
+  depth to water of every column (GWModelComputeWaterTableVec()). The file is flushed (nc_sync) after
   each record, so the records written so far stay readable if the run later fails.
 
   Errors:
@@ -483,6 +543,7 @@ PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
   PetscCall(PutBlock(out, out->fieldid[F_SW], Fields[F_SW].name, PETSC_TRUE, out->work[0]));
   PetscCall(GWModelComputeDarcyFlux(model, out->work[0], out->work[1], out->work[2]));
   for (PetscInt d = 0; d < 3; d++) PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work[d]));
+  PetscCall(PutWaterTable(out, model, zs));
   PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
   out->nrec++;
   out->tlast = t;
@@ -535,6 +596,7 @@ PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *out, const char status[])
   PetscCall(PetscStrncpy(path, o->path, sizeof(path)));
   PetscCall(PetscFree(msg));
   for (PetscInt i = 0; i < 3; i++) PetscCall(VecDestroy(&o->work[i]));
+  PetscCall(PetscFree(o->ztop));
   PetscCallMPI(MPI_Comm_free(&o->comm));
   PetscCall(PetscFree(*out));
   PetscCall(NCCheck(path, st, "recording", "run_status"));
