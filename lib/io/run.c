@@ -53,7 +53,7 @@ static PetscErrorCode PutTime(FILE *fp, PetscReal t)
   PetscFunctionReturn(0);
 }
 
-static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m", "_flow_m3_per_s", "_inflow_m3_per_s", "_leakage_m3_per_s", "_diversion_m3_per_s", "_depth_m", "_discharge_m3_per_s"};
+static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m", "_flow_m3_per_s", "_inflow_m3_per_s", "_leakage_m3_per_s", "_diversion_m3_per_s", "_depth_m", "_discharge_m3_per_s", "_storage_m"};
 
 /* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
    (x, y), interpolated linearly in z between the cell centres that bracket z (the nearest centre
@@ -62,7 +62,10 @@ static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic
    zero pressure head. Depth to water: land surface (top face of layer 0) minus the elevation of
    the shallowest water table in the column, where the pressure head interpolated between cell
    centres from the top down first reaches 0 (above the first centre or below the last: the
-   hydrostatic extrapolation z + psi of that cell). The ranks owning cells of the column send
+   hydrostatic extrapolation z + psi of that cell). A layer observation (depth range [d1, d2] below
+   the land surface) records storage = sum over the cells of the column of theta times the length
+   of the cell inside the range [m of water], and water_content = storage / (d2 - d1), the average
+   of the piecewise-constant cell water contents over the layer. The ranks owning cells of the column send
    them to rank 0, which writes the row. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
@@ -93,6 +96,16 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
     while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
     while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
     if (i < xs || i >= xs + xm || j < ys || j >= ys + ym) continue;
+    if (!PetscIsNanReal(sc->obsrange[2 * o])) { /* a layer: water over the part of each cell inside it */
+      for (PetscInt k = zs; k < zs + zm; k++) {
+        PetscReal land = g[k][j][i][GW_GEO_ZTOP], bot = g[k][j][i][GW_GEO_ZBOT], top = 2 * g[k][j][i][GW_GEO_ZC] - bot, theta;
+        PetscReal ov = PetscMin(top, land - sc->obsrange[2 * o]) - PetscMax(bot, land - sc->obsrange[2 * o + 1]);
+        if (ov <= 0) continue;
+        PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], x[k][j][i], &theta, NULL));
+        val[GW_OBS_NQ * o + GW_OBS_STORAGE] += theta * ov;
+      }
+      continue;
+    }
     for (PetscInt k = zs; k < zs + zm; k++) {
       /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
          between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
@@ -132,6 +145,10 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       PetscInt         k = 0;
       PetscReal        zwt;
       if (sc->obspkg[2 * o] >= 0) continue;
+      if (!PetscIsNanReal(sc->obsrange[2 * o])) {
+        val[GW_OBS_NQ * o + 2] = val[GW_OBS_NQ * o + GW_OBS_STORAGE] / (sc->obsrange[2 * o + 1] - sc->obsrange[2 * o]);
+        continue;
+      }
       while (k < nz && psi[k] < 0) k++;
       if (k == nz)
         zwt = zc[nz - 1] + psi[nz - 1];

@@ -237,7 +237,32 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   PetscFunctionReturn(0);
 }
 
-const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water", "flow", "inflow", "leakage", "diversion", "depth", "discharge"};
+const char *const GWObsQuantities[GW_OBS_NQ] = {"pressure_head", "hydraulic_head", "water_content", "saturation", "depth_to_water", "flow", "inflow", "leakage", "diversion", "depth", "discharge", "storage"};
+
+/* A layer observation (depth: [d1, d2] below the land surface instead of z): its range and
+   quantities, water_content (average over the range) and storage (water over the range). */
+static PetscErrorCode ReadLayerObservation(GWScenario sc, GWYamlNode p, PetscInt o)
+{
+  GWYamlNode d = GWYamlGet_Private(p, "depth"), q = GWYamlGet_Private(p, "quantities");
+  PetscReal *r = &sc->obsrange[2 * o];
+
+  PetscFunctionBegin;
+  GWInputCheck(!GWYamlGet_Private(p, "z"), GWYamlGet_Private(p, "z"), "give either z (a point) or depth (a layer from depth[0] to depth[1] below the land surface), not both");
+  GWInputCheck(d->kind == GW_YAML_SEQ && d->n == 2, d, "expected two depths below the land surface, e.g. depth: [0 cm, 30 cm]");
+  PetscCall(GWReadQuantityArray_Private(d, "m", 2, r));
+  GWInputCheck(r[0] >= 0 && r[1] > r[0], d, "depths must satisfy 0 <= depth[0] < depth[1] (below the land surface), found [%g, %g] m", (double)r[0], (double)r[1]);
+  sc->obsq[o]           = 1 << 2 | 1 << GW_OBS_STORAGE;
+  sc->obsxyz[3 * o + 2] = PETSC_NAN;
+  if (q) {
+    GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [water_content, storage]");
+    sc->obsq[o] = 0;
+    for (PetscInt i = 0; i < q->n; i++) {
+      GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR && (!strcmp(q->items[i]->value, "water_content") || !strcmp(q->items[i]->value, "storage")), q->items[i], "unknown quantity \"%s\" of a layer (depth range); use water_content (the average over the layer) or storage (the water over it)", q->items[i]->kind == GW_YAML_SCALAR ? q->items[i]->value : "(not a name)");
+      sc->obsq[o] |= 1 << (!strcmp(q->items[i]->value, "water_content") ? 2 : GW_OBS_STORAGE);
+    }
+  }
+  PetscFunctionReturn(0);
+}
 
 static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
 {
@@ -251,7 +276,7 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
   for (PetscInt i = 0; i < m->nx; i++) X += m->dx[i];
   for (PetscInt j = 0; j < m->ny; j++) Y += m->dy[j];
   sc->nobs = obs->n;
-  PetscCall(PetscMalloc2(obs->n, &sc->obsname, 3 * obs->n, &sc->obsxyz));
+  PetscCall(PetscMalloc3(obs->n, &sc->obsname, 3 * obs->n, &sc->obsxyz, 2 * obs->n, &sc->obsrange));
   PetscCall(PetscMalloc2(obs->n, &sc->obsq, 2 * obs->n, &sc->obspkg));
   for (PetscInt o = 0; o < obs->n; o++) {
     GWYamlNode  p    = obs->items[o];
@@ -262,6 +287,7 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
     for (PetscInt q = 0; q < o; q++) GWInputCheck(strcmp(sc->obsname[q], name), GWYamlGet_Private(p, "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; observation names must be unique (they head the columns of the observation file)", name, q);
     PetscCall(PetscStrncpy(sc->obsname[o], name, sizeof(sc->obsname[o])));
     sc->obspkg[2 * o] = sc->obspkg[2 * o + 1] = -1;
+    sc->obsrange[2 * o] = sc->obsrange[2 * o + 1] = PETSC_NAN;
     if (GWYamlGet_Private(p, "package")) { /* a reach or spring package, not a point */
       PetscCall(GWScenarioReadSurfaceObservation_Private(sc, p, o));
       continue;
@@ -269,9 +295,11 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
     sc->obsxyz[3 * o + 1] = 0.5 * Y;
     PetscCall(GWGetQuantity_Private(p, "x", "m", PETSC_TRUE, &sc->obsxyz[3 * o], NULL));
     PetscCall(GWGetQuantity_Private(p, "y", "m", PETSC_FALSE, &sc->obsxyz[3 * o + 1], NULL));
-    PetscCall(GWGetQuantity_Private(p, "z", "m", PETSC_TRUE, &sc->obsxyz[3 * o + 2], NULL));
-    sc->obsq[o] = 1 << 0 | 1 << 2; /* pressure head and water content */
-    if (GWYamlGet_Private(p, "quantities")) {
+    GWInputCheck(GWYamlGet_Private(p, "z") || GWYamlGet_Private(p, "depth"), p, "observation \"%s\" needs z (elevation of a point) or depth: [d1, d2] (a layer below the land surface)", name);
+    if (GWYamlGet_Private(p, "depth")) PetscCall(ReadLayerObservation(sc, p, o));
+    else PetscCall(GWGetQuantity_Private(p, "z", "m", PETSC_TRUE, &sc->obsxyz[3 * o + 2], NULL));
+    if (!GWYamlGet_Private(p, "depth")) sc->obsq[o] = 1 << 0 | 1 << 2; /* pressure head and water content */
+    if (!GWYamlGet_Private(p, "depth") && GWYamlGet_Private(p, "quantities")) {
       GWYamlNode q = GWYamlGet_Private(p, "quantities");
       GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [pressure_head, depth_to_water]");
       sc->obsq[o] = 0;
@@ -651,7 +679,7 @@ PetscErrorCode GWScenarioDestroy(GWScenario *sc)
   PetscCall(GWModelDestroy(&(*sc)->model));
   PetscCall(PetscFree((*sc)->file));
   PetscCall(PetscFree((*sc)->tout));
-  PetscCall(PetscFree2((*sc)->obsname, (*sc)->obsxyz));
+  PetscCall(PetscFree3((*sc)->obsname, (*sc)->obsxyz, (*sc)->obsrange));
   PetscCall(PetscFree2((*sc)->obsq, (*sc)->obspkg));
   PetscCall(PetscViewerDestroy(&(*sc)->monitor));
   PetscCall(PetscHeaderDestroy(sc));

@@ -79,6 +79,7 @@ struct _p_GWScenario {
   PetscInt   nobs;
   char (*obsname)[64];
   PetscReal  *obsxyz;        /* [3*nobs] observation points [m] */
+  PetscReal  *obsrange;      /* [2*nobs] depth range below the land surface of a layer observation [m]; NaN for a point */
   PetscInt   *obsq;          /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
   PetscInt   *obspkg;        /* [2*nobs] package and reach of a surface-water observation; -1: a point */
   PetscReal   obs_every;     /* observation interval [s]; 0: at the field output times */
@@ -95,7 +96,8 @@ PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 /* Quantities an observation can record, in column order (lib/io/scenario.c): the first
    GW_OBS_NPOINT at points of the grid, the others at reaches and springs (lib/io/scenario_rivers.c) */
 #define GW_OBS_NPOINT 5
-#define GW_OBS_NQ     11
+#define GW_OBS_NQ     12
+#define GW_OBS_STORAGE 11 /* water stored over a depth range (layer observations only) */
 PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
 PETSC_INTERN PetscErrorCode    GWScenarioReadSurfaceObservation_Private(GWScenario, GWYamlNode, PetscInt);
 PETSC_INTERN PetscErrorCode    GWScenarioSurfaceObservation_Private(GWScenario, PetscInt, PetscMPIInt, PetscReal[]);
