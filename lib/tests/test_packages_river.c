@@ -91,6 +91,7 @@ static PetscErrorCode CellHead(GWModel m, PetscInt i, PetscInt k, PetscReal *h)
   if (i >= xs && i < xs + xm && k >= zs && k < zs + zm && ys == 0) v = a[k][0][i] + z[k][0][i];
   PetscCall(DMDAVecRestoreArrayRead(m->da, zc, &z));
   PetscCall(DMDAVecRestoreArrayRead(m->da, psi, &a));
+  PetscCall(VecDestroy(&zc));
   PetscCall(MPIU_Allreduce(&v, h, 1, MPIU_REAL, MPIU_SUM, PETSC_COMM_WORLD));
   PetscFunctionReturn(0);
 }
