@@ -162,6 +162,24 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   PetscFunctionReturn(0);
 }
 
+/* A time of the run from node v: a duration since t = 0 with its unit (e.g. 30 d), or a date
+   (YYYY-MM-DD[THH:MM[:SS]], UTC) when time.start_date is given, as seconds since that date. */
+static PetscErrorCode ReadTimeOrDate(GWYamlNode v, PetscBool have_start, PetscReal start, PetscReal *t)
+{
+  PetscReal d;
+  PetscBool isdate = PETSC_FALSE;
+
+  PetscFunctionBegin;
+  if (v->kind == GW_YAML_SCALAR && v->value) PetscCall(GWParseDate_Private(v->value, &d, &isdate));
+  if (!isdate) {
+    PetscCall(GWReadQuantity_Private(v, "s", t));
+    PetscFunctionReturn(0);
+  }
+  GWInputCheck(have_start, v, "the date %s needs time.start_date (the date of t = 0); or give a duration since the start, e.g. 30 d", v->value);
+  *t = d - start;
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_date, PetscBool *have_start)
 {
   GWYamlNode  t, out, times;
@@ -179,8 +197,9 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     GWInputCheck(ok, GWYamlGet_Private(t, "start_date"), "\"%s\" is not a valid date YYYY-MM-DD[THH:MM[:SS]]", date);
     *have_start = PETSC_TRUE;
   }
-  PetscCall(GWGetQuantity_Private(t, "end", "s", PETSC_TRUE, &sc->tend, NULL));
-  GWInputCheck(sc->tend > 0, GWYamlGet_Private(t, "end"), "end time must be positive");
+  GWInputCheck(GWYamlGet_Private(t, "end"), t, "missing required key \"end\" (the end of the run, e.g. end: 30 d, or a date with start_date)");
+  PetscCall(ReadTimeOrDate(GWYamlGet_Private(t, "end"), *have_start, *start_date, &sc->tend));
+  GWInputCheck(sc->tend > 0, GWYamlGet_Private(t, "end"), "end time must be after t = 0 (start_date), found %g s", (double)sc->tend);
   PetscCall(GWGetQuantity_Private(t, "dt_init", "s", PETSC_FALSE, &dt0, NULL));
   PetscCall(GWGetQuantity_Private(t, "dt_min", "s", PETSC_FALSE, &dtmin, NULL));
   PetscCall(GWGetQuantity_Private(t, "dt_max", "s", PETSC_FALSE, &dtmax, NULL));
@@ -227,7 +246,7 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
   for (PetscInt i = 0; i < n; i++) {
     PetscReal ti = every * (i + 1);
     if (times) {
-      PetscCall(GWReadQuantity_Private(times->items[i], "s", &ti));
+      PetscCall(ReadTimeOrDate(times->items[i], *have_start, *start_date, &ti));
       GWInputCheck(ti > 0 && ti <= sc->tend, times->items[i], "output time %g s is outside (0, end = %g s]", (double)ti, (double)sc->tend);
       GWInputCheck(!sc->nout || ti > sc->tout[sc->nout - 1], times->items[i], "output times must increase");
     }

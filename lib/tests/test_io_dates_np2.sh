@@ -65,4 +65,22 @@ PY
   grep -q '^t = 0.0416667  *d 2018-04-20T01:00:00Z .* left [0-9]*:[0-9][0-9]:[0-9][0-9]$' "$tmp/$r.log" && s=PASS || s=FAIL
   check ${r}_progress_days_date_left $s "line=\"$(grep '^t = 0.04' "$tmp/$r.log")\""
 done
+# time.end and output.times given as dates (2018-04-20T03:00, [2018-04-20T01:00, 2018-04-20 02:00])
+# give the same record times as the durations 3 h, [1 h, 2 h]: 0, 3600, 7200, 10800 s exactly;
+# a date without time.start_date is bad input naming the key.
+sed -e 's|^  end: 3 h|  end: 2018-04-20T03:00|' -e 's|^  times: \[1 h, 2 h\]|  times: [2018-04-20T01:00, "2018-04-20 02:00"]|' \
+  -e 's|file: rain.csv|file: '"$(cd "$src" && pwd)"'/lib/tests/scenarios/rain.csv|' -e 's|file: bottom.csv|file: '"$(cd "$src" && pwd)"'/lib/tests/scenarios/bottom.csv|' \
+  "$src/lib/tests/scenarios/good_column.yaml" >"$tmp/bydate.yaml"
+grep -q "end: 2018-04-20T03:00" "$tmp/bydate.yaml" && grep -q "times: \[2018-04-20T01:00" "$tmp/bydate.yaml" || { echo "could not edit good_column.yaml"; exit 99; }
+"$top/apps/gw-run" "$tmp/bydate.yaml" -o "$tmp/bydate" >"$tmp/bydate.log" 2>&1
+st=$?
+got=$(cut -d, -f1 "$tmp/bydate-obs.csv" 2>/dev/null | tail -n +2 | tr '\n' ' ')
+[ $st -eq 0 ] && [ "$got" = "0 3600 7200 10800 " ] && s=PASS || s=FAIL
+check end_and_output_times_as_dates $s "status=$st obs_times=\"$got\" (want 0 3600 7200 10800)"
+sed -e '/start_date/d' -e 's|^  times: \[.*|  times: [1 h, 2 h]|' "$tmp/bydate.yaml" >"$tmp/nostart.yaml"
+"$top/apps/gw-run" "$tmp/nostart.yaml" -o "$tmp/nostart" >"$tmp/nostart.log" 2>&1
+st=$?
+msg=$(grep "bad input" "$tmp/nostart.log" | head -1)
+[ $st -eq 2 ] && printf '%s' "$msg" | grep -q 'nostart.yaml:[0-9]*:[0-9]*: time.end: the date 2018-04-20T03:00 needs time.start_date' && s=PASS || s=FAIL
+check date_without_start_date $s "status=$st msg=\"$msg\""
 [ "$fail" -eq 0 ] && echo PASS || { echo FAIL; exit 1; }
