@@ -533,6 +533,60 @@ PetscErrorCode GWMaterialGetWaterContent(GWMaterial mat, PetscReal psi, PetscRea
 }
 
 /*@
+  GWMaterialGetPressureHead - the pressure head at which the material holds a given volumetric
+  water content: the inverse of the retention curve, GWMaterialGetWaterContent()
+
+  Not Collective
+
+  Input Parameters:
++ mat - the material
+- theta - volumetric water content [-]
+
+  Output Parameter:
+. psi - pressure head [m]: 0 when theta is at or above the water content at psi = 0 (the
+        saturated content; a saturated cell's pressure cannot be told from its water content);
+        otherwise the psi < 0 with theta(psi) = theta to about 1e-14 relative in |psi|
+
+  Notes:
+  Any constitutive model: the retention curve is monotone in psi, so psi is found by bisection on
+  ln(-psi) over 1e-9 m < -psi < 1e7 m (64 halvings, to below round-off), not by a closed form of one model. Used to
+  start a run from a measured water-content profile (neutron probe, TDR).
+
+  Errors:
+  `PETSC_ERR_ARG_OUTOFRANGE` when theta is not above the water content at psi = -1e7 m (about
+  theta_r): no pressure head gives it; `PETSC_ERR_FP` when theta is not a finite number.
+
+  Level: intermediate
+
+.seealso: `GWMaterialGetWaterContent()`, `GWMaterialGetWaterContentLimits()`
+@*/
+PetscErrorCode GWMaterialGetPressureHead(GWMaterial mat, PetscReal theta, PetscReal *psi)
+{
+  PetscReal lo = PetscLogReal(1e-9), hi = PetscLogReal(1e7), th0 = 0, thdry = 0, th = 0;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(mat, GWMATERIAL_CLASSID, 1);
+  PetscValidRealPointer(psi, 3);
+  PetscCheck(!PetscIsInfOrNanReal(theta), PETSC_COMM_SELF, PETSC_ERR_FP, "Water content %g given to material \"%s\" is not a finite number", (double)theta, GWMaterialName_Private(mat));
+  PetscCall(GWMaterialGetWaterContent(mat, 0.0, &th0, NULL));
+  if (theta >= th0) {
+    *psi = 0.0;
+    PetscFunctionReturn(0);
+  }
+  PetscCall(GWMaterialGetWaterContent(mat, -1e7, &thdry, NULL));
+  PetscCheck(theta > thdry, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Water content %g is not above what material \"%s\" holds at a pressure head of -1e7 m (%g; residual content %g): no pressure head gives it. Check the value (a volume fraction, not percent) and theta_r", (double)theta, GWMaterialName_Private(mat), (double)thdry, (double)mat->theta_r);
+  /* theta(-exp(x)) decreases with x: keep theta(-exp(lo)) > theta >= theta(-exp(hi)) */
+  for (PetscInt it = 0; it < 64; it++) {
+    PetscReal mid = 0.5 * (lo + hi);
+    PetscCall(GWMaterialGetWaterContent(mat, -PetscExpReal(mid), &th, NULL));
+    if (th > theta) lo = mid;
+    else hi = mid;
+  }
+  *psi = -PetscExpReal(0.5 * (lo + hi));
+  PetscFunctionReturn(0);
+}
+
+/*@
   GWMaterialGetSaturation - Water saturation Sw = theta(psi)/theta_s and its derivative
 
   Not Collective

@@ -5,7 +5,11 @@
 # - water_table_depth: 1.5 m: psi = (top - 1.5) - z in every cell, to 1e-12 m;
 # - water_table as a NetCDF (y, x) surface of elevations top - 1.5 m (in cm, converted): the
 #   same field, to 1e-12 m;
-# - in both, the output maps water_table_elevation = top - 1.5 m and depth_to_water = 1.5 m in
+# - water_content as a profile {depth: [0.5 m, 2 m, 4 m], value: [0.20, 0.28, 0.33]}: the first
+#   record's water content equals the profile interpolated linearly at each cell centre's depth
+#   below its column top (end values beyond, with a warning), to 1e-12 (sand and loam cells:
+#   each turned into a pressure head by its own retention curve and back);
+# - in both (water table cases), the output maps water_table_elevation = top - 1.5 m and depth_to_water = 1.5 m in
 #   every column of that record, to 1e-12 m (the hydrostatic pressure head is linear in z, so the
 #   interpolation between the cell centres bracketing psi = 0 is exact);
 # - netcdf with record: -1 from an earlier run's output: the first record equals that run's last
@@ -46,6 +50,7 @@ scen() { # NAME INITIAL-LINE
 }
 scen depth "{water_table_depth: 1.5 m}"
 scen surface "{water_table: {netcdf: wt.nc, variable: wt}}"
+scen profile "{water_content: {depth: [0.5 m, 200 cm, 4 m], value: [0.20, 0.28, 0.33]}}"
 run() { # NAME NP
   if [ "$2" = 1 ]; then "$gw" "$tmp/$1.yaml" -o "$tmp/$1_np$2" >"$tmp/$1_np$2.log" 2>&1; else ${MPIEXEC:-mpiexec} -n 2 "$gw" "$tmp/$1.yaml" -o "$tmp/$1_np$2" >"$tmp/$1_np$2.log" 2>&1; fi
 }
@@ -54,7 +59,7 @@ scen last "{netcdf: prev.nc, variable: pressure_head, record: -1}"
 scen first "{netcdf: prev.nc, variable: pressure_head, record: 0}"
 scen missing "{netcdf: prev.nc, variable: pressure_head, record: 7}"
 for np in 1 2; do
-  for c in depth surface last first; do
+  for c in depth surface profile last first; do
     run $c $np
     st=$?
     res=$("$py" - "$tmp/${c}_np$np.nc" "$tmp/prev.nc" "$c" <<'PY'
@@ -68,6 +73,12 @@ if sys.argv[3] in ("depth", "surface"):
     wte = np.asarray(f["water_table_elevation"][0].filled(np.nan), float)
     dtw = np.asarray(f["depth_to_water"][0].filled(np.nan), float)
     extra = max(np.max(np.abs(wte - (np.asarray(f["top"][:], float) - 1.5))), np.max(np.abs(dtw - 1.5)))
+elif sys.argv[3] == "profile":
+    # the first record's water content against the profile interpolated at each centre's depth
+    depth = np.asarray(f["top"][:], float)[None, :, :] - np.asarray(f["z"][:], float)
+    want = np.interp(depth, [0.5, 2.0, 4.0], [0.20, 0.28, 0.33])
+    psi = np.asarray(f["water_content"][0], float)
+    extra = 0.0
 else:
     want = np.asarray(netCDF4.Dataset(sys.argv[2])["pressure_head"][-1 if sys.argv[3] == "last" else 0], float)
     extra = 0.0
@@ -77,6 +88,9 @@ PY
 )
     tol=1e-12
     case $c in last | first) tol=0 ;; esac
+    if [ $c = profile ]; then # cells below 4 m and above 0.5 m hold the end values, with a warning
+      grep -q "warning: .*profile.yaml:[0-9]*:[0-9]*: initial.water_content: [0-9]* cells lie outside the profile's depths" "$tmp/${c}_np$np.log" || res="no-warning"
+    fi
     [ $st -eq 0 ] && awk -v e="$res" -v t=$tol 'BEGIN { exit !(e != "" && e + 0 <= t) }' && s=PASS || s=FAIL
     check "${c}_np$np" $s "status=$st max_abs_diff=$res m tol=$tol"
   done

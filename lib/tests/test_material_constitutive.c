@@ -413,6 +413,52 @@ static PetscErrorCode TestAirEntry(GWTest *t, const Case *c)
   PetscFunctionReturn(0);
 }
 
+/* GWMaterialGetPressureHead(), the inverse retention curve, at 19 water contents spread
+   geometrically between theta(-1e7 m) and theta(0): against the closed-form inverses (van Genuchten 1980 eq. 21 solved for h,
+   with the air-entry scaling S_c of Vogel et al. 2001 eq. 6; Brooks and Corey 1964
+   Se = (psi_b/|h|)^lambda) to 1e-10 relative, and for every model theta(psi(theta)) = theta to
+   1e-12; theta at or above theta(0) gives 0, theta at or below theta_r is refused. */
+static PetscErrorCode TestInverse(GWTest *t, const Case *c)
+{
+  GWMaterial mat;
+  char       name[128];
+  PetscReal  worst = 0, worstrt = 0, psi, th0, thdry, th;
+
+  PetscFunctionBeginUser;
+  PetscCall(MaterialFromCase(c, &mat));
+  PetscCall(GWMaterialGetWaterContent(mat, 0.0, &th0, NULL));
+  PetscCall(GWMaterialGetWaterContent(mat, -1e7, &thdry, NULL)); /* the driest the inverse reaches */
+  for (PetscInt q = 1; q < 20; q++) {
+    PetscReal theta = thdry + (th0 - thdry) * PetscPowReal(0.5, 0.35 * q), ref = 1, Se = (theta - c->thr) / (c->ths - c->thr);
+    PetscCall(GWMaterialGetPressureHead(mat, theta, &psi));
+    PetscCall(GWMaterialGetWaterContent(mat, psi, &th, NULL));
+    worstrt = PetscMax(worstrt, PetscAbsReal(th - theta) / theta);
+    if (c->kind == VG) {
+      PetscReal m = 1 - 1 / c->p[1], Sc = PetscPowReal(1 + PetscPowReal(c->p[0] * PetscAbsReal(c->p[2]), c->p[1]), -m);
+      ref = -PetscPowReal(PetscPowReal(Se * Sc, -1 / m) - 1, 1 / c->p[1]) / c->p[0];
+    } else if (c->kind == BC) ref = -c->p[0] * PetscPowReal(Se, -1 / c->p[1]);
+    if (ref < 0) worst = PetscMax(worst, PetscAbsReal(psi - ref) / PetscAbsReal(ref));
+  }
+  if (c->kind == VG || c->kind == BC) {
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s inverse retention vs closed form (max rel)", c->label));
+    PetscCall(GWTestBelow(t, name, worst, 1e-10));
+  }
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s theta(psi(theta)) = theta (max rel)", c->label));
+  PetscCall(GWTestBelow(t, name, worstrt, 1e-12));
+  PetscCall(GWMaterialGetPressureHead(mat, c->ths, &psi));
+  PetscCall(PetscSNPrintf(name, sizeof(name), "%s psi(theta_s) = 0", c->label));
+  PetscCall(GWTestAbs(t, name, psi, 0.0, 0.0));
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  {
+    PetscErrorCode ierr = GWMaterialGetPressureHead(mat, c->thr, &psi);
+    PetscCall(PetscPopErrorHandler());
+    PetscCall(PetscSNPrintf(name, sizeof(name), "%s psi(theta_r) refused", c->label));
+    PetscCall(ExpectError(t, name, ierr));
+  }
+  PetscCall(GWMaterialDestroy(&mat));
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode RunTests(GWTest *t)
 {
   const PetscReal cm    = 0.01;
@@ -447,6 +493,11 @@ static PetscErrorCode RunTests(GWTest *t)
   PetscCall(TestCase(t, &hk));
   PetscCall(TestCase(t, &celia1));
   PetscCall(TestSpecialValues(t, vg, 3, &bc, &celia1, &vg[1]));
+  for (PetscInt i = 0; i < 3; i++) PetscCall(TestInverse(t, &vg[i]));
+  for (PetscInt i = 0; i < 2; i++) PetscCall(TestInverse(t, &vgae[i]));
+  PetscCall(TestInverse(t, &bc));
+  PetscCall(TestInverse(t, &ga));
+  PetscCall(TestInverse(t, &hk));
   PetscCall(TestErrors(t));
   PetscFunctionReturn(0);
 }
