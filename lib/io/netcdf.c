@@ -141,7 +141,7 @@ static PetscErrorCode PutBlock(GWOutputNetCDF out, int varid, const char name[],
    written as the _FillValue. */
 static PetscErrorCode PutWaterTable(GWOutputNetCDF out, GWModel model, PetscInt zs)
 {
-  PetscScalar *w, *d;
+  PetscScalar *w;
   size_t       start[3] = {out->nrec, out->start[1], out->start[2]}, count[3] = {1, out->count[1], out->count[2]};
   const size_t n        = count[1] * count[2];
 
@@ -149,14 +149,12 @@ static PetscErrorCode PutWaterTable(GWOutputNetCDF out, GWModel model, PetscInt 
   if (zs) count[0] = count[1] = count[2] = 0;
   PetscCall(GWModelComputeWaterTableVec(model, out->work[0]));
   PetscCall(VecGetArray(out->work[0], &w));
-  PetscCall(VecGetArray(out->work[1], &d));
-  for (size_t c = 0; c < n; c++) {
-    if (PetscIsNanReal(w[c])) w[c] = d[c] = NC_FILL_DOUBLE;
-    else d[c] = out->ztop[c] - w[c];
-  }
+  for (size_t c = 0; c < n; c++)
+    if (PetscIsNanReal(w[c])) w[c] = NC_FILL_DOUBLE;
   PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[0], start, count, w), "writing", Maps[0].name));
-  PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[1], start, count, d), "writing", Maps[1].name));
-  PetscCall(VecRestoreArray(out->work[1], &d));
+  for (size_t c = 0; c < n; c++) /* then, in place, the depth below the column top */
+    if (w[c] != NC_FILL_DOUBLE) w[c] = out->ztop[c] - w[c];
+  PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[1], start, count, w), "writing", Maps[1].name));
   PetscCall(VecRestoreArray(out->work[0], &w));
   PetscFunctionReturn(0);
 }
