@@ -162,13 +162,14 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
     PetscBool has;
     PetscCall(PetscViewerHDF5HasAttribute(v, "/", "input_hash", &has));
     if (has && model->input_hash[0]) {
-      char     *hash = NULL;
+      char     *hash = NULL, theirs[sizeof(model->input_hash)];
       PetscBool same;
       PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "input_hash", PETSC_STRING, NULL, &hash));
       PetscCall(PetscStrcmp(hash, model->input_hash, &same));
+      PetscCall(PetscStrncpy(theirs, hash, sizeof(theirs)));
+      PetscCall(PetscFree(hash)); /* before the error below too (LeakSanitizer, test_gwrun_kill_restart) */
       if (!same) PetscCall(PetscViewerDestroy(&v));
-      PetscCheck(same, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s was written by another model (input hash %s, this one %s): its grid, materials, zones or packages differ; restart with the scenario that wrote it", path, hash, model->input_hash);
-      PetscCall(PetscFree(hash));
+      PetscCheck(same, PetscObjectComm((PetscObject)model), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s was written by another model (input hash %s, this one %s): its grid, materials, zones or packages differ; restart with the scenario that wrote it", path, theirs, model->input_hash);
     }
   }
   PetscCall(VecLoad(model->psi, v));
