@@ -41,6 +41,7 @@ MASS_BALANCE_TOL = 1e-8  # largest relative mass-balance error of one step, ever
 # folder), reference folder (relative to the source folder). Longest first, so that the slow run
 # does not start last.
 RUNS = [
+    ("strip_ref_0.0625m", "validation/10_gardner_strip/reference_0.0625m.yaml", "validation/10_gardner_strip"),
     ("theis", "validation/01_theis_hantush/scenario.yaml", "validation/01_theis_hantush"),
     ("vauclin", "examples/vauclin1979/scenario.yaml", "validation/05_vauclin1979"),
     ("celia_B", "validation/04_celia1990/scenario_B.yaml", "validation/04_celia1990"),
@@ -56,7 +57,6 @@ RUNS = [
     ("depletion_lambda10", "validation/09_stream_depletion/scenario_lambda10.yaml", "validation/09_stream_depletion"),
     ("depletion_lambda100", "validation/09_stream_depletion/scenario_lambda100.yaml", "validation/09_stream_depletion"),
     ("depletion_lambda1000", "validation/09_stream_depletion/scenario_lambda1000.yaml", "validation/09_stream_depletion"),
-    ("strip_ref_0.0625m", "validation/10_gardner_strip/reference_0.0625m.yaml", "validation/10_gardner_strip"),
     ("strip_0.25m", "validation/10_gardner_strip/scenario_0.25m.yaml", "validation/10_gardner_strip"),
     ("strip_0.25m_upstream", "validation/10_gardner_strip/scenario_0.25m_upstream.yaml", "validation/10_gardner_strip"),
     ("strip_0.25m_arithmetic", "validation/10_gardner_strip/scenario_0.25m_arithmetic.yaml", "validation/10_gardner_strip"),
