@@ -41,6 +41,7 @@ MASS_BALANCE_TOL = 1e-8  # largest relative mass-balance error of one step, ever
 # folder), reference folder (relative to the source folder). Longest first, so that the slow run
 # does not start last.
 RUNS = [
+    ("strip_ref_0.0625m", "validation/10_gardner_strip/reference_0.0625m.yaml", "validation/10_gardner_strip"),
     ("theis", "validation/01_theis_hantush/scenario.yaml", "validation/01_theis_hantush"),
     ("vauclin", "examples/vauclin1979/scenario.yaml", "validation/05_vauclin1979"),
     ("celia_B", "validation/04_celia1990/scenario_B.yaml", "validation/04_celia1990"),
@@ -56,6 +57,9 @@ RUNS = [
     ("depletion_lambda10", "validation/09_stream_depletion/scenario_lambda10.yaml", "validation/09_stream_depletion"),
     ("depletion_lambda100", "validation/09_stream_depletion/scenario_lambda100.yaml", "validation/09_stream_depletion"),
     ("depletion_lambda1000", "validation/09_stream_depletion/scenario_lambda1000.yaml", "validation/09_stream_depletion"),
+    ("strip_0.25m", "validation/10_gardner_strip/scenario_0.25m.yaml", "validation/10_gardner_strip"),
+    ("strip_0.25m_upstream", "validation/10_gardner_strip/scenario_0.25m_upstream.yaml", "validation/10_gardner_strip"),
+    ("strip_0.25m_arithmetic", "validation/10_gardner_strip/scenario_0.25m_arithmetic.yaml", "validation/10_gardner_strip"),
 ]
 
 # Runs of apps/gw-et0 instead of gw-run: name, weather file (relative to the source folder; a
@@ -554,6 +558,68 @@ def check_depletion(out, run, refdir, source, ax):
 CHECKERS.update({"depletion_lambda1": check_depletion, "depletion_lambda10": check_depletion, "depletion_lambda100": check_depletion,
                  "depletion_lambda1000": check_depletion})
 
+# ---- 2D self-convergence: Gardner strip ------------------------------------------------------------
+
+STRIP = dict(ref="strip_ref_0.0625m", days=(1, 2, 5, 10), rtol=0.01)
+
+
+def coarse_from_fine(fine, r):
+    """Mean of the 2 x 2 fine cells around each coarse centre (fine refined r times, r even): second
+    order, like the schemes compared. fine is (layer, x); the result is (layer / r, x / r)."""
+    a, b = r // 2 - 1, r // 2
+    return 0.25 * (fine[a::r, a::r] + fine[a::r, b::r] + fine[b::r, a::r] + fine[b::r, b::r])
+
+
+def strip_errors(coarse, fine, days):
+    """Largest |psi_coarse - psi_fine| [m] and the fine run's pressure-head range [m] at each day."""
+    out = []
+    with netCDF4.Dataset(coarse + ".nc") as c, netCDF4.Dataset(fine + ".nc") as f:
+        for day in days:
+            pc = np.asarray(c["pressure_head"][frame(c, day * 86400.0)], float)[:, 0, :]
+            pf = np.asarray(f["pressure_head"][frame(f, day * 86400.0)], float)[:, 0, :]
+            ref = coarse_from_fine(pf, pf.shape[1] // pc.shape[1])
+            out.append((float(np.max(np.abs(pc - ref))), float(pf.max() - pf.min())))
+    return out
+
+
+def check_strip(out, run, refdir, source, ax):
+    p, checks = STRIP, []
+    if run == p["ref"]:
+        with netCDF4.Dataset(out[run] + ".nc") as ds:
+            x, z = np.asarray(ds["x"][:], float), np.asarray(ds["z"][:], float)[:, 0, 0]
+            psi = np.asarray(ds["pressure_head"][frame(ds, p["days"][-1] * 86400.0)], float)[:, 0, :]
+        pc = ax.pcolormesh(x, z, psi, shading="nearest", cmap="viridis")
+        ax.contour(x, z, psi, levels=np.arange(-14, 0.1, 1.0), colors="w", linewidths=0.5)
+        fig = ax.get_figure()
+        fig.colorbar(pc, ax=ax, label="pressure head [m]")
+        ax.set_xlabel("x from the strip's centre [m]")
+        ax.set_ylabel("z [m]")
+        ax.set_title("4x refined run (0.0625 m cells) at %d d" % p["days"][-1], fontsize=10)
+        return [mass_balance_check(run, read_budget(out[run]))]
+    errs = strip_errors(out[run], out[p["ref"]], p["days"])
+    if run == "strip_0.25m":
+        for day, (e, rng) in zip(p["days"], errs):
+            checks.append(Check(run, "max_psi_diff_vs_4x_refined_t%dd_rel_range" % day, e / rng, p["rtol"]))
+    else:  # the other face weightings are shown for comparison, not checked
+        print("%s: largest difference from the 4x refined run, of the pressure-head range: %s" % (
+            run, ", ".join("%.3g%% at %d d" % (100 * e / rng, d) for d, (e, rng) in zip(p["days"], errs))), file=sys.stderr)
+    checks.append(mass_balance_check(run, read_budget(out[run])))
+    label = {"strip_0.25m": "integrated (default)", "strip_0.25m_upstream": "upstream", "strip_0.25m_arithmetic": "arithmetic"}[run]
+    ax.plot(p["days"], [100 * e / rng for e, rng in errs], "o-", label=label)
+    if run == "strip_0.25m":
+        ax.axhline(100 * p["rtol"], color="k", lw=1, ls="--", label="tolerance (default)")
+    ax.set_xlabel("time [d]")
+    ax.set_ylabel("max |ψ(0.25 m) − ψ(0.0625 m)| / head range [%]")
+    ax.set_title("Gardner strip: 0.25 m cells against 4x refined", fontsize=10)
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    return checks
+
+
+SECTION_PANELS = {"gardner_strip": [0, 1, 1, 1]}  # the reference's field, then the three coarse runs on one panel
+CHECKERS.update({"strip_ref_0.0625m": check_strip, "strip_0.25m": check_strip, "strip_0.25m_upstream": check_strip,
+                 "strip_0.25m_arithmetic": check_strip})
+
 # ---- the report --------------------------------------------------------------------------------
 
 SECTIONS = [
@@ -623,6 +689,18 @@ SECTIONS += [
      "Sources: R. E. Glover and G. G. Balmer (1954), Trans. AGU 35(3), 468–470; B. Hunt (1999), Ground Water 37(1), 98–102; "
      "reference values computed independently (validation/09_stream_depletion/SOURCES.md). Same set-up as lib/tests/test_packages_river.c, "
      "which runs λ = 10 and 1000 m/d to 100 days."),
+]
+
+SECTIONS += [
+    ("gardner_strip", ["strip_ref_0.0625m", "strip_0.25m", "strip_0.25m_upstream", "strip_0.25m_arithmetic"],
+     "Self-convergence in 2D: infiltration from a strip into a Gardner soil", "10_gardner_strip",
+     "A section 15 m wide and 15 m deep of Gardner soil (Se = kr = exp(αψ), α = 0.25 1/m, θ 0.06–0.40, Ks = 1 m/d), hydrostatic "
+     "over the water table held at its bottom face, takes 0.2 m/d through the central 3 m of its top for 10 days (the half "
+     "x ≥ 0 modelled by symmetry). The default settings on 0.25 m cells (30 × 60) are compared with a 4x refined run "
+     "(0.0625 m, 120 × 240 cells, steps of at most 15 min, mass-balance tolerance 1e-12), whose 2 × 2 cells around each coarse "
+     "centre are averaged: the largest pressure-head difference at 1, 2, 5 and 10 days must be within 1% of the refined "
+     "run's pressure-head range (issue 8's acceptance). The same runs with the upstream and the arithmetic face kr are shown "
+     "for comparison (not checked; their figures go to standard error). No analytic reference: this is self-convergence."),
 ]
 
 
@@ -696,9 +774,10 @@ def main():
 
     checks, pngs = [], {}
     for name, runs, title, _, _ in SECTIONS:
-        ncols = len(runs)
+        panel = SECTION_PANELS.get(name, list(range(len(runs))))  # the plot panel of each run
+        ncols = max(panel) + 1
         fig, axes = plt.subplots(1, ncols, figsize=(6.5 * ncols if ncols > 1 else 8, 5), squeeze=False)
-        for ax, run in zip(axes[0], runs):
+        for ax, run in zip([axes[0][k] for k in panel], runs):
             if run not in ok:
                 ax.set_title("%s: run failed" % run)
                 continue
