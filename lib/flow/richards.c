@@ -38,6 +38,8 @@ static PetscErrorCode GetBox(DM da, Box *b)
    per cell and Newton iteration. The cache is dropped at every step and parameter change. */
 static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g)
 {
+  PetscBool changed = PETSC_FALSE, unsat = PETSC_FALSE;
+
   PetscFunctionBegin;
   for (PetscInt k = b->gzs; k < b->gzs + b->gzm; k++)
     for (PetscInt j = b->gys; j < b->gys + b->gym; j++)
@@ -45,11 +47,21 @@ static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar 
         PetscInt   c   = GhostIndex(b, i, j, k);
         PetscReal *v   = &m->cons[4 * c];
         GWMaterial mat = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]];
+        if (x[k][j][i] < 0) unsat = PETSC_TRUE;
         if (m->cons_valid && m->cons_psi[c] == x[k][j][i]) continue;
         PetscCall(mat->ops->evaluate(mat, x[k][j][i], &v[0], &v[1], &v[2], &v[3]));
         m->cons_psi[c] = x[k][j][i];
+        changed        = PETSC_TRUE;
       }
   m->cons_valid = PETSC_TRUE;
+  /* the integrated kr of a face costs a constitutive evaluation: once per face and iterate, kept
+     while no cell changed; with every cell saturated it is 1 without one (facekr.c) */
+  if (changed) m->kface_valid = PETSC_FALSE;
+  m->kface_on = (PetscBool)(m->krweight == GW_KR_INTEGRATED && unsat);
+  if (m->kface_on && !m->kface_valid) {
+    const PetscInt box[6] = {b->gxs, b->gys, b->gzs, b->gxm, b->gym, b->gzm};
+    PetscCall(GWModelComputeFaceRelPerm_Private(m, box, &x[b->gzs][b->gys][b->gxs], &g[b->gzs][b->gys][b->gxs][0]));
+  }
   PetscFunctionReturn(0);
 }
 
@@ -177,7 +189,12 @@ static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, Pe
     mask |= 1 << n;
     T  = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
     Hn = fl->x[nb] + grav * fl->g[GW_NGEO * nb + GW_GEO_ZC];
-    if (m->krweight == GW_KR_INTEGRATED) {
+    if (m->kface_on) { /* stored on the face's -side cell, derivatives by its own and its + neighbour's head */
+      const PetscReal *kf = &m->kface[9 * ((n & 1) ? c : nb) + 3 * (n >> 1)];
+      kr                  = kf[0];
+      dkc                 = (n & 1) ? kf[1] : kf[2];
+      dkn                 = (n & 1) ? kf[2] : kf[1];
+    } else if (m->krweight == GW_KR_INTEGRATED) {
       GWMaterial mc = m->mat[(PetscInt)fl->g[GW_NGEO * c + GW_GEO_MAT]], mn = m->mat[(PetscInt)fl->g[GW_NGEO * nb + GW_GEO_MAT]];
       PetscCall(GWFaceRelPermIntegrated_Private(mc, mn, fl->x[c], krc, dkrc, fl->x[nb], cons[4 * nb + 2], cons[4 * nb + 3], &kr, &dkc, &dkn));
     } else GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);

@@ -57,6 +57,10 @@ struct _p_GWModel {
   PetscReal *tface;      /* [3 * ghosted cells]: conductance of the +x, +y and lower face [m^2/s] */
   PetscBool  cons_valid; /* cons holds values at cons_psi for the current materials */
   PetscBool  tvalid;     /* tface holds the conductances of the current materials */
+  PetscReal *kface;       /* [9 * ghosted cells], allocated on first need: integrated kr of the +x, +y and lower
+                             face and its derivatives by the cell's and the neighbour's pressure head */
+  PetscBool  kface_valid; /* kface holds the values of the iterate cons was evaluated at */
+  PetscBool  kface_on;    /* the cell loops read kface (integrated kr, some ghosted cell unsaturated) */
   PetscScalar ****geo4, ****qface4; /* geo and qface as [k][j][i][dof], fetched once (GWModelGetGeometryArray_Private()) */
   SNES       snes;
   PetscBool  setupcalled;
@@ -275,6 +279,7 @@ static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, Pe
 
 /* integrated (Kirchhoff) mean of kr over the pressure heads of the two sides (lib/flow/facekr.c) */
 PETSC_INTERN PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial, GWMaterial, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelComputeFaceRelPerm_Private(GWModel, const PetscInt[6], const PetscScalar *, const PetscScalar *);
 
 /* Relative permeability at a face between cell c (material mc, pressure head psic, kr and dkr/dpsi
    krc, dkrc, hydraulic head Hc) and neighbour or boundary n, by the model's weighting, with its
