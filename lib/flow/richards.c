@@ -625,10 +625,10 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscCall(SNESGetLineSearch(m->snes, &ls));
   /* the residual is only piecewise smooth (upstream kr, seepage faces, switching boundaries):
      backtracking on ||F|| stalls at the kinks, the secant l2 search does not. The full limited
-     step (-gw_snes_linesearch_type basic) takes the same Newton iterations on B1 for 1.25 instead
-     of 3.5 residual evaluations each, but more on sharp infiltration fronts (Celia's problem
-     without time-error control: 77 steps against 50) and it leaves a free-drainage step at a
-     mass-balance error of 1.3e-10: see doc/performance.md */
+     step (-gw_snes_linesearch_type basic or bt) takes about the same Newton iterations on B1 for
+     1.25 instead of 3.25 residual evaluations each, but more on sharp infiltration fronts, which
+     changes the steps of an uncontrolled run (see doc/performance.md). A state-independent
+     Jacobian (every cell saturated) takes the full step: GWModelJacobianAssembled_Private() */
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHL2));
   PetscCall(SNESLineSearchSetPreCheck(ls, LimitUpdate, m));
   PetscCall(SNESGetKSP(m->snes, &ksp));

@@ -127,6 +127,8 @@ struct _p_GWModel {
   PetscBool jac_hash_set;
   PetscBool pc_reuse;     /* the Jacobian equals the one the preconditioner was built from */
   PetscBool auto_solver;  /* no -gw_ksp_type or -gw_pc_type: the solver follows the kind of Jacobian */
+  PetscBool auto_linesearch; /* no -gw_snes_linesearch_type: the full step when the Jacobian is state-independent */
+  PetscBool ls_basic;        /* the line search type last set automatically is basic (else l2) */
   PetscBool solver_exact; /* the KSP and PC are those for a state-independent Jacobian */
   PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
