@@ -12,6 +12,7 @@
    (or arithmetic); with gravity off (GWModelSetGravity()) H = psi. Dividing by V makes the residual a rate per unit volume, so tolerances mean the
    same on any grid. */
 #include <gw/private/modelimpl.h>
+#include <petsc/private/snesimpl.h> /* KSPPreSolve_SNESEW(), KSPPostSolve_SNESEW() */
 
 typedef struct {
   PetscInt xs, ys, zs, xm, ym, zm;       /* owned corners */
@@ -540,18 +541,29 @@ PetscErrorCode GWModelFindWorstCell_Private(GWModel m, Vec X, GWWorstCell *w)
   PetscFunctionReturn(0);
 }
 
+/* The KSP's pre- and post-solve hooks are libgw's, so PETSc's own Eisenstat-Walker hooks, which
+   -gw_snes_ksp_ew would install there, are called from them (else the option does nothing). */
 static PetscErrorCode LinearSolveBegin(KSP ksp, Vec b, Vec x, void *ctx)
 {
+  GWModel   m = (GWModel)ctx;
+  PetscBool ew;
+
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_LinearSolve, ksp, b, x, 0));
-  PetscCall(GWModelLinearSolveBegin_Private((GWModel)ctx, ksp, b, x));
+  PetscCall(SNESKSPGetUseEW(m->snes, &ew));
+  if (ew) PetscCall(KSPPreSolve_SNESEW(ksp, b, x, m->snes));
+  PetscCall(GWModelLinearSolveBegin_Private(m, ksp, b, x));
   PetscFunctionReturn(0);
 }
 
 static PetscErrorCode LinearSolveEnd(KSP ksp, Vec b, Vec x, void *ctx)
 {
+  GWModel   m = (GWModel)ctx;
+  PetscBool ew;
+
   PetscFunctionBegin;
-  (void)ctx;
+  PetscCall(SNESKSPGetUseEW(m->snes, &ew));
+  if (ew) PetscCall(KSPPostSolve_SNESEW(ksp, b, x, m->snes));
   PetscCall(PetscLogEventEnd(GW_LinearSolve, ksp, b, x, 0));
   PetscFunctionReturn(0);
 }
