@@ -654,14 +654,16 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
 }
 
 /* Face fluxes of the current state, stored once (Design notes: budget terms from the same face
-   fluxes the residual uses): per cell of this rank the flow [m^3/s] across its +x face (to i + 1),
-   its +y face (to j + 1) and its lower face (to layer k + 1), 0 on the grid's boundary, in
-   m->qface with the ghost layer. Recomputed only when pressure head or a parameter changed. */
+   fluxes the residual uses): per ghosted cell the flow [m^3/s] across its +x face (to i + 1), its
+   +y face (to j + 1) and its lower face (to layer k + 1), in m->qface; 0 where that neighbour is
+   outside the grid or the ghosted box. Each rank computes the faces of its ghost cells itself, from
+   the same ghosted values as their owner (the same bits), rather than scattering the owner's: no
+   global vector of 3 values per cell and no scatter. Recomputed only when pressure head or a
+   parameter changed. */
 PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
 {
   PetscObjectState s;
   State            st;
-  Vec              qg;
   PetscScalar     *q;
 
   PetscFunctionBegin;
@@ -671,22 +673,19 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
     PetscCall(DMDACreateCompatibleDMDA(m->da, 3, &m->daq));
     PetscCall(DMCreateLocalVector(m->daq, &m->qface));
   }
-  PetscCall(DMGetGlobalVector(m->daq, &qg));
   PetscCall(StateGet(m, m->psi, &st));
-  PetscCall(VecGetArray(qg, &q)); /* this rank's cells in x-fastest order, 3 values each */
-  for (PetscInt k = st.b.zs, c = 0; k < st.b.zs + st.b.zm; k++)
-    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
-      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++, c++)
+  PetscCall(VecGetArray(m->qface, &q)); /* ghosted cells in x-fastest order, 3 values each */
+  for (PetscInt k = st.b.gzs, c = 0; k < st.b.gzs + st.b.gzm; k++)
+    for (PetscInt j = st.b.gys; j < st.b.gys + st.b.gym; j++)
+      for (PetscInt i = st.b.gxs; i < st.b.gxs + st.b.gxm; i++, c++)
         for (PetscInt d = 0; d < 3; d++) {
-          PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
+          PetscInt  n = 2 * d + 1, in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2]; /* the +x, +y and lower neighbours */
           PetscReal Q = 0, dQc, dQn;
-          if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          if (InDomain(m, in, jn, kn) && in < st.b.gxs + st.b.gxm && jn < st.b.gys + st.b.gym && kn < st.b.gzs + st.b.gzm) PetscCall(FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL));
           q[3 * c + d] = -Q; /* FaceFlux is into (i, j, k) */
         }
-  PetscCall(VecRestoreArray(qg, &q));
+  PetscCall(VecRestoreArray(m->qface, &q));
   PetscCall(StateRestore(m, &st));
-  PetscCall(DMGlobalToLocal(m->daq, qg, INSERT_VALUES, m->qface));
-  PetscCall(DMRestoreGlobalVector(m->daq, &qg));
   m->qstate = s;
   m->qvalid = PETSC_TRUE;
   PetscFunctionReturn(0);
