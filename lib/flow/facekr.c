@@ -43,8 +43,15 @@ PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial mc, GWMaterial mn, Pet
   PetscFunctionBegin;
   if (mc != mn) {
     PetscReal km2, dkm2, pm = 0.5 * (psic + psin);
-    PetscCall(mc->ops->evaluate(mc, pm, &se, &dse, &km, &dkm));
-    PetscCall(mn->ops->evaluate(mn, pm, &se, &dse, &km2, &dkm2));
+    if (psic == psin) { /* the midpoint is each cell's own head (0.5 (p + p) = p exactly): values known */
+      km   = krc;
+      dkm  = dkrc;
+      km2  = krn;
+      dkm2 = dkrn;
+    } else {
+      PetscCall(mc->ops->evaluate(mc, pm, &se, &dse, &km, &dkm));
+      PetscCall(mn->ops->evaluate(mn, pm, &se, &dse, &km2, &dkm2));
+    }
     *kr    = ((krc + krn) + 2 * (km + km2)) / 6;
     *dkr_c = (dkrc + (dkm + dkm2)) / 6;
     *dkr_n = (dkrn + (dkm + dkm2)) / 6;
@@ -52,7 +59,10 @@ PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial mc, GWMaterial mn, Pet
     *kr    = 1.0;
     *dkr_c = *dkr_n = 0.0;
   } else if (psic <= 0 && psin <= 0) {
-    PetscCall(mc->ops->evaluate(mc, 0.5 * (psic + psin), &se, &dse, &km, &dkm));
+    if (psic == psin) { /* as above: a face between cells at the same head (a level layer at rest) */
+      km  = krc;
+      dkm = dkrc;
+    } else PetscCall(mc->ops->evaluate(mc, 0.5 * (psic + psin), &se, &dse, &km, &dkm));
     *kr    = ((krc + krn) + 4 * km) / 6;
     *dkr_c = (dkrc + 2 * dkm) / 6;
     *dkr_n = (dkrn + 2 * dkm) / 6;
