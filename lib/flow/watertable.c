@@ -15,7 +15,7 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
   PetscFunctionBegin;
   PetscCall(DMDAGetCorners(m->da, NULL, NULL, &zs, NULL, NULL, &zm));
   PetscCheck(zs == 0 && zm == m->nz, PETSC_COMM_SELF, PETSC_ERR_SUP, "Water-table operations need every column on one rank; run with at most %" PetscInt_FMT " ranks (the number of columns)", m->nx * m->ny);
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
   k = m->nz - 1;
   if (x[k][j][i] < 0) {
     *kwt = -1;
@@ -30,7 +30,6 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
       *zwt = zk + x[k][j][i] / (x[k][j][i] - x[k - 1][j][i]) * (zu - zk);
     }
   }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscFunctionReturn(0);
 }
 
