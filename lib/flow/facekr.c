@@ -62,7 +62,8 @@ PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial mc, GWMaterial mn, Pet
     if (psic == psin) { /* as above: a face between cells at the same head (a level layer at rest) */
       km  = krc;
       dkm = dkrc;
-    } else PetscCall(mc->ops->evaluate(mc, 0.5 * (psic + psin), &se, &dse, &km, &dkm));
+    } else
+      PetscCall(mc->ops->evaluate(mc, 0.5 * (psic + psin), &se, &dse, &km, &dkm));
     *kr    = ((krc + krn) + 4 * km) / 6;
     *dkr_c = (dkrc + 2 * dkm) / 6;
     *dkr_n = (dkrn + 2 * dkm) / 6;

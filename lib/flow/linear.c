@@ -85,7 +85,8 @@ PetscErrorCode GWModelJacobianAssembled_Private(GWModel m, Mat P, PetscBool line
     PetscBool      same;
     PetscCall(SNESGetLineSearch(m->snes, &ls));
     PetscCall(PetscObjectTypeCompare((PetscObject)ls, m->ls_basic ? SNESLINESEARCHBASIC : SNESLINESEARCHL2, &same));
-    if (!same) m->auto_linesearch = PETSC_FALSE; /* set by the caller (SNESLineSearchSetType()): theirs from now on */
+    if (!same)
+      m->auto_linesearch = PETSC_FALSE; /* set by the caller (SNESLineSearchSetType()): theirs from now on */
     else if (m->ls_basic != m->lin_exact) {
       PetscCall(SNESLineSearchSetType(ls, m->lin_exact ? SNESLINESEARCHBASIC : SNESLINESEARCHL2));
       PetscCall(SNESLineSearchSetFromOptions(ls)); /* the -gw_snes_linesearch_* settings of the new type */
@@ -199,11 +200,11 @@ PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel m, KSP ksp)
     PetscBool kset, pset;
     PetscCall(PetscOptionsHasName(((PetscObject)ksp)->options, "gw_", "-ksp_type", &kset));
     PetscCall(PetscOptionsHasName(((PetscObject)ksp)->options, "gw_", "-pc_type", &pset));
-    m->auto_solver  = (PetscBool)(!kset && !pset);
+    m->auto_solver = (PetscBool)(!kset && !pset);
     PetscCall(PetscOptionsHasName(((PetscObject)ksp)->options, "gw_", "-snes_linesearch_type", &kset));
     m->auto_linesearch = (PetscBool)!kset;
     m->ls_basic        = PETSC_FALSE; /* l2, set by GWModelSetUpSolver_Private() */
-    m->solver_exact = PETSC_FALSE; /* PETSc's default solver is the one for a state-dependent Jacobian */
+    m->solver_exact    = PETSC_FALSE; /* PETSc's default solver is the one for a state-dependent Jacobian */
   }
   PetscFunctionReturn(0);
 }

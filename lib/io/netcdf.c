@@ -38,7 +38,7 @@ static const struct {
 struct _p_GWOutputNetCDF {
   char        path[PETSC_MAX_PATH_LEN];
   PetscInt    deflate; /* zlib level of the gridded variables, 0 for none */
-  MPI_Comm    comm; /* private duplicate: Close may come after the model is destroyed */
+  MPI_Comm    comm;    /* private duplicate: Close may come after the model is destroyed */
   PetscMPIInt rank;
   int         ncid, timeid, fieldid[NFIELD];
   size_t      nrec;
