@@ -123,6 +123,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(PetscFree(m->mat));
   PetscCall(PetscFree(m->pkg));
   PetscCall(PetscFree3(m->cons, m->cons_psi, m->tface));
+  PetscCall(PetscFree(m->kface));
   PetscCall(PetscFree2(m->step.in, m->step.out));
   PetscCall(PetscFree2(m->cum.in, m->cum.out));
   PetscCall(PetscFree3(m->zone_step, m->zone_cum, m->zone_flow_cum));
@@ -428,7 +429,8 @@ PetscErrorCode GWModelSetRelPermWeighting(GWModel model, GWRelPermWeighting w)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
-  model->krweight = w;
+  model->krweight    = w;
+  model->kface_valid = PETSC_FALSE;
   PetscFunctionReturn(0);
 }
 

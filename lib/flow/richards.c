@@ -12,6 +12,7 @@
    (or arithmetic); with gravity off (GWModelSetGravity()) H = psi. Dividing by V makes the residual a rate per unit volume, so tolerances mean the
    same on any grid. */
 #include <gw/private/modelimpl.h>
+#include <petsc/private/snesimpl.h> /* KSPPreSolve_SNESEW(), KSPPostSolve_SNESEW() */
 
 typedef struct {
   PetscInt xs, ys, zs, xm, ym, zm;       /* owned corners */
@@ -38,6 +39,8 @@ static PetscErrorCode GetBox(DM da, Box *b)
    per cell and Newton iteration. The cache is dropped at every step and parameter change. */
 static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar ***x, PetscScalar ****g)
 {
+  PetscBool changed = PETSC_FALSE, unsat = PETSC_FALSE;
+
   PetscFunctionBegin;
   for (PetscInt k = b->gzs; k < b->gzs + b->gzm; k++)
     for (PetscInt j = b->gys; j < b->gys + b->gym; j++)
@@ -45,11 +48,21 @@ static PetscErrorCode EvaluateConstitutive(GWModel m, const Box *b, PetscScalar 
         PetscInt   c   = GhostIndex(b, i, j, k);
         PetscReal *v   = &m->cons[4 * c];
         GWMaterial mat = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]];
+        if (x[k][j][i] < 0) unsat = PETSC_TRUE;
         if (m->cons_valid && m->cons_psi[c] == x[k][j][i]) continue;
         PetscCall(mat->ops->evaluate(mat, x[k][j][i], &v[0], &v[1], &v[2], &v[3]));
         m->cons_psi[c] = x[k][j][i];
+        changed        = PETSC_TRUE;
       }
   m->cons_valid = PETSC_TRUE;
+  /* the integrated kr of a face costs a constitutive evaluation: once per face and iterate, kept
+     while no cell changed; with every cell saturated it is 1 without one (facekr.c) */
+  if (changed) m->kface_valid = PETSC_FALSE;
+  m->kface_on = (PetscBool)(m->krweight == GW_KR_INTEGRATED && unsat);
+  if (m->kface_on && !m->kface_valid) {
+    const PetscInt box[6] = {b->gxs, b->gys, b->gzs, b->gxm, b->gym, b->gzm};
+    PetscCall(GWModelComputeFaceRelPerm_Private(m, box, &x[b->gzs][b->gys][b->gxs], &g[b->gzs][b->gys][b->gxs][0]));
+  }
   PetscFunctionReturn(0);
 }
 
@@ -177,7 +190,12 @@ static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, Pe
     mask |= 1 << n;
     T  = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
     Hn = fl->x[nb] + grav * fl->g[GW_NGEO * nb + GW_GEO_ZC];
-    if (m->krweight == GW_KR_INTEGRATED) {
+    if (m->kface_on) { /* stored on the face's -side cell, derivatives by its own and its + neighbour's head */
+      const PetscReal *kf = &m->kface[9 * ((n & 1) ? c : nb) + 3 * (n >> 1)];
+      kr                  = kf[0];
+      dkc                 = (n & 1) ? kf[1] : kf[2];
+      dkn                 = (n & 1) ? kf[2] : kf[1];
+    } else if (m->krweight == GW_KR_INTEGRATED) {
       GWMaterial mc = m->mat[(PetscInt)fl->g[GW_NGEO * c + GW_GEO_MAT]], mn = m->mat[(PetscInt)fl->g[GW_NGEO * nb + GW_GEO_MAT]];
       PetscCall(GWFaceRelPermIntegrated_Private(mc, mn, fl->x[c], krc, dkrc, fl->x[nb], cons[4 * nb + 2], cons[4 * nb + 3], &kr, &dkc, &dkn));
     } else GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);
@@ -523,18 +541,29 @@ PetscErrorCode GWModelFindWorstCell_Private(GWModel m, Vec X, GWWorstCell *w)
   PetscFunctionReturn(0);
 }
 
+/* The KSP's pre- and post-solve hooks are libgw's, so PETSc's own Eisenstat-Walker hooks, which
+   -gw_snes_ksp_ew would install there, are called from them (else the option does nothing). */
 static PetscErrorCode LinearSolveBegin(KSP ksp, Vec b, Vec x, void *ctx)
 {
+  GWModel   m = (GWModel)ctx;
+  PetscBool ew;
+
   PetscFunctionBegin;
   PetscCall(PetscLogEventBegin(GW_LinearSolve, ksp, b, x, 0));
-  PetscCall(GWModelLinearSolveBegin_Private((GWModel)ctx, ksp, b, x));
+  PetscCall(SNESKSPGetUseEW(m->snes, &ew));
+  if (ew) PetscCall(KSPPreSolve_SNESEW(ksp, b, x, m->snes));
+  PetscCall(GWModelLinearSolveBegin_Private(m, ksp, b, x));
   PetscFunctionReturn(0);
 }
 
 static PetscErrorCode LinearSolveEnd(KSP ksp, Vec b, Vec x, void *ctx)
 {
+  GWModel   m = (GWModel)ctx;
+  PetscBool ew;
+
   PetscFunctionBegin;
-  (void)ctx;
+  PetscCall(SNESKSPGetUseEW(m->snes, &ew));
+  if (ew) PetscCall(KSPPostSolve_SNESEW(ksp, b, x, m->snes));
   PetscCall(PetscLogEventEnd(GW_LinearSolve, ksp, b, x, 0));
   PetscFunctionReturn(0);
 }
@@ -608,10 +637,10 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
   PetscCall(SNESGetLineSearch(m->snes, &ls));
   /* the residual is only piecewise smooth (upstream kr, seepage faces, switching boundaries):
      backtracking on ||F|| stalls at the kinks, the secant l2 search does not. The full limited
-     step (-gw_snes_linesearch_type basic) takes the same Newton iterations on B1 for 1.25 instead
-     of 3.5 residual evaluations each, but more on sharp infiltration fronts (Celia's problem
-     without time-error control: 77 steps against 50) and it leaves a free-drainage step at a
-     mass-balance error of 1.3e-10: see doc/performance.md */
+     step (-gw_snes_linesearch_type basic or bt) takes about the same Newton iterations on B1 for
+     1.25 instead of 3.25 residual evaluations each, but more on sharp infiltration fronts, which
+     changes the steps of an uncontrolled run (see doc/performance.md). A state-independent
+     Jacobian (every cell saturated) takes the full step: GWModelJacobianAssembled_Private() */
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHL2));
   PetscCall(SNESLineSearchSetPreCheck(ls, LimitUpdate, m));
   PetscCall(SNESGetKSP(m->snes, &ksp));
@@ -625,14 +654,16 @@ PetscErrorCode GWModelSetUpSolver_Private(GWModel m)
 }
 
 /* Face fluxes of the current state, stored once (Design notes: budget terms from the same face
-   fluxes the residual uses): per cell of this rank the flow [m^3/s] across its +x face (to i + 1),
-   its +y face (to j + 1) and its lower face (to layer k + 1), 0 on the grid's boundary, in
-   m->qface with the ghost layer. Recomputed only when pressure head or a parameter changed. */
+   fluxes the residual uses): per ghosted cell the flow [m^3/s] across its +x face (to i + 1), its
+   +y face (to j + 1) and its lower face (to layer k + 1), in m->qface; 0 where that neighbour is
+   outside the grid or the ghosted box. Each rank computes the faces of its ghost cells itself, from
+   the same ghosted values as their owner (the same bits), rather than scattering the owner's: no
+   global vector of 3 values per cell and no scatter. Recomputed only when pressure head or a
+   parameter changed. */
 PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
 {
   PetscObjectState s;
   State            st;
-  Vec              qg;
   PetscScalar     *q;
 
   PetscFunctionBegin;
@@ -642,22 +673,19 @@ PetscErrorCode GWModelComputeFaceFluxes_Private(GWModel m)
     PetscCall(DMDACreateCompatibleDMDA(m->da, 3, &m->daq));
     PetscCall(DMCreateLocalVector(m->daq, &m->qface));
   }
-  PetscCall(DMGetGlobalVector(m->daq, &qg));
   PetscCall(StateGet(m, m->psi, &st));
-  PetscCall(VecGetArray(qg, &q)); /* this rank's cells in x-fastest order, 3 values each */
-  for (PetscInt k = st.b.zs, c = 0; k < st.b.zs + st.b.zm; k++)
-    for (PetscInt j = st.b.ys; j < st.b.ys + st.b.ym; j++)
-      for (PetscInt i = st.b.xs; i < st.b.xs + st.b.xm; i++, c++)
+  PetscCall(VecGetArray(m->qface, &q)); /* ghosted cells in x-fastest order, 3 values each */
+  for (PetscInt k = st.b.gzs, c = 0; k < st.b.gzs + st.b.gzm; k++)
+    for (PetscInt j = st.b.gys; j < st.b.gys + st.b.gym; j++)
+      for (PetscInt i = st.b.gxs; i < st.b.gxs + st.b.gxm; i++, c++)
         for (PetscInt d = 0; d < 3; d++) {
-          PetscInt  n = 2 * d + 1; /* the +x, +y and lower neighbours */
+          PetscInt  n = 2 * d + 1, in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2]; /* the +x, +y and lower neighbours */
           PetscReal Q = 0, dQc, dQn;
-          if (InDomain(m, i + GWNeighbours_Private[n][0], j + GWNeighbours_Private[n][1], k + GWNeighbours_Private[n][2])) FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL);
+          if (InDomain(m, in, jn, kn) && in < st.b.gxs + st.b.gxm && jn < st.b.gys + st.b.gym && kn < st.b.gzs + st.b.gzm) PetscCall(FaceFlux(m, &st.b, st.x, st.g, i, j, k, n, &Q, &dQc, &dQn, NULL));
           q[3 * c + d] = -Q; /* FaceFlux is into (i, j, k) */
         }
-  PetscCall(VecRestoreArray(qg, &q));
+  PetscCall(VecRestoreArray(m->qface, &q));
   PetscCall(StateRestore(m, &st));
-  PetscCall(DMGlobalToLocal(m->daq, qg, INSERT_VALUES, m->qface));
-  PetscCall(DMRestoreGlobalVector(m->daq, &qg));
   m->qstate = s;
   m->qvalid = PETSC_TRUE;
   PetscFunctionReturn(0);

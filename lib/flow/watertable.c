@@ -36,13 +36,12 @@ PetscErrorCode GWModelFindWaterTable_Private(GWModel m, PetscScalar ***x, PetscI
   PetscFunctionBegin;
   PetscCall(DMDAGetCorners(m->da, NULL, NULL, &zs, NULL, NULL, &zm));
   PetscCheck(zs == 0 && zm == m->nz, PETSC_COMM_SELF, PETSC_ERR_SUP, "Water-table operations need every column on one rank; run with at most %" PetscInt_FMT " ranks (the number of columns)", m->nx * m->ny);
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
   {
     /* the local arrays are contiguous: layer k of a column lies a fixed stride after layer 0 */
     const PetscInt sp = nz > 1 ? (PetscInt)(&x[1][j][i] - &x[0][j][i]) : 0, sz = nz > 1 ? (PetscInt)(&g[1][j][i][0] - &g[0][j][i][0]) : 0;
     ColumnWaterTable(nz, &x[0][j][i], sp, &g[0][j][i][GW_GEO_ZC], sz, g[nz - 1][j][i][GW_GEO_ZC] - 0.5 * g[nz - 1][j][i][GW_GEO_THICK], kwt, zwt);
   }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscFunctionReturn(0);
 }
 

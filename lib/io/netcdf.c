@@ -38,14 +38,14 @@ static const struct {
 struct _p_GWOutputNetCDF {
   char        path[PETSC_MAX_PATH_LEN];
   PetscInt    deflate; /* zlib level of the gridded variables, 0 for none */
-  MPI_Comm    comm; /* private duplicate: Close may come after the model is destroyed */
+  MPI_Comm    comm;    /* private duplicate: Close may come after the model is destroyed */
   PetscMPIInt rank;
   int         ncid, timeid, fieldid[NFIELD], wtid[2]; /* + water-table elevation, depth to water (time, y, x) */
   size_t      nrec;
   PetscReal   tlast;
   PetscInt    nx, ny, nz;
   size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
-  Vec         work[3];            /* derived fields, on the model's DMDA */
+  Vec         work;               /* one derived field at a time, on the model's DMDA */
   PetscReal  *ztop;               /* [xm*ym] land surface (column top) of this rank's columns */
 };
 
@@ -147,15 +147,15 @@ static PetscErrorCode PutWaterTable(GWOutputNetCDF out, GWModel model, PetscInt 
 
   PetscFunctionBegin;
   if (zs) count[0] = count[1] = count[2] = 0;
-  PetscCall(GWModelComputeWaterTableVec(model, out->work[0]));
-  PetscCall(VecGetArray(out->work[0], &w));
+  PetscCall(GWModelComputeWaterTableVec(model, out->work));
+  PetscCall(VecGetArray(out->work, &w));
   for (size_t c = 0; c < n; c++)
     if (PetscIsNanReal(w[c])) w[c] = NC_FILL_DOUBLE;
   PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[0], start, count, w), "writing", Maps[0].name));
   for (size_t c = 0; c < n; c++) /* then, in place, the depth below the column top */
     if (w[c] != NC_FILL_DOUBLE) w[c] = out->ztop[c] - w[c];
   PetscCall(NCCheck(out->path, nc_put_vara_double(out->ncid, out->wtid[1], start, count, w), "writing", Maps[1].name));
-  PetscCall(VecRestoreArray(out->work[0], &w));
+  PetscCall(VecRestoreArray(out->work, &w));
   PetscFunctionReturn(0);
 }
 
@@ -287,7 +287,7 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot create the NetCDF output file %s: %s. Check that its directory exists and is writable, and that no other program holds the file open", path, nc_strerror(status));
-  for (PetscInt i = 0; i < 3; i++) PetscCall(DMCreateGlobalVector(da, &o->work[i]));
+  PetscCall(DMCreateGlobalVector(da, &o->work));
   /* attribute values must agree on every rank, so the clock is read on rank 0 only */
   if (!o->rank) {
     time_t     now = time(NULL);
@@ -480,7 +480,7 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   PetscCall(NCCheck(path, nc_redef(o->ncid), "reopening the definitions of", "the file"));
   PetscCall(PutText(o, NC_GLOBAL, "run_status", "running"));
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "ending the definitions of", "the file"));
-  for (PetscInt i = 0; i < 3; i++) PetscCall(DMCreateGlobalVector(da, &o->work[i]));
+  PetscCall(DMCreateGlobalVector(da, &o->work));
   *out = o;
   PetscFunctionReturn(0);
 }
@@ -533,14 +533,16 @@ PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
   PetscCall(PutRoot(out, out->timeid, "time", &rec, &one, &t));
   PetscCall(GWModelGetPressureHead(model, &psi));
   PetscCall(PutBlock(out, out->fieldid[F_PSI], Fields[F_PSI].name, PETSC_TRUE, psi));
-  PetscCall(GWModelComputeHydraulicHead(model, out->work[0]));
-  PetscCall(PutBlock(out, out->fieldid[F_HEAD], Fields[F_HEAD].name, PETSC_TRUE, out->work[0]));
-  PetscCall(GWModelComputeWaterContent(model, out->work[0]));
-  PetscCall(PutBlock(out, out->fieldid[F_THETA], Fields[F_THETA].name, PETSC_TRUE, out->work[0]));
-  PetscCall(GWModelComputeSaturation(model, out->work[0]));
-  PetscCall(PutBlock(out, out->fieldid[F_SW], Fields[F_SW].name, PETSC_TRUE, out->work[0]));
-  PetscCall(GWModelComputeDarcyFlux(model, out->work[0], out->work[1], out->work[2]));
-  for (PetscInt d = 0; d < 3; d++) PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work[d]));
+  PetscCall(GWModelComputeHydraulicHead(model, out->work));
+  PetscCall(PutBlock(out, out->fieldid[F_HEAD], Fields[F_HEAD].name, PETSC_TRUE, out->work));
+  PetscCall(GWModelComputeWaterContent(model, out->work));
+  PetscCall(PutBlock(out, out->fieldid[F_THETA], Fields[F_THETA].name, PETSC_TRUE, out->work));
+  PetscCall(GWModelComputeSaturation(model, out->work));
+  PetscCall(PutBlock(out, out->fieldid[F_SW], Fields[F_SW].name, PETSC_TRUE, out->work));
+  for (PetscInt d = 0; d < 3; d++) { /* one component per call: one work vector instead of three */
+    PetscCall(GWModelComputeDarcyFlux(model, d == 0 ? out->work : NULL, d == 1 ? out->work : NULL, d == 2 ? out->work : NULL));
+    PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work));
+  }
   PetscCall(PutWaterTable(out, model, zs));
   PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
   out->nrec++;
@@ -593,7 +595,7 @@ PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *out, const char status[])
   cst = nc_close(o->ncid);
   PetscCall(PetscStrncpy(path, o->path, sizeof(path)));
   PetscCall(PetscFree(msg));
-  for (PetscInt i = 0; i < 3; i++) PetscCall(VecDestroy(&o->work[i]));
+  PetscCall(VecDestroy(&o->work));
   PetscCall(PetscFree(o->ztop));
   PetscCallMPI(MPI_Comm_free(&o->comm));
   PetscCall(PetscFree(*out));

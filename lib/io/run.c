@@ -81,7 +81,7 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   for (PetscInt o = 0; o < sc->nobs; o++) {
     if (sc->obspkg[2 * o] >= 0) { /* reach or spring: summed over ranks like the points */
@@ -134,7 +134,6 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       val[GW_OBS_NQ * o + 3] = theta / ths;
     }
   }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));

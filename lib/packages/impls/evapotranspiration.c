@@ -118,7 +118,7 @@ static PetscErrorCode GWPackageStepBegin_Evapotranspiration(GWPackage pkg, GWMod
   PetscFunctionBegin;
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+  PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     GWPackageEntry *en = &pkg->entry[e];
     PetscInt        k;
@@ -128,7 +128,6 @@ static PetscErrorCode GWPackageStepBegin_Evapotranspiration(GWPackage pkg, GWMod
     en->zc  = g[en->k][en->j][en->i][GW_GEO_ZC];
     en->mat = (PetscInt)g[en->k][en->j][en->i][GW_GEO_MAT];
   }
-  PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscFunctionReturn(0);
 }
@@ -179,10 +178,9 @@ static PetscErrorCode GWPackageSetUp_Evapotranspiration(GWPackage pkg, GWModel m
   PetscCall(PetscMalloc1(PetscMax(pkg->nentry, 1), &data->ztop));
   {
     PetscScalar ****g;
-    PetscCall(DMDAVecGetArrayDOFRead(m->dageo, m->geo, &g));
+    PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
     for (PetscInt e = 0; e < pkg->nentry; e++) data->ztop[e] = g[pkg->entry[e].k][pkg->entry[e].j][pkg->entry[e].i][GW_GEO_ZTOP];
-    PetscCall(DMDAVecRestoreArrayDOFRead(m->dageo, m->geo, &g));
-  }
+    }
   PetscCall(GWPackageStepBegin_Evapotranspiration(pkg, m));
   PetscFunctionReturn(0);
 }

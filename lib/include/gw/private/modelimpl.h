@@ -57,6 +57,10 @@ struct _p_GWModel {
   PetscReal *tface;      /* [3 * ghosted cells]: conductance of the +x, +y and lower face [m^2/s] */
   PetscBool  cons_valid; /* cons holds values at cons_psi for the current materials */
   PetscBool  tvalid;     /* tface holds the conductances of the current materials */
+  PetscReal *kface;       /* [9 * ghosted cells], allocated on first need: integrated kr of the +x, +y and lower
+                             face and its derivatives by the cell's and the neighbour's pressure head */
+  PetscBool  kface_valid; /* kface holds the values of the iterate cons was evaluated at */
+  PetscBool  kface_on;    /* the cell loops read kface (integrated kr, some ghosted cell unsaturated) */
   PetscScalar ****geo4, ****qface4; /* geo and qface as [k][j][i][dof], fetched once (GWModelGetGeometryArray_Private()) */
   SNES       snes;
   PetscBool  setupcalled;
@@ -123,6 +127,8 @@ struct _p_GWModel {
   PetscBool jac_hash_set;
   PetscBool pc_reuse;     /* the Jacobian equals the one the preconditioner was built from */
   PetscBool auto_solver;  /* no -gw_ksp_type or -gw_pc_type: the solver follows the kind of Jacobian */
+  PetscBool auto_linesearch; /* no -gw_snes_linesearch_type: the full step when the Jacobian is state-independent */
+  PetscBool ls_basic;        /* the line search type last set automatically is basic (else l2) */
   PetscBool solver_exact; /* the KSP and PC are those for a state-independent Jacobian */
   PetscInt  npcreuse; /* Newton iterations that reused the preconditioner */
   /* budget */
@@ -275,6 +281,7 @@ static inline void GWFaceRelPerm_Private(GWRelPermWeighting w, PetscReal krc, Pe
 
 /* integrated (Kirchhoff) mean of kr over the pressure heads of the two sides (lib/flow/facekr.c) */
 PETSC_INTERN PetscErrorCode GWFaceRelPermIntegrated_Private(GWMaterial, GWMaterial, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *, PetscReal *);
+PETSC_INTERN PetscErrorCode GWModelComputeFaceRelPerm_Private(GWModel, const PetscInt[6], const PetscScalar *, const PetscScalar *);
 
 /* Relative permeability at a face between cell c (material mc, pressure head psic, kr and dkr/dpsi
    krc, dkrc, hydraulic head Hc) and neighbour or boundary n, by the model's weighting, with its
