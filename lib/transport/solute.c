@@ -705,7 +705,7 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
     s->pkg_kind[p] = s->pc_kind[q];
   }
   PetscCall(PetscCalloc4(PetscMax(m->npkg, 1), &s->in, PetscMax(m->npkg, 1), &s->out, PetscMax(m->npkg, 1), &s->in_cum, PetscMax(m->npkg, 1), &s->out_cum));
-  PetscCall(PetscMalloc1(2 * m->npkg + 6, &s->work));
+  PetscCall(PetscMalloc1(2 * m->npkg + 7, &s->work));
   PetscCall(DMCreateGlobalVector(m->da, &s->c));
   PetscCall(PetscObjectSetName((PetscObject)s->c, ((PetscObject)s)->name));
   PetscCall(VecDuplicate(s->c, &s->c_old));
@@ -727,8 +727,8 @@ PetscErrorCode GWSoluteReset_Private(GWSolute s)
   PetscCall(PetscArrayzero(s->out_cum, np));
   s->dis = s->sorb = s->decay = s->prod = 0;
   s->dis_cum = s->sorb_cum = s->decay_cum = s->prod_cum = 0;
-  s->mb_abs = s->mb_rel = s->mb_abs_cum = s->mb_rel_cum = 0;
-  s->nlinear                                            = 0;
+  s->mb_abs = s->mb_rel = s->mb_abs_cum = s->mb_rel_cum = s->gross_cum = 0;
+  s->nlinear                                                           = 0;
   PetscFunctionReturn(0);
 }
 

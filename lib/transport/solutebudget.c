@@ -144,7 +144,10 @@ PetscErrorCode GWSoluteGetReactionBudget(GWSolute solute, PetscReal *decay, Pets
   Notes:
   IN is package inflow plus production plus the decrease of stored (dissolved and sorbed) mass;
   OUT is package outflow plus decay plus the increase of stored mass, as the water budget
-  (MODFLOW's percent discrepancy, Harbaugh 2005, without the factor 100). Interior faces cancel,
+  (MODFLOW's percent discrepancy, Harbaugh 2005, without the factor 100), relative to the mean of
+  IN and OUT or to half the gross storage change (the sum over cells of |W dc| + |c^0 dW| +
+  |rho_b Kd V dc|) when that is larger: where evaporation concentrates salt and no solute crosses
+  the boundary, IN and OUT are zero but the cells' storage terms are not. Interior faces cancel,
   so the error is the sum of the linear solve's residual.
 
   Level: beginner

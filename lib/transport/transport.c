@@ -32,6 +32,10 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(DMCreateGlobalVector(m->da, &tr->W));
   PetscCall(VecDuplicate(tr->W, &tr->Wold));
   PetscCall(VecDuplicate(tr->W, &tr->b));
+  PetscCall(VecDuplicate(tr->W, &tr->dW));
+  PetscCall(VecDuplicate(tr->W, &tr->r));
+  PetscCall(VecDuplicate(tr->W, &tr->dvec));
+  PetscCall(VecDuplicate(tr->W, &tr->dc));
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->qc[d]));
@@ -43,7 +47,6 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(KSPSetType(tr->ksp, KSPGMRES));
   /* the solute balance error of a step is the sum of the linear residual: solve tightly */
   PetscCall(KSPSetTolerances(tr->ksp, 1e-13, 1e-300, PETSC_DEFAULT, 10000));
-  PetscCall(KSPSetInitialGuessNonzero(tr->ksp, PETSC_TRUE));
   PetscCall(KSPSetFromOptions(tr->ksp));
   for (PetscInt q = 0; q < tr->nsolute; q++) PetscCall(GWSoluteSetUp_Private(tr->solute[q], m));
   tr->wvalid = PETSC_FALSE;
@@ -78,6 +81,10 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->Wold));
   PetscCall(VecDestroy(&tr->Wl));
   PetscCall(VecDestroy(&tr->b));
+  PetscCall(VecDestroy(&tr->dW));
+  PetscCall(VecDestroy(&tr->r));
+  PetscCall(VecDestroy(&tr->dvec));
+  PetscCall(VecDestroy(&tr->dc));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDestroy(&tr->qc[d]));
     PetscCall(VecDestroy(&tr->qcl[d]));
@@ -96,7 +103,7 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
 static PetscErrorCode WaterVolumes(GWModel m, PetscReal dt)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar        ****g, ****qf, ***W, ***Wo, ***th;
+  PetscScalar        ****g, ****qf, ***W, ***Wo, ***dW, ***th;
   PetscInt               xs, ys, zs, xm, ym, zm;
 
   PetscFunctionBegin;
@@ -114,8 +121,7 @@ static PetscErrorCode WaterVolumes(GWModel m, PetscReal dt)
     PetscCall(DMDAVecRestoreArrayRead(m->da, m->theta_old, &th));
   }
   PetscCall(GWModelGetFaceFluxArray_Private(m, &qf));
-  PetscCall(DMDAVecGetArrayRead(m->da, tr->Wold, &Wo));
-  PetscCall(DMDAVecGetArray(m->da, tr->W, &W));
+  PetscCall(DMDAVecGetArray(m->da, tr->dW, &dW));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
@@ -125,13 +131,17 @@ static PetscErrorCode WaterVolumes(GWModel m, PetscReal dt)
           if (in_ < 0 || in_ >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
           in += GWStoredFaceFlux_Private(qf, i, j, k, n);
         }
-        W[k][j][i] = Wo[k][j][i] + dt * in;
+        dW[k][j][i] = dt * in;
       }
   for (PetscInt p = 0; p < m->npkg; p++)
     for (PetscInt e = 0; e < m->pkg[p]->nentry; e++) {
       const GWPackageEntry *en = &m->pkg[p]->entry[e];
-      W[en->k][en->j][en->i] += dt * m->pkg[p]->Q[e];
+      dW[en->k][en->j][en->i] += dt * m->pkg[p]->Q[e];
     }
+  PetscCall(DMDAVecRestoreArray(m->da, tr->dW, &dW));
+  PetscCall(VecWAXPY(tr->W, 1.0, tr->Wold, tr->dW));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->Wold, &Wo));
+  PetscCall(DMDAVecGetArray(m->da, tr->W, &W));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++)
@@ -175,7 +185,7 @@ static PetscReal FaceDispersion(GWSolute s, const PetscReal phi[], const PetscSc
 
 /* Per-cell data of the transport step, from the arrays of one rank. */
 typedef struct {
-  PetscScalar ****g, ****qf, ***Wn, ***Wo, ***q[3];
+  PetscScalar ****g, ****qf, ***Wn, ***Wo, ***dW, ***q[3];
 } StepArrays;
 
 static PetscErrorCode ArraysGet(GWModel m, StepArrays *a)
@@ -187,6 +197,7 @@ static PetscErrorCode ArraysGet(GWModel m, StepArrays *a)
   PetscCall(GWModelGetFaceFluxArray_Private(m, &a->qf));
   PetscCall(DMDAVecGetArrayRead(m->da, tr->Wl, &a->Wn));
   PetscCall(DMDAVecGetArrayRead(m->da, tr->Wold, &a->Wo));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dW, &a->dW));
   for (PetscInt d = 0; d < 3; d++) PetscCall(DMDAVecGetArrayRead(m->da, tr->qcl[d], &a->q[d]));
   PetscFunctionReturn(0);
 }
@@ -198,6 +209,7 @@ static PetscErrorCode ArraysRestore(GWModel m, StepArrays *a)
   PetscFunctionBegin;
   PetscCall(DMDAVecRestoreArrayRead(m->da, tr->Wl, &a->Wn));
   PetscCall(DMDAVecRestoreArrayRead(m->da, tr->Wold, &a->Wo));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dW, &a->dW));
   for (PetscInt d = 0; d < 3; d++) PetscCall(DMDAVecRestoreArrayRead(m->da, tr->qcl[d], &a->q[d]));
   PetscFunctionReturn(0);
 }
@@ -220,11 +232,16 @@ static PetscReal EntryDispersion(GWSolute s, GWModel m, const StepArrays *a, con
   return FaceDispersion(s, m->transport->phi, gc, NULL, dir, en->area, en->dist, 0.0, Q, th, th, qc, qc);
 }
 
-/* Assembles the backward-Euler system of solute s: matrix tr->A and right side tr->b. */
+/* Assembles the backward-Euler system of solute s for the increment dc = c^{n+1} - c^n:
+     [(W + S)/dt + lambda_l W + lambda_s S + F] dc = sources - (W - W^0)/dt c^n - (lambda_l W + lambda_s S) c^n - F c^n
+   with F the advection, dispersion and package-outflow operator and S = V rho_b Kd. It is the
+   same equation as (W + S) c^{n+1} - (W^0 + S) c^n = dt (...), written so that no term holds the
+   stored mass itself: the right side and the balance carry a round-off of the step's flows, not
+   of the mass in the domain. Matrix tr->A, right side tr->b. */
 static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar         ***co, ***b;
+  PetscScalar         ***co, ***b, ***dg;
   PetscInt               xs, ys, zs, xm, ym, zm;
 
   PetscFunctionBegin;
@@ -232,17 +249,18 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
   PetscCall(MatZeroEntries(tr->A));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecGetArray(m->da, tr->b, &b));
+  PetscCall(DMDAVecGetArray(m->da, tr->dvec, &dg));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
         PetscScalar *gc = a->g[k][j][i];
         PetscInt     z = (PetscInt)gc[GW_GEO_MAT], nc = 1;
         PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
-        PetscReal    Wn = a->Wn[k][j][i], Wo = a->Wo[k][j][i], diag, val[7];
+        PetscReal    Wn = a->Wn[k][j][i], R = s->lam_l * Wn + s->lam_s * S, diag = 0, val[7];
         PetscReal    qcc[3] = {a->q[0][k][j][i], a->q[1][k][j][i], a->q[2][k][j][i]};
         MatStencil   row    = {k, j, i, 0}, col[7];
-        diag                = (Wn + S) / dt + s->lam_l * Wn + s->lam_s * S;
-        b[k][j][i]          = (Wo + S) * co[k][j][i] / dt + s->gam_l * Wn + s->gam_s * rho * V;
+        dg[k][j][i]         = (Wn + S) / dt + R;
+        b[k][j][i]          = s->gam_l * Wn + s->gam_s * rho * V - (a->dW[k][j][i] / dt + R) * co[k][j][i];
         col[0]              = row;
         for (PetscInt n = 0; n < 6; n++) {
           PetscInt     in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2], dir = GWNeighbours_Private[n][3];
@@ -283,46 +301,57 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
       if (d != 0) PetscCall(MatSetValuesStencil(tr->A, 1, &row, 1, &row, &d, ADD_VALUES));
     }
   }
+  PetscCall(DMDAVecRestoreArray(m->da, tr->dvec, &dg));
   PetscCall(DMDAVecRestoreArray(m->da, tr->b, &b));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(MatAssemblyBegin(tr->A, MAT_FINAL_ASSEMBLY));
   PetscCall(MatAssemblyEnd(tr->A, MAT_FINAL_ASSEMBLY));
+  PetscCall(MatMult(tr->A, s->c_old, tr->r)); /* F c^n */
+  PetscCall(VecAXPY(tr->b, -1.0, tr->r));
+  PetscCall(MatDiagonalSet(tr->A, tr->dvec, ADD_VALUES));
   PetscFunctionReturn(0);
 }
 
-/* Percent-discrepancy style error as the water budget's (lib/budget/budget.c). */
-static void MassBalance(PetscReal in, PetscReal out, PetscReal storage, PetscReal *abserr, PetscReal *relerr)
+/* Percent-discrepancy style error as the water budget's (lib/budget/budget.c), relative to the
+   mean of IN and OUT, or to half the gross storage change G = sum over cells of |W dc| + |c^0 dW|
+   + |S dc| when that is larger: in a step where evaporation concentrates salt and nothing crosses
+   the boundary, IN and OUT are zero while the cells' storage terms are not. */
+static void MassBalance(PetscReal in, PetscReal out, PetscReal storage, PetscReal G, PetscReal *abserr, PetscReal *relerr)
 {
-  PetscReal IN = in + PetscMax(-storage, 0.0), OUT = out + PetscMax(storage, 0.0);
+  PetscReal IN = in + PetscMax(-storage, 0.0), OUT = out + PetscMax(storage, 0.0), scale = 0.5 * PetscMax(IN + OUT, G);
 
   *abserr = IN - OUT;
-  *relerr = (IN + OUT) > 0 ? PetscAbsReal(IN - OUT) / (0.5 * (IN + OUT)) : 0.0;
+  *relerr = scale > 0 ? PetscAbsReal(IN - OUT) / scale : 0.0;
 }
 
 /* Solute budget of the step just solved, from the same terms as the matrix. */
 static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar         ***c, ***co;
+  PetscScalar         ***c, ***co, ***dc;
   PetscInt               xs, ys, zs, xm, ym, zm, np = m->npkg;
   PetscReal             *loc = s->work, in = 0, out = 0;
 
   PetscFunctionBegin;
-  /* per package in, out; dissolved and sorbed storage increase, decay, production, mass dissolved, sorbed */
-  PetscCall(PetscArrayzero(loc, 2 * np + 6));
+  /* per package in, out; dissolved and sorbed storage increase, decay, production, mass dissolved,
+     sorbed, gross storage change */
+  PetscCall(PetscArrayzero(loc, 2 * np + 7));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c, &c));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dc, &dc));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
         PetscScalar *gc = a->g[k][j][i];
         PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
         PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
-        PetscReal    Wn = a->Wn[k][j][i], Wo = a->Wo[k][j][i];
-        loc[2 * np] += Wn * c[k][j][i] - Wo * co[k][j][i];
-        loc[2 * np + 1] += S * (c[k][j][i] - co[k][j][i]);
-        loc[2 * np + 2] += dt * (s->lam_l * Wn + s->lam_s * S) * c[k][j][i];
+        PetscReal    Wn = a->Wn[k][j][i];
+        /* W c - W^0 c^0 = W dc + c^0 (W - W^0), without the cancellation of the stored mass */
+        loc[2 * np] += Wn * dc[k][j][i] + co[k][j][i] * a->dW[k][j][i];
+        loc[2 * np + 1] += S * dc[k][j][i];
+        loc[2 * np + 6] += PetscAbsReal(Wn * dc[k][j][i]) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(S * dc[k][j][i]);
+        loc[2 * np + 2] += dt * (s->lam_l * Wn + s->lam_s * S) * (co[k][j][i] + dc[k][j][i]);
         loc[2 * np + 3] += dt * (s->gam_l * Wn + s->gam_s * rho * V);
         loc[2 * np + 4] += Wn * c[k][j][i];
         loc[2 * np + 5] += S * c[k][j][i];
@@ -343,9 +372,10 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
         loc[2 * p + 1] -= f * dt;
     }
   }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dc, &dc));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c, &c));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 6, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 7, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   for (PetscInt p = 0; p < np; p++) {
     s->in[p]  = loc[2 * p];
     s->out[p] = loc[2 * p + 1];
@@ -364,13 +394,14 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
   s->sorb_cum += s->sorb;
   s->decay_cum += s->decay;
   s->prod_cum += s->prod;
-  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb, &s->mb_abs, &s->mb_rel);
+  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb, loc[2 * np + 6], &s->mb_abs, &s->mb_rel);
   in = out = 0;
   for (PetscInt p = 0; p < np; p++) {
     in += s->in_cum[p];
     out += s->out_cum[p];
   }
-  MassBalance(in + s->prod_cum, out + s->decay_cum, s->dis_cum + s->sorb_cum, &s->mb_abs_cum, &s->mb_rel_cum);
+  s->gross_cum += loc[2 * np + 6];
+  MassBalance(in + s->prod_cum, out + s->decay_cum, s->dis_cum + s->sorb_cum, s->gross_cum, &s->mb_abs_cum, &s->mb_rel_cum);
   PetscFunctionReturn(0);
 }
 
@@ -400,7 +431,8 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     PetscCall(VecCopy(s->c, s->c_old));
     PetscCall(Assemble(m, s, dt, &a));
     PetscCall(KSPSetOperators(tr->ksp, tr->A, tr->A));
-    PetscCall(KSPSolve(tr->ksp, tr->b, s->c));
+    PetscCall(KSPSolve(tr->ksp, tr->b, tr->dc));
+    PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
     PetscCall(KSPGetConvergedReason(tr->ksp, &reason));
     PetscCall(KSPGetIterationNumber(tr->ksp, &its));
     PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);

@@ -40,22 +40,24 @@ struct _p_GWSolute {
   PetscReal *in, *out, *in_cum, *out_cum;
   PetscReal  dis, sorb, decay, prod, dis_cum, sorb_cum, decay_cum, prod_cum;
   PetscReal  mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
+  PetscReal  gross_cum;           /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
   PetscReal  mass_dis, mass_sorb; /* mass in the dissolved and sorbed phases now [kg] */
-  PetscReal *work;                /* [2 npkg + 6] budget sums of a step */
+  PetscReal *work;                /* [2 npkg + 7] budget sums of a step */
 };
 
 /* Transport data of a model, shared by its solutes. */
 struct _n_GWTransport {
   PetscInt   nsolute;
   GWSolute  *solute;
-  PetscReal *phi;           /* [nmat] porosity (saturated water content) of each material */
-  PetscBool *carry;         /* [npkg] water leaving through the package takes its solute (not evaporation) */
-  Vec        W, Wold;       /* global: water volume in each cell at the end and start of the step [m^3] */
-  PetscBool  wvalid;        /* W holds the water volume at the end of the last transport step */
-  Vec        Wl;            /* local (ghosted) W */
-  Vec        qc[3], qcl[3]; /* cell-centre Darcy flux, global and local, along x, y, z (up) [m/s] */
-  Mat        A;
-  Vec        b;
+  PetscReal *phi;            /* [nmat] porosity (saturated water content) of each material */
+  PetscBool *carry;          /* [npkg] water leaving through the package takes its solute (not evaporation) */
+  Vec        W, Wold;        /* global: water volume in each cell at the end and start of the step [m^3] */
+  Vec        dW;             /* global: W - Wold, the step's net inflow of water [m^3], summed without cancellation */
+  PetscBool  wvalid;         /* W holds the water volume at the end of the last transport step */
+  Vec        Wl;             /* local (ghosted) W */
+  Vec        qc[3], qcl[3];  /* cell-centre Darcy flux, global and local, along x, y, z (up) [m/s] */
+  Mat        A;              /* the step's matrix, for the concentration increment */
+  Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
   KSP        ksp;
 };
 
