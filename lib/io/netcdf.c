@@ -46,6 +46,8 @@ struct _p_GWOutputNetCDF {
   PetscInt    nx, ny, nz;
   size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
   Vec         work[3];            /* derived fields, on the model's DMDA */
+  PetscInt    nsol;               /* solutes of the model: a concentration variable each */
+  int        *solid;              /* [nsol] their variable ids */
 };
 
 static PetscLogEvent GW_OutputNetCDF = 0;
@@ -160,7 +162,9 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
   o->count[0] = (size_t)zm;
   o->count[1] = (size_t)ym;
   o->count[2] = (size_t)xm;
-  *out        = o;
+  PetscCall(GWModelGetNumSolutes(model, &o->nsol));
+  PetscCall(PetscMalloc1(o->nsol, &o->solid));
+  *out = o;
   PetscFunctionReturn(0);
 }
 
@@ -236,6 +240,7 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   status = nc_create_par(path, NC_NETCDF4 | NC_CLOBBER, o->comm, MPI_INFO_NULL, &o->ncid);
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o->solid));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot create the NetCDF output file %s: %s. Check that its directory exists and is writable, and that no other program holds the file open", path, nc_strerror(status));
@@ -301,6 +306,18 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
       if (Fields[f].standard_name) PetscCall(PutText(o, o->fieldid[f], "standard_name", Fields[f].standard_name));
       PetscCall(PutText(o, o->fieldid[f], "coordinates", "z"));
       PetscCall(PutText(o, o->fieldid[f], "cell_measures", "volume: cell_volume"));
+    }
+    for (PetscInt q = 0; q < o->nsol; q++) {
+      GWSolute    s;
+      const char *sn;
+      char        name[96], lname[160];
+      PetscCall(GWModelGetSolute(model, q, &s));
+      PetscCall(GWSoluteGetName(s, &sn));
+      PetscCall(GWSoluteVariableName_Private(s, name, sizeof(name)));
+      PetscCall(PetscSNPrintf(lname, sizeof(lname), "mass concentration of %s in the pore water", sn));
+      PetscCall(DefVar(o, name, NC_DOUBLE, 4, dtlyx, lname, "kg m-3", &o->solid[q]));
+      PetscCall(PutText(o, o->solid[q], "coordinates", "z"));
+      PetscCall(PutText(o, o->solid[q], "cell_measures", "volume: cell_volume"));
     }
   }
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
@@ -395,6 +412,7 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   status = nc_open_par(path, NC_WRITE, o->comm, MPI_INFO_NULL, &o->ncid);
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
+    PetscCall(PetscFree(o->solid));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot open the NetCDF output file %s to continue it: %s", path, nc_strerror(status));
@@ -409,6 +427,14 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   for (PetscInt f = 0; f < NFIELD; f++) {
     PetscCall(NCCheck(path, nc_inq_varid(o->ncid, Fields[f].name, &o->fieldid[f]), "finding variable", Fields[f].name));
     PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->fieldid[f], NC_COLLECTIVE), "setting collective access for", Fields[f].name));
+  }
+  for (PetscInt q = 0; q < o->nsol; q++) {
+    GWSolute s;
+    char     name[96];
+    PetscCall(GWModelGetSolute(model, q, &s));
+    PetscCall(GWSoluteVariableName_Private(s, name, sizeof(name)));
+    PetscCall(NCCheck(path, nc_inq_varid(o->ncid, name, &o->solid[q]), "finding variable", name));
+    PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->solid[q], NC_COLLECTIVE), "setting collective access for", name));
   }
   PetscCall(PetscMalloc1(ntime + 1, &tt));
   if (ntime) {
@@ -483,6 +509,13 @@ PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
   PetscCall(PutBlock(out, out->fieldid[F_SW], Fields[F_SW].name, PETSC_TRUE, out->work[0]));
   PetscCall(GWModelComputeDarcyFlux(model, out->work[0], out->work[1], out->work[2]));
   for (PetscInt d = 0; d < 3; d++) PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work[d]));
+  for (PetscInt q = 0; q < out->nsol; q++) {
+    GWSolute s;
+    Vec      c;
+    PetscCall(GWModelGetSolute(model, q, &s));
+    PetscCall(GWSoluteGetConcentration(s, &c));
+    PetscCall(PutBlock(out, out->solid[q], "concentration", PETSC_TRUE, c));
+  }
   PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
   out->nrec++;
   out->tlast = t;
@@ -535,6 +568,7 @@ PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *out, const char status[])
   PetscCall(PetscStrncpy(path, o->path, sizeof(path)));
   PetscCall(PetscFree(msg));
   for (PetscInt i = 0; i < 3; i++) PetscCall(VecDestroy(&o->work[i]));
+  PetscCall(PetscFree(o->solid));
   PetscCallMPI(MPI_Comm_free(&o->comm));
   PetscCall(PetscFree(*out));
   PetscCall(NCCheck(path, st, "recording", "run_status"));
