@@ -62,6 +62,10 @@ PETSC_EXTERN PetscErrorCode GWSoluteGetReactionBudget(GWSolute, PetscReal *, Pet
 PETSC_EXTERN PetscErrorCode GWSoluteGetMassBalanceError(GWSolute, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetTotalMass(GWSolute, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetLinearIterations(GWSolute, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetSolubility(GWSolute, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSolubility(GWSolute, PetscReal *, PetscBool *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSolid(GWSolute, Vec *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSolidBudget(GWSolute, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteBudgetView(GWSolute, PetscViewer);
 
 PETSC_EXTERN PetscErrorCode GWModelAddSolute(GWModel, GWSolute);

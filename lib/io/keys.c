@@ -123,6 +123,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"solutes[].decay_sorbed", "quantity", "1/s", "decay", "first-order decay rate of the sorbed mass"},
     {"solutes[].production", "quantity", "kg/m3/s", "0 kg/m3/s", "zero-order production per volume of water"},
     {"solutes[].production_sorbed", "quantity", "1/s", "0 1/s", "zero-order production per mass of solid (kg/kg/s)"},
+    {"solutes[].solubility", "quantity", "kg/m3", "none", "solubility: above it the solute precipitates as an immobile solid that re-dissolves when the water is undersaturated"},
     {"solutes[].materials.*.alpha_L", "quantity", "m", "the solute's", "longitudinal dispersivity in the named material"},
     {"solutes[].materials.*.alpha_T", "quantity", "m", "the solute's", "transverse dispersivity in the named material"},
     {"solutes[].materials.*.bulk_density", "quantity", "kg/m3", "the solute's", "dry bulk density of the named material"},

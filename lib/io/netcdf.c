@@ -47,7 +47,7 @@ struct _p_GWOutputNetCDF {
   size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
   Vec         work[3];            /* derived fields, on the model's DMDA */
   PetscInt    nsol;               /* solutes of the model: a concentration variable each */
-  int        *solid;              /* [nsol] their variable ids */
+  int        *solid;              /* [2 nsol] ids of their concentration and solid-mass variables (-1: no solid) */
 };
 
 static PetscLogEvent GW_OutputNetCDF = 0;
@@ -163,7 +163,7 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
   o->count[1] = (size_t)ym;
   o->count[2] = (size_t)xm;
   PetscCall(GWModelGetNumSolutes(model, &o->nsol));
-  PetscCall(PetscMalloc1(o->nsol, &o->solid));
+  PetscCall(PetscMalloc1(2 * o->nsol, &o->solid));
   *out = o;
   PetscFunctionReturn(0);
 }
@@ -311,13 +311,23 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
       GWSolute    s;
       const char *sn;
       char        name[96], lname[160];
+      PetscBool   has_solid;
       PetscCall(GWModelGetSolute(model, q, &s));
       PetscCall(GWSoluteGetName(s, &sn));
-      PetscCall(GWSoluteVariableName_Private(s, name, sizeof(name)));
+      PetscCall(GWSoluteVariableName_Private(s, "concentration", name, sizeof(name)));
       PetscCall(PetscSNPrintf(lname, sizeof(lname), "mass concentration of %s in the pore water", sn));
       PetscCall(DefVar(o, name, NC_DOUBLE, 4, dtlyx, lname, "kg m-3", &o->solid[q]));
       PetscCall(PutText(o, o->solid[q], "coordinates", "z"));
       PetscCall(PutText(o, o->solid[q], "cell_measures", "volume: cell_volume"));
+      o->solid[o->nsol + q] = -1;
+      PetscCall(GWSoluteGetSolubility(s, NULL, &has_solid));
+      if (has_solid) {
+        PetscCall(GWSoluteVariableName_Private(s, "solid", name, sizeof(name)));
+        PetscCall(PetscSNPrintf(lname, sizeof(lname), "mass of %s precipitated as solid per bulk volume", sn));
+        PetscCall(DefVar(o, name, NC_DOUBLE, 4, dtlyx, lname, "kg m-3", &o->solid[o->nsol + q]));
+        PetscCall(PutText(o, o->solid[o->nsol + q], "coordinates", "z"));
+        PetscCall(PutText(o, o->solid[o->nsol + q], "cell_measures", "volume: cell_volume"));
+      }
     }
   }
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
@@ -432,9 +442,13 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
     GWSolute s;
     char     name[96];
     PetscCall(GWModelGetSolute(model, q, &s));
-    PetscCall(GWSoluteVariableName_Private(s, name, sizeof(name)));
+    PetscCall(GWSoluteVariableName_Private(s, "concentration", name, sizeof(name)));
     PetscCall(NCCheck(path, nc_inq_varid(o->ncid, name, &o->solid[q]), "finding variable", name));
     PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->solid[q], NC_COLLECTIVE), "setting collective access for", name));
+    o->solid[o->nsol + q] = -1;
+    PetscCall(GWSoluteVariableName_Private(s, "solid", name, sizeof(name)));
+    if (nc_inq_varid(o->ncid, name, &o->solid[o->nsol + q]) == NC_NOERR) PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->solid[o->nsol + q], NC_COLLECTIVE), "setting collective access for", name));
+    else o->solid[o->nsol + q] = -1;
   }
   PetscCall(PetscMalloc1(ntime + 1, &tt));
   if (ntime) {
@@ -515,6 +529,10 @@ PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
     PetscCall(GWModelGetSolute(model, q, &s));
     PetscCall(GWSoluteGetConcentration(s, &c));
     PetscCall(PutBlock(out, out->solid[q], "concentration", PETSC_TRUE, c));
+    if (out->solid[out->nsol + q] >= 0) {
+      PetscCall(GWSoluteGetSolid(s, &c));
+      PetscCall(PutBlock(out, out->solid[out->nsol + q], "solid", PETSC_TRUE, c));
+    }
   }
   PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
   out->nrec++;

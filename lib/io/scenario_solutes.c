@@ -73,6 +73,13 @@ static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
   PetscCall(GWSoluteSetInitialConcentration(s, c0));
   PetscCall(GWSoluteSetDecay(s, lam, lams));
   PetscCall(GWSoluteSetProduction(s, gam, gams));
+  {
+    PetscReal csat = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(v, "solubility", "kg/m3", PETSC_FALSE, &csat, &has));
+    GWInputCheck(!has || csat > 0, GWYamlGet_Private(v, "solubility"), "a solubility must be positive, found %g kg/m3 (omit the key for a solute that never precipitates)", (double)csat);
+    if (has) PetscCall(GWSoluteSetSolubility(s, csat));
+  }
   PetscCall(ReadMaterialProperties(s, v, -1));
   if ((sec = GWYamlGet_Private(v, "materials"))) {
     GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, Kd:}");

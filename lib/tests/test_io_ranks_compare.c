@@ -1,7 +1,7 @@
 /* Compares every field of two gw-run NetCDF outputs of the same scenario (e.g. run on 1 and on 2
    MPI ranks): the largest |a - b| / max(|b|) over all records of pressure_head, hydraulic_head,
-   saturation, water_content, the Darcy flux components and every solute concentration
-   (concentration_*) must be below 1e-8, with the same
+   saturation, water_content, the Darcy flux components and every solute field
+   (concentration_*, solid_*) must be below 1e-8, with the same
    record times and run_status "complete" in both. With --last, only the last record of each file
    is compared (a restarted run against an uninterrupted one).
    Usage: test_io_ranks_compare A.nc B.nc [--last] */
@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     nc_inq_nvars(nc[0], &nv);
     for (int v = 0; v < nv && nfield < 32; v++) {
       char name[NC_MAX_NAME + 1];
-      if (nc_inq_varname(nc[0], v, name) == NC_NOERR && !strncmp(name, "concentration_", 14)) PetscCall(PetscStrncpy(fields[nfield++], name, sizeof(fields[0])));
+      if (nc_inq_varname(nc[0], v, name) == NC_NOERR && (!strncmp(name, "concentration_", 14) || !strncmp(name, "solid_", 6))) PetscCall(PetscStrncpy(fields[nfield++], name, sizeof(fields[0])));
     }
   }
   for (size_t q = 0; q < nfield; q++) {

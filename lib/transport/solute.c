@@ -47,6 +47,7 @@ PetscErrorCode GWSoluteCreate(MPI_Comm comm, GWSolute *solute)
   PetscCall(GWSoluteInitializePackage());
   PetscCall(PetscHeaderCreate(s, GWSOLUTE_CLASSID, "GWSolute", "Dissolved species", "GW", comm, GWSoluteDestroy, NULL));
   PetscCall(PetscObjectSetName((PetscObject)s, "solute"));
+  s->csat = PETSC_MAX_REAL;
   *solute = s;
   PetscFunctionReturn(0);
 }
@@ -705,11 +706,16 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
     s->pkg_kind[p] = s->pc_kind[q];
   }
   PetscCall(PetscCalloc4(PetscMax(m->npkg, 1), &s->in, PetscMax(m->npkg, 1), &s->out, PetscMax(m->npkg, 1), &s->in_cum, PetscMax(m->npkg, 1), &s->out_cum));
-  PetscCall(PetscMalloc1(2 * m->npkg + 7, &s->work));
+  PetscCall(PetscMalloc1(2 * m->npkg + 9, &s->work));
   PetscCall(DMCreateGlobalVector(m->da, &s->c));
   PetscCall(PetscObjectSetName((PetscObject)s->c, ((PetscObject)s)->name));
   PetscCall(VecDuplicate(s->c, &s->c_old));
   PetscCall(VecSet(s->c, s->c_init));
+  if (s->csat < PETSC_MAX_REAL) {
+    PetscCall(VecDuplicate(s->c, &s->solid));
+    PetscCall(PetscObjectSetName((PetscObject)s->solid, "solid"));
+    PetscCall(VecSet(s->solid, 0.0));
+  }
   s->model = m;
   PetscFunctionReturn(0);
 }
@@ -728,7 +734,9 @@ PetscErrorCode GWSoluteReset_Private(GWSolute s)
   s->dis = s->sorb = s->decay = s->prod = 0;
   s->dis_cum = s->sorb_cum = s->decay_cum = s->prod_cum = 0;
   s->mb_abs = s->mb_rel = s->mb_abs_cum = s->mb_rel_cum = s->gross_cum = 0;
-  s->nlinear                                                           = 0;
+  s->solid_step = s->solid_cum = s->mass_solid = 0;
+  if (s->solid) PetscCall(VecSet(s->solid, 0.0)); /* runs start without solid */
+  s->nlinear = 0;
   PetscFunctionReturn(0);
 }
 
@@ -743,6 +751,7 @@ PetscErrorCode GWSoluteDestroyData_Private(GWSolute s)
   PetscCall(VecDestroy(&s->c));
   PetscCall(VecDestroy(&s->c_old));
   PetscCall(VecDestroy(&s->c_start));
+  PetscCall(VecDestroy(&s->solid));
   s->model = NULL;
   PetscFunctionReturn(0);
 }

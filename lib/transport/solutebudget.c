@@ -237,6 +237,7 @@ PetscErrorCode GWSoluteBudgetView(GWSolute solute, PetscViewer viewer)
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14s %14s %14s %14s\n", "term", "step in", "step out", "cum. in", "cum. out"));
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", "dissolved storage", (double)PetscMax(-s->dis, 0), (double)PetscMax(s->dis, 0), (double)PetscMax(-s->dis_cum, 0), (double)PetscMax(s->dis_cum, 0)));
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", "sorbed storage", (double)PetscMax(-s->sorb, 0), (double)PetscMax(s->sorb, 0), (double)PetscMax(-s->sorb_cum, 0), (double)PetscMax(s->sorb_cum, 0)));
+  if (s->solid) PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", "solid (precipitated)", (double)PetscMax(-s->solid_step, 0), (double)PetscMax(s->solid_step, 0), (double)PetscMax(-s->solid_cum, 0), (double)PetscMax(s->solid_cum, 0)));
   PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", "decay and production", (double)s->prod, (double)s->decay, (double)s->prod_cum, (double)s->decay_cum));
   for (PetscInt p = 0; p < s->model->npkg; p++)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", ((PetscObject)s->model->pkg[p])->name, (double)s->in[p], (double)s->out[p], (double)s->in_cum[p], (double)s->out_cum[p]));

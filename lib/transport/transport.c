@@ -36,6 +36,7 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(VecDuplicate(tr->W, &tr->r));
   PetscCall(VecDuplicate(tr->W, &tr->dvec));
   PetscCall(VecDuplicate(tr->W, &tr->dc));
+  PetscCall(VecDuplicate(tr->W, &tr->dp));
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->qc[d]));
@@ -85,6 +86,7 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->r));
   PetscCall(VecDestroy(&tr->dvec));
   PetscCall(VecDestroy(&tr->dc));
+  PetscCall(VecDestroy(&tr->dp));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDestroy(&tr->qc[d]));
     PetscCall(VecDestroy(&tr->qcl[d]));
@@ -324,22 +326,70 @@ static void MassBalance(PetscReal in, PetscReal out, PetscReal storage, PetscRea
   *relerr = scale > 0 ? PetscAbsReal(IN - OUT) / scale : 0.0;
 }
 
-/* Solute budget of the step just solved, from the same terms as the matrix. */
+/* Equilibrium with the solid phase after the solve (operator splitting): where the solved
+   concentration c* exceeds the solubility c_sat, the excess (W + S)(c* - c_sat) precipitates; where
+   it is below and solid is present, solid dissolves up to (W + S)(c_sat - c*). The mass moves
+   between phases of the same cell, so the balance is unchanged; the dissolved and sorbed phases
+   end at the new concentration. Fills tr->dp [kg per cell] and updates s->solid and s->c. */
+static PetscErrorCode Precipitate(GWModel m, GWSolute s, const StepArrays *a)
+{
+  struct _n_GWTransport *tr = m->transport;
+  PetscScalar         ***c, ***co, ***dc, ***dp, ***sol;
+  PetscInt               xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscCall(VecSet(tr->dp, 0.0));
+  if (!s->solid) PetscFunctionReturn(0);
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMDAVecGetArray(m->da, s->c, &c));
+  PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dc, &dc));
+  PetscCall(DMDAVecGetArray(m->da, tr->dp, &dp));
+  PetscCall(DMDAVecGetArray(m->da, s->solid, &sol));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) {
+        PetscScalar *gc = a->g[k][j][i];
+        PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
+        PetscReal    V = CellVolume(gc), cap = a->Wn[k][j][i] + V * s->mp[GW_SOL_NPROP * z + GW_SOL_RHO] * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
+        PetscReal    cs = co[k][j][i] + dc[k][j][i], p = 0;
+        if (cs > s->csat)
+          p = cap * (cs - s->csat);
+        else if (sol[k][j][i] > 0)
+          p = -PetscMin(sol[k][j][i] * V, cap * (s->csat - cs));
+        if (p == 0) continue;
+        dp[k][j][i] = p;
+        sol[k][j][i] += p / V;
+        c[k][j][i] = cs - p / cap;
+      }
+  PetscCall(DMDAVecRestoreArray(m->da, s->solid, &sol));
+  PetscCall(DMDAVecRestoreArray(m->da, tr->dp, &dp));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dc, &dc));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecRestoreArray(m->da, s->c, &c));
+  PetscFunctionReturn(0);
+}
+
+/* Solute budget of the step just solved, from the same terms as the matrix: flows and decay at
+   the solved concentration c* = c^n + dc, storage of the dissolved and sorbed phases at the
+   concentration after equilibrium with the solid phase, and the solid's change. */
 static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar         ***c, ***co, ***dc;
+  PetscScalar         ***c, ***co, ***dc, ***dp, ***sol = NULL;
   PetscInt               xs, ys, zs, xm, ym, zm, np = m->npkg;
   PetscReal             *loc = s->work, in = 0, out = 0;
 
   PetscFunctionBegin;
   /* per package in, out; dissolved and sorbed storage increase, decay, production, mass dissolved,
-     sorbed, gross storage change */
-  PetscCall(PetscArrayzero(loc, 2 * np + 7));
+     sorbed, gross storage change, solid increase, solid mass */
+  PetscCall(PetscArrayzero(loc, 2 * np + 9));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c, &c));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecGetArrayRead(m->da, tr->dc, &dc));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dp, &dp));
+  if (s->solid) PetscCall(DMDAVecGetArrayRead(m->da, s->solid, &sol));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
@@ -348,9 +398,12 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
         PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
         PetscReal    Wn = a->Wn[k][j][i];
         /* W c - W^0 c^0 = W dc + c^0 (W - W^0), without the cancellation of the stored mass */
-        loc[2 * np] += Wn * dc[k][j][i] + co[k][j][i] * a->dW[k][j][i];
-        loc[2 * np + 1] += S * dc[k][j][i];
-        loc[2 * np + 6] += PetscAbsReal(Wn * dc[k][j][i]) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(S * dc[k][j][i]);
+        PetscReal ddis = dc[k][j][i] - dp[k][j][i] / (Wn + S); /* the change of the dissolved and sorbed concentration */
+        loc[2 * np] += Wn * ddis + co[k][j][i] * a->dW[k][j][i];
+        loc[2 * np + 1] += S * ddis;
+        loc[2 * np + 6] += PetscAbsReal(Wn * ddis) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(S * ddis) + PetscAbsReal(dp[k][j][i]);
+        loc[2 * np + 7] += dp[k][j][i];
+        if (sol) loc[2 * np + 8] += sol[k][j][i] * V;
         loc[2 * np + 2] += dt * (s->lam_l * Wn + s->lam_s * S) * (co[k][j][i] + dc[k][j][i]);
         loc[2 * np + 3] += dt * (s->gam_l * Wn + s->gam_s * rho * V);
         loc[2 * np + 4] += Wn * c[k][j][i];
@@ -360,7 +413,7 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
     GWPackage pkg = m->pkg[p];
     for (PetscInt e = 0; e < pkg->nentry; e++) {
       const GWPackageEntry *en = &pkg->entry[e];
-      PetscReal             Q = pkg->Q[e], cc = c[en->k][en->j][en->i], f = 0; /* solute flow into the cell [kg/s] */
+      PetscReal             Q = pkg->Q[e], cc = co[en->k][en->j][en->i] + dc[en->k][en->j][en->i], f = 0; /* solute flow into the cell [kg/s] at c* */
       if (Q > 0)
         f = Q * s->pkg_c[p];
       else if (tr->carry[p])
@@ -372,10 +425,12 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
         loc[2 * p + 1] -= f * dt;
     }
   }
+  if (s->solid) PetscCall(DMDAVecRestoreArrayRead(m->da, s->solid, &sol));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dp, &dp));
   PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dc, &dc));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c, &c));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 7, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 9, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
   for (PetscInt p = 0; p < np; p++) {
     s->in[p]  = loc[2 * p];
     s->out[p] = loc[2 * p + 1];
@@ -384,24 +439,27 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
     in += s->in[p];
     out += s->out[p];
   }
-  s->dis       = loc[2 * np];
-  s->sorb      = loc[2 * np + 1];
-  s->decay     = loc[2 * np + 2];
-  s->prod      = loc[2 * np + 3];
-  s->mass_dis  = loc[2 * np + 4];
-  s->mass_sorb = loc[2 * np + 5];
+  s->dis        = loc[2 * np];
+  s->sorb       = loc[2 * np + 1];
+  s->decay      = loc[2 * np + 2];
+  s->prod       = loc[2 * np + 3];
+  s->mass_dis   = loc[2 * np + 4];
+  s->mass_sorb  = loc[2 * np + 5];
+  s->solid_step = loc[2 * np + 7];
+  s->mass_solid = loc[2 * np + 8];
+  s->solid_cum += s->solid_step;
   s->dis_cum += s->dis;
   s->sorb_cum += s->sorb;
   s->decay_cum += s->decay;
   s->prod_cum += s->prod;
-  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb, loc[2 * np + 6], &s->mb_abs, &s->mb_rel);
+  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb + s->solid_step, loc[2 * np + 6], &s->mb_abs, &s->mb_rel);
   in = out = 0;
   for (PetscInt p = 0; p < np; p++) {
     in += s->in_cum[p];
     out += s->out_cum[p];
   }
   s->gross_cum += loc[2 * np + 6];
-  MassBalance(in + s->prod_cum, out + s->decay_cum, s->dis_cum + s->sorb_cum, s->gross_cum, &s->mb_abs_cum, &s->mb_rel_cum);
+  MassBalance(in + s->prod_cum, out + s->decay_cum, s->dis_cum + s->sorb_cum + s->solid_cum, s->gross_cum, &s->mb_abs_cum, &s->mb_rel_cum);
   PetscFunctionReturn(0);
 }
 
@@ -437,6 +495,7 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     PetscCall(KSPGetIterationNumber(tr->ksp, &its));
     PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);
     s->nlinear += its;
+    PetscCall(Precipitate(m, s, &a));
     PetscCall(Budget(m, s, dt, &a));
   }
   PetscCall(ArraysRestore(m, &a));

@@ -136,7 +136,7 @@ PETSC_INTERN PetscErrorCode GWPutNameField_Private(FILE *, const char[], const c
 /* solute outputs (lib/io/solute_output.c) */
 PETSC_INTERN PetscErrorCode GWSoluteBudgetHeader_Private(GWModel, FILE *);
 PETSC_INTERN PetscErrorCode GWSoluteBudgetRow_Private(GWModel, FILE *);
-PETSC_INTERN PetscErrorCode GWSoluteVariableName_Private(GWSolute, char[], size_t);
+PETSC_INTERN PetscErrorCode GWSoluteVariableName_Private(GWSolute, const char[], char[], size_t);
 /* solutes, after materials and packages (lib/io/scenario_solutes.c) */
 PETSC_INTERN PetscErrorCode GWScenarioReadSolutes_Private(GWModel, GWYamlNode);
 /* routed reaches of river and canal packages, and their links to other packages (lib/io/scenario_rivers.c) */

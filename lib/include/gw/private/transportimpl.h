@@ -20,6 +20,7 @@ struct _p_GWSolute {
   PetscReal  lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
   PetscReal  gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
   PetscReal  c_init;            /* uniform initial concentration [kg/m^3] */
+  PetscReal  csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
   PetscReal  def[GW_SOL_NPROP]; /* properties of materials without their own */
   PetscInt   nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
   PetscReal *mprop;
@@ -34,15 +35,17 @@ struct _p_GWSolute {
   PetscReal        *pkg_c;             /* [npkg] inflow concentration of each package of the model (0 if not given) */
   GWSoluteBoundary *pkg_kind;          /* [npkg] */
   Vec               c, c_old, c_start; /* global: concentration [kg/m^3] now, at the step's start, at the run's start */
+  Vec               solid;             /* global: precipitated (solid) mass per bulk volume [kg/m^3]; NULL without a solubility */
   PetscInt          nlinear;           /* Krylov iterations of all transport solves */
   /* budget [kg]: per package in and out, storage increase of the dissolved and sorbed phases,
      mass decayed and produced, over the last step and since the start */
   PetscReal *in, *out, *in_cum, *out_cum;
   PetscReal  dis, sorb, decay, prod, dis_cum, sorb_cum, decay_cum, prod_cum;
   PetscReal  mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
-  PetscReal  gross_cum;           /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
-  PetscReal  mass_dis, mass_sorb; /* mass in the dissolved and sorbed phases now [kg] */
-  PetscReal *work;                /* [2 npkg + 7] budget sums of a step */
+  PetscReal  solid_step, solid_cum, mass_solid; /* solid mass increase over the step, since the start; solid mass now [kg] */
+  PetscReal  gross_cum;                         /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
+  PetscReal  mass_dis, mass_sorb;               /* mass in the dissolved and sorbed phases now [kg] */
+  PetscReal *work;                              /* [2 npkg + 9] budget sums of a step */
 };
 
 /* Transport data of a model, shared by its solutes. */
@@ -57,6 +60,7 @@ struct _n_GWTransport {
   Vec        Wl;             /* local (ghosted) W */
   Vec        qc[3], qcl[3];  /* cell-centre Darcy flux, global and local, along x, y, z (up) [m/s] */
   Mat        A;              /* the step's matrix, for the concentration increment */
+  Vec        dp;             /* global: mass precipitated in each cell over the step (negative: dissolved) [kg] */
   Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
   KSP        ksp;
 };
