@@ -120,6 +120,7 @@ PetscErrorCode GWModelDestroy(GWModel *model)
   PetscCall(VecDestroy(&m->geoglobal));
   for (PetscInt i = 0; i < m->nmat; i++) PetscCall(GWMaterialDestroy(&m->mat[i]));
   for (PetscInt i = 0; i < m->npkg; i++) PetscCall(GWPackageDestroy(&m->pkg[i]));
+  PetscCall(GWModelDestroyTransport_Private(m));
   PetscCall(PetscFree(m->mat));
   PetscCall(PetscFree(m->pkg));
   PetscCall(PetscFree3(m->cons, m->cons_psi, m->tface));

@@ -80,6 +80,7 @@ PetscErrorCode GWModelReset(GWModel model)
     /* after psi: types that place their entries from the state (water-table cells) do it now */
     PetscCall(GWPackageSetUp_Private(pkg, m));
   }
+  if (m->transport) PetscCall(GWModelResetTransport_Private(m));
   PetscCall(GWModelInitialUnknowns_Private(m));
   PetscFunctionReturn(0);
 }

@@ -62,6 +62,7 @@ PetscErrorCode GWModelSetUp(GWModel model)
   PetscCall(GWModelSetUpSolver_Private(m));
   PetscCall(PetscCalloc2(m->npkg, &m->step.in, m->npkg, &m->step.out));
   PetscCall(PetscCalloc2(m->npkg, &m->cum.in, m->npkg, &m->cum.out));
+  if (m->transport) PetscCall(GWModelSetUpTransport_Private(m));
   m->dt          = m->dt_init;
   m->setupcalled = PETSC_TRUE;
   PetscFunctionReturn(0);
@@ -444,6 +445,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
     m->ncuts++;
   }
   PetscCall(GWModelComputeBudget_Private(m));
+  if (m->transport) PetscCall(GWModelTransportStep_Private(m));
   dt   = m->step_t1 - m->step_t0;
   m->t = m->step_t1;
   m->nsteps++;

@@ -5,6 +5,7 @@
 #include <gwmaterial.h>
 #include <gwpackage.h>
 #include <gwmodel.h>
+#include <gwtransport.h>
 #include <gwio.h>
 #include <gwfao56.h>
 

@@ -47,6 +47,8 @@ struct _p_GWOutputNetCDF {
   size_t      start[3], count[3]; /* this rank's DMDA block as (layer, y, x) */
   Vec         work;               /* one derived field at a time, on the model's DMDA */
   PetscReal  *ztop;               /* [xm*ym] land surface (column top) of this rank's columns */
+  PetscInt    nsol;               /* solutes of the model: a concentration variable each */
+  int        *solid;              /* [2 nsol] ids of their concentration and solid-mass variables (-1: no solid) */
 };
 
 /* The per-record maps (time, y, x) of the water table (GWModelComputeWaterTableVec()). */
@@ -204,6 +206,8 @@ static PetscErrorCode NewOutput(GWModel model, const char path[], GWOutputNetCDF
     PetscCall(VecDestroy(&top));
     PetscCall(VecDestroy(&bot));
   }
+  PetscCall(GWModelGetNumSolutes(model, &o->nsol));
+  PetscCall(PetscMalloc1(2 * o->nsol, &o->solid));
   *out = o;
   PetscFunctionReturn(0);
 }
@@ -284,6 +288,7 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
     PetscCall(PetscFree(o->ztop));
+    PetscCall(PetscFree(o->solid));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot create the NetCDF output file %s: %s. Check that its directory exists and is writable, and that no other program holds the file open", path, nc_strerror(status));
@@ -353,6 +358,28 @@ PetscErrorCode GWOutputNetCDFOpen(GWModel model, const char path[], const char t
     {
       const int dtyx[3] = {d_t, d_y, d_x};
       for (PetscInt f = 0; f < 2; f++) PetscCall(DefVar(o, Maps[f].name, NC_DOUBLE, 3, dtyx, Maps[f].long_name, "m", &o->wtid[f]));
+    }
+    for (PetscInt q = 0; q < o->nsol; q++) {
+      GWSolute    s;
+      const char *sn;
+      char        name[96], lname[160];
+      PetscBool   has_solid;
+      PetscCall(GWModelGetSolute(model, q, &s));
+      PetscCall(GWSoluteGetName(s, &sn));
+      PetscCall(GWSoluteVariableName_Private(s, "concentration", name, sizeof(name)));
+      PetscCall(PetscSNPrintf(lname, sizeof(lname), "mass concentration of %s in the pore water", sn));
+      PetscCall(DefVar(o, name, NC_DOUBLE, 4, dtlyx, lname, "kg m-3", &o->solid[q]));
+      PetscCall(PutText(o, o->solid[q], "coordinates", "z"));
+      PetscCall(PutText(o, o->solid[q], "cell_measures", "volume: cell_volume"));
+      o->solid[o->nsol + q] = -1;
+      PetscCall(GWSoluteGetSolubility(s, NULL, &has_solid));
+      if (has_solid) {
+        PetscCall(GWSoluteVariableName_Private(s, "solid", name, sizeof(name)));
+        PetscCall(PetscSNPrintf(lname, sizeof(lname), "mass of %s precipitated as solid per bulk volume", sn));
+        PetscCall(DefVar(o, name, NC_DOUBLE, 4, dtlyx, lname, "kg m-3", &o->solid[o->nsol + q]));
+        PetscCall(PutText(o, o->solid[o->nsol + q], "coordinates", "z"));
+        PetscCall(PutText(o, o->solid[o->nsol + q], "cell_measures", "volume: cell_volume"));
+      }
     }
   }
   PetscCall(NCCheck(path, nc_enddef(o->ncid), "leaving define mode", "(nc_enddef)"));
@@ -448,6 +475,7 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   if (status != NC_NOERR) {
     PetscCallMPI(MPI_Comm_free(&o->comm));
     PetscCall(PetscFree(o->ztop));
+    PetscCall(PetscFree(o->solid));
     PetscCall(PetscFree(o));
   }
   PetscCheck(status == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "Cannot open the NetCDF output file %s to continue it: %s", path, nc_strerror(status));
@@ -466,6 +494,18 @@ PetscErrorCode GWOutputNetCDFReopen(GWModel model, const char path[], PetscReal 
   for (PetscInt f = 0; f < 2; f++) {
     PetscCall(NCCheck(path, nc_inq_varid(o->ncid, Maps[f].name, &o->wtid[f]), "finding variable", Maps[f].name));
     PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->wtid[f], NC_COLLECTIVE), "setting collective access for", Maps[f].name));
+  }
+  for (PetscInt q = 0; q < o->nsol; q++) {
+    GWSolute s;
+    char     name[96];
+    PetscCall(GWModelGetSolute(model, q, &s));
+    PetscCall(GWSoluteVariableName_Private(s, "concentration", name, sizeof(name)));
+    PetscCall(NCCheck(path, nc_inq_varid(o->ncid, name, &o->solid[q]), "finding variable", name));
+    PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->solid[q], NC_COLLECTIVE), "setting collective access for", name));
+    o->solid[o->nsol + q] = -1;
+    PetscCall(GWSoluteVariableName_Private(s, "solid", name, sizeof(name)));
+    if (nc_inq_varid(o->ncid, name, &o->solid[o->nsol + q]) == NC_NOERR) PetscCall(NCCheck(path, nc_var_par_access(o->ncid, o->solid[o->nsol + q], NC_COLLECTIVE), "setting collective access for", name));
+    else o->solid[o->nsol + q] = -1;
   }
   PetscCall(PetscMalloc1(ntime + 1, &tt));
   if (ntime) {
@@ -544,6 +584,17 @@ PetscErrorCode GWOutputNetCDFWrite(GWOutputNetCDF out, GWModel model)
     PetscCall(PutBlock(out, out->fieldid[F_QX + d], Fields[F_QX + d].name, PETSC_TRUE, out->work));
   }
   PetscCall(PutWaterTable(out, model, zs));
+  for (PetscInt q = 0; q < out->nsol; q++) {
+    GWSolute s;
+    Vec      c;
+    PetscCall(GWModelGetSolute(model, q, &s));
+    PetscCall(GWSoluteGetConcentration(s, &c));
+    PetscCall(PutBlock(out, out->solid[q], "concentration", PETSC_TRUE, c));
+    if (out->solid[out->nsol + q] >= 0) {
+      PetscCall(GWSoluteGetSolid(s, &c));
+      PetscCall(PutBlock(out, out->solid[out->nsol + q], "solid", PETSC_TRUE, c));
+    }
+  }
   PetscCall(NCCheck(out->path, nc_sync(out->ncid), "flushing", "the record"));
   out->nrec++;
   out->tlast = t;
@@ -597,6 +648,7 @@ PetscErrorCode GWOutputNetCDFClose(GWOutputNetCDF *out, const char status[])
   PetscCall(PetscFree(msg));
   PetscCall(VecDestroy(&o->work));
   PetscCall(PetscFree(o->ztop));
+  PetscCall(PetscFree(o->solid));
   PetscCallMPI(MPI_Comm_free(&o->comm));
   PetscCall(PetscFree(*out));
   PetscCall(NCCheck(path, st, "recording", "run_status"));

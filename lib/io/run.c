@@ -25,11 +25,12 @@ static PetscBool        GWCatching = PETSC_FALSE;
 
 typedef struct {
   char  nc[PETSC_MAX_PATH_LEN], obs[PETSC_MAX_PATH_LEN], bud[PETSC_MAX_PATH_LEN], chk[PETSC_MAX_PATH_LEN];
-  FILE *fobs, *fbud; /* rank 0 only */
+  char  sbud[PETSC_MAX_PATH_LEN]; /* solute budget, with solutes only */
+  FILE *fobs, *fbud, *fsbud;      /* rank 0 only */
 } Outputs;
 
 /* The CSV date field of the model time, ",YYYY-MM-DDTHH:MM:SSZ", or "" without a start date. */
-static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
+PetscErrorCode GWDateField_Private(GWModel m, char buf[], size_t len)
 {
   PetscFunctionBegin;
   buf[0] = 0;
@@ -42,7 +43,7 @@ static PetscErrorCode DateField(GWModel m, char buf[], size_t len)
 /* Prints t [s] as the shortest decimal that reads back as the same double (%.15g, else %.17g):
    times in the CSV files keep full precision (%.10g made distinct times equal after 1e10 s and
    rounded sub-second steps), and a restart finds the rows after its time exactly. */
-static PetscErrorCode PutTime(FILE *fp, PetscReal t)
+PetscErrorCode GWPutTime_Private(FILE *fp, PetscReal t)
 {
   char buf[32];
 
@@ -157,8 +158,8 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
         zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
       val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
     }
-    PetscCall(DateField(m, date, sizeof(date)));
-    PetscCall(PutTime(fp, m->t));
+    PetscCall(GWDateField_Private(m, date, sizeof(date)));
+    PetscCall(GWPutTime_Private(fp, m->t));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", date));
     for (PetscInt o = 0; o < sc->nobs; o++)
       for (PetscInt q = 0; q < GW_OBS_NQ; q++)
@@ -172,7 +173,7 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 
 /* Writes ",<pre><name><suf>" as one CSV field, in double quotes (quotes doubled) when the name
    holds a comma or a quote (RFC 4180). Names hold no line breaks (GWCheckName_Private()). */
-static PetscErrorCode PutNameField(FILE *fp, const char pre[], const char name[], const char suf[])
+PetscErrorCode GWPutNameField_Private(FILE *fp, const char pre[], const char name[], const char suf[])
 {
   PetscFunctionBegin;
   if (!strpbrk(name, ",\"")) {
@@ -193,8 +194,8 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PutNameField(fp, "", n, "_in_m3"));
-    PetscCall(PutNameField(fp, "", n, "_out_m3"));
+    PetscCall(GWPutNameField_Private(fp, "", n, "_in_m3"));
+    PetscCall(GWPutNameField_Private(fp, "", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
@@ -202,15 +203,15 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
     for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
       char suf[128];
       PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
-      PetscCall(PutNameField(fp, "", n, suf));
+      PetscCall(GWPutNameField_Private(fp, "", n, suf));
     }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",recharge_across_water_table_m3,mass_balance_error_m3,mass_balance_rel,cum_storage_change_m3"));
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
     PetscCall(GWPackageGetName(m->pkg[p], &n));
-    PetscCall(PutNameField(fp, "cum_", n, "_in_m3"));
-    PetscCall(PutNameField(fp, "cum_", n, "_out_m3"));
+    PetscCall(GWPutNameField_Private(fp, "cum_", n, "_in_m3"));
+    PetscCall(GWPutNameField_Private(fp, "cum_", n, "_out_m3"));
   }
   for (PetscInt p = 0; p < m->npkg; p++) {
     const char *n;
@@ -218,7 +219,7 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
     for (PetscInt q = 0; q < m->pkg[p]->nterm; q++) {
       char suf[128];
       PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%s_m3", m->pkg[p]->termname[q]));
-      PetscCall(PutNameField(fp, "cum_", n, suf));
+      PetscCall(GWPutNameField_Private(fp, "cum_", n, suf));
     }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",cum_recharge_across_water_table_m3,cum_mass_balance_error_m3,cum_mass_balance_rel"));
@@ -232,7 +233,7 @@ static PetscErrorCode WriteBudgetHeader(GWModel m, FILE *fp)
         char suf[96];
         PetscCall(PetscSNPrintf(suf, sizeof(suf), "_reach%" PetscInt_FMT "_%s_m3_per_s", r, q == 0 ? "inflow" : q == 1 ? "outflow"
                                                                                                                        : "leakage"));
-        PetscCall(PutNameField(fp, "", n, suf));
+        PetscCall(GWPutNameField_Private(fp, "", n, suf));
       }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
@@ -245,10 +246,10 @@ static PetscErrorCode WriteBudgetRow(GWModel m, FILE *fp)
 
   PetscFunctionBegin;
   if (!fp) PetscFunctionReturn(0);
-  PetscCall(DateField(m, date, sizeof(date)));
-  PetscCall(PutTime(fp, m->t));
+  PetscCall(GWDateField_Private(m, date, sizeof(date)));
+  PetscCall(GWPutTime_Private(fp, m->t));
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s,", date));
-  PetscCall(PutTime(fp, m->step_t1 - m->step_t0));
+  PetscCall(GWPutTime_Private(fp, m->step_t1 - m->step_t0));
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)m->step.storage));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g,%.10g", (double)m->step.in[p], (double)m->step.out[p]));
   for (PetscInt p = 0; p < m->npkg; p++)
@@ -303,7 +304,7 @@ static PetscErrorCode TruncateCSV(const char path[], PetscReal t)
   char     *buf, *p, *cut, tmp[PETSC_MAX_PATH_LEN + 8];
   long      len;
   size_t    got;
-  PetscReal tw = t; /* rows hold times that read back exactly (PutTime()) */
+  PetscReal tw = t; /* rows hold times that read back exactly (GWPutTime_Private()) */
 
   PetscFunctionBegin;
   PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot read %s to continue it: %s", path, strerror(errno));
@@ -370,6 +371,7 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
   PetscCall(PetscSNPrintf(o->obs, sizeof(o->obs), "%s-obs.csv", sc->prefix));
   PetscCall(PetscSNPrintf(o->bud, sizeof(o->bud), "%s-budget.csv", sc->prefix));
   PetscCall(PetscSNPrintf(o->chk, sizeof(o->chk), "%s-checkpoint.h5", sc->prefix));
+  PetscCall(PetscSNPrintf(o->sbud, sizeof(o->sbud), "%s-solute-budget.csv", sc->prefix));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0) PetscCall(MakeParentFolders(sc->prefix));
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
@@ -382,7 +384,14 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
     else
       PetscCall(GWOutputNetCDFOpen(sc->model, part, sc->title, nc));
   }
-  o->fobs = o->fbud = NULL;
+  o->fobs = o->fbud = o->fsbud = NULL;
+  if (rank == 0 && sc->model->transport) {
+    char part[PETSC_MAX_PATH_LEN + 8];
+    PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->sbud));
+    o->fsbud = fopen(part, "w");
+    PetscCheck(o->fsbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
+    PetscCall(GWSoluteBudgetHeader_Private(sc->model, o->fsbud));
+  }
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->bud));
@@ -396,7 +405,7 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
         for (PetscInt p = 0; p < sc->nobs; p++)
           for (PetscInt q = 0; q < GW_OBS_NQ; q++)
-            if (sc->obsq[p] >> q & 1) PetscCall(PutNameField(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
+            if (sc->obsq[p] >> q & 1) PetscCall(GWPutNameField_Private(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
       }
     }
@@ -427,13 +436,14 @@ static PetscErrorCode DebugKill(GWScenario sc, const char where[])
 static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc, const char status[])
 {
   PetscMPIInt rank;
-  PetscBool   ok = (PetscBool)!strcmp(status, "complete");
+  PetscBool   ok = (PetscBool)!strcmp(status, "complete"), sbud = (PetscBool)(o->fsbud != NULL);
 
   PetscFunctionBegin;
   if (*nc) PetscCall(GWOutputNetCDFClose(nc, status));
   if (o->fobs) fclose(o->fobs);
   if (o->fbud) fclose(o->fbud);
-  o->fobs = o->fbud = NULL;
+  if (o->fsbud) fclose(o->fsbud);
+  o->fobs = o->fbud = o->fsbud = NULL;
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0 && ok) {
     /* the NetCDF file last: P.nc is the mark of a complete run, and a run killed between these
@@ -445,6 +455,10 @@ static PetscErrorCode CloseOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc
       if (f == 2) PetscCall(DebugKill(sc, "renames"));
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
       PetscCheck(rename(part, names[f]) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", part, names[f], strerror(errno));
+      if (f == 1 && sbud) { /* the solute budget with the water budget */
+        PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->sbud));
+        PetscCheck(rename(part, o->sbud) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", part, o->sbud, strerror(errno));
+      }
     }
   }
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)sc)));
@@ -565,6 +579,7 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     while (!ierr && target - m->t > 1e-12 * PetscMax(target, 1.0)) {
       ierr = GWModelStep(m, target);
       if (!ierr) ierr = WriteBudgetRow(m, o.fbud);
+      if (!ierr) ierr = GWSoluteBudgetRow_Private(m, o.fsbud);
       if (ierr) break;
       /* between steps, all ranks agree on a stop signal and on a periodic checkpoint (rank 0's
          clock decides the wall-time one) */
@@ -618,7 +633,14 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
     PetscCall(GWModelBudgetView(m, sc->monitor));
     PetscCall(GWModelThreeWatersView(m, sc->monitor));
     if (m->nmat > 1) PetscCall(GWModelZoneBudgetView(m, sc->monitor));
-    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : ""));
+    PetscInt ns;
+    PetscCall(GWModelGetNumSolutes(m, &ns));
+    for (PetscInt q = 0; q < ns; q++) {
+      GWSolute s;
+      PetscCall(GWModelGetSolute(m, q, &s));
+      PetscCall(GWSoluteBudgetView(s, sc->monitor));
+    }
+    PetscCall(PetscViewerASCIIPrintf(sc->monitor, "Outputs: %s, %s%s%s%s%s\n", o.nc, o.bud, sc->nobs ? ", " : "", sc->nobs ? o.obs : "", m->transport ? ", " : "", m->transport ? o.sbud : ""));
   }
   PetscFunctionReturn(0);
 }
@@ -656,6 +678,7 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
+  PetscCheck(!sc->model->transport, PetscObjectComm((PetscObject)sc), PETSC_ERR_SUP, "Restart of a scenario with solutes is not supported yet: checkpoints do not hold concentrations; run the scenario from its start");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
   PetscCheck(sc->model->t <= sc->tend * (1 + 1e-12), PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, past the end of the scenario (%g s): it belongs to a longer run; restart with the scenario that wrote it", path, (double)sc->model->t, (double)sc->tend);
   sc->restarted = PETSC_TRUE;

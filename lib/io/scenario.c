@@ -499,6 +499,7 @@ static PetscErrorCode LoadSections(GWScenario sc, GWYamlNode root)
   if (have_start) PetscCall(GWModelSetStartDate(sc->model, start_date));
   PetscCall(SetInputHash(sc->model, root));
   PetscCall(GWScenarioReadPackages_Private(sc->model, root, start_date, have_start, sc->tend));
+  PetscCall(GWScenarioReadSolutes_Private(sc->model, root));
   PetscCall(ReadSolver(sc->model, root));
   PetscCall(ReadObservations(sc, root));
   PetscCall(GWModelSetFromOptions(sc->model));

@@ -1,6 +1,7 @@
 /* Compares every field of two gw-run NetCDF outputs of the same scenario (e.g. run on 1 and on 2
    MPI ranks): the largest |a - b| / max(|b|) over all records of pressure_head, hydraulic_head,
-   saturation, water_content and the Darcy flux components must be below 1e-8, with the same
+   saturation, water_content, the Darcy flux components and every solute field
+   (concentration_*, solid_*) must be below 1e-8, with the same
    record times and run_status "complete" in both. With --last, only the last record of each file
    is compared (a restarted run against an uninterrupted one).
    Usage: test_io_ranks_compare A.nc B.nc [--last] */
@@ -28,8 +29,10 @@ static PetscErrorCode ReadVar(int nc, const char *name, size_t *n, double **a)
 
 int main(int argc, char **argv)
 {
-  static const char *fields[] = {"time", "pressure_head", "hydraulic_head", "saturation", "water_content", "darcy_flux_x", "darcy_flux_y", "darcy_flux_z"};
-  GWTest             t        = {0, 0};
+  static const char *fixed[] = {"time", "pressure_head", "hydraulic_head", "saturation", "water_content", "darcy_flux_x", "darcy_flux_y", "darcy_flux_z"};
+  char               fields[32][NC_MAX_NAME + 1];
+  size_t             nfield = 0;
+  GWTest             t      = {0, 0};
   int                nc[2], status;
   char               st[2][64];
   PetscBool          last    = PETSC_FALSE;
@@ -52,7 +55,16 @@ int main(int argc, char **argv)
       PetscCheck(nc_inq_dimid(nc[f], "time", &dim) == NC_NOERR && nc_inq_dimlen(nc[f], dim, &nrec[f]) == NC_NOERR, PETSC_COMM_SELF, PETSC_ERR_FILE_READ, "no time dimension in %s", argv[1 + f]);
     }
   }
-  for (size_t q = 0; q < sizeof(fields) / sizeof(fields[0]); q++) {
+  for (size_t q = 0; q < sizeof(fixed) / sizeof(fixed[0]); q++) PetscCall(PetscStrncpy(fields[nfield++], fixed[q], sizeof(fields[0])));
+  { /* the solutes' concentrations of file A; file B must have them too */
+    int nv = 0;
+    nc_inq_nvars(nc[0], &nv);
+    for (int v = 0; v < nv && nfield < 32; v++) {
+      char name[NC_MAX_NAME + 1];
+      if (nc_inq_varname(nc[0], v, name) == NC_NOERR && (!strncmp(name, "concentration_", 14) || !strncmp(name, "solid_", 6))) PetscCall(PetscStrncpy(fields[nfield++], name, sizeof(fields[0])));
+    }
+  }
+  for (size_t q = 0; q < nfield; q++) {
     double *a, *b, diff = 0, scale = 0;
     size_t  na, nb;
     char    name[128];

@@ -3,6 +3,8 @@
 #define GW_PRIVATE_IOIMPL_H
 
 #include <gwio.h>
+#include <gwtransport.h>
+#include <stdio.h>
 #include <gw/private/compat.h>
 #include <petsc/private/petscimpl.h>
 
@@ -129,6 +131,16 @@ PETSC_INTERN PetscErrorCode GWSeriesFill_Private(GWYamlNode, GWInterpolation, Pe
    (lib/io/scenario_packages.c, with the start date of dated series) */
 PETSC_INTERN PetscErrorCode GWScenarioReadMaterials_Private(GWModel, GWYamlNode);
 PETSC_INTERN PetscErrorCode GWScenarioReadPackages_Private(GWModel, GWYamlNode, PetscReal, PetscBool, PetscReal);
+/* CSV fields of the run's outputs (lib/io/run.c) */
+PETSC_INTERN PetscErrorCode GWDateField_Private(GWModel, char[], size_t);
+PETSC_INTERN PetscErrorCode GWPutTime_Private(FILE *, PetscReal);
+PETSC_INTERN PetscErrorCode GWPutNameField_Private(FILE *, const char[], const char[], const char[]);
+/* solute outputs (lib/io/solute_output.c) */
+PETSC_INTERN PetscErrorCode GWSoluteBudgetHeader_Private(GWModel, FILE *);
+PETSC_INTERN PetscErrorCode GWSoluteBudgetRow_Private(GWModel, FILE *);
+PETSC_INTERN PetscErrorCode GWSoluteVariableName_Private(GWSolute, const char[], char[], size_t);
+/* solutes, after materials and packages (lib/io/scenario_solutes.c) */
+PETSC_INTERN PetscErrorCode GWScenarioReadSolutes_Private(GWModel, GWYamlNode);
 /* routed reaches of river and canal packages, and their links to other packages (lib/io/scenario_rivers.c) */
 PETSC_INTERN PetscErrorCode GWScenarioReadReaches_Private(GWModel, GWPackage, GWYamlNode, PetscReal, PetscBool, PetscReal);
 PETSC_INTERN PetscErrorCode GWScenarioLinkReaches_Private(GWModel, GWYamlNode, PetscInt);

@@ -137,6 +137,8 @@ struct _p_GWModel {
   PetscReal    recharge_step, recharge_cum; /* net downward flow across the water table [m^3] */
   PetscReal   *zone_step, *zone_cum;        /* [5 nmat]: storage increase, package in, package out, in from and out to other zones [m^3] */
   PetscReal   *zone_flow_cum;               /* [nmat^2]: cumulative flow from zone a to zone b at a * nmat + b [m^3] */
+  /* solute transport (lib/transport/); NULL when the model has no solute */
+  struct _n_GWTransport *transport;
 };
 
 PETSC_EXTERN PetscLogEvent GW_Residual, GW_Jacobian, GW_LinearSolve, GW_Step;
@@ -157,6 +159,12 @@ PETSC_INTERN PetscErrorCode GWModelCheckStepBalance_Private(GWModel, Vec, PetscB
 PETSC_INTERN PetscErrorCode GWModelSetUpLinearSolver_Private(GWModel, KSP);
 PETSC_INTERN PetscErrorCode GWModelJacobianAssembled_Private(GWModel, Mat, PetscBool);
 PETSC_INTERN PetscErrorCode GWModelLinearSolveBegin_Private(GWModel, KSP, Vec, Vec);
+
+/* solute transport hooks (lib/transport/transport.c); called only when model->transport is set */
+PETSC_INTERN PetscErrorCode GWModelSetUpTransport_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelTransportStep_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelResetTransport_Private(GWModel);
+PETSC_INTERN PetscErrorCode GWModelDestroyTransport_Private(GWModel);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);

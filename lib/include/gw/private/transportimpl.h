@@ -1,0 +1,74 @@
+/* Private definition of GWSolute and of the model's transport data (not installed). */
+#ifndef GW_PRIVATE_TRANSPORTIMPL_H
+#define GW_PRIVATE_TRANSPORTIMPL_H
+
+#include <gwtransport.h>
+#include <gw/private/modelimpl.h>
+
+/* per-material properties of a solute, in this order in GWSolute.mprop */
+enum {
+  GW_SOL_AL,  /* longitudinal dispersivity [m] */
+  GW_SOL_AT,  /* transverse dispersivity [m] */
+  GW_SOL_RHO, /* dry bulk density of the solid [kg/m^3] */
+  GW_SOL_KD,  /* linear sorption distribution coefficient [m^3/kg] */
+  GW_SOL_NPROP
+};
+
+struct _p_GWSolute {
+  PETSCHEADER(int);
+  PetscReal  Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
+  PetscReal  lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
+  PetscReal  gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
+  PetscReal  c_init;            /* uniform initial concentration [kg/m^3] */
+  PetscReal  csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
+  PetscReal  def[GW_SOL_NPROP]; /* properties of materials without their own */
+  PetscInt   nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
+  PetscReal *mprop;
+  /* package concentrations as given: package, concentration [kg/m^3], kind */
+  PetscInt          npc;
+  GWPackage        *pc_pkg;
+  PetscReal        *pc_c;
+  GWSoluteBoundary *pc_kind;
+  /* after set-up */
+  GWModel           model;             /* the model it belongs to (not referenced: the model holds the solute) */
+  PetscReal        *mp;                /* [nmat][GW_SOL_NPROP] resolved per material of the model */
+  PetscReal        *pkg_c;             /* [npkg] inflow concentration of each package of the model (0 if not given) */
+  GWSoluteBoundary *pkg_kind;          /* [npkg] */
+  Vec               c, c_old, c_start; /* global: concentration [kg/m^3] now, at the step's start, at the run's start */
+  Vec               solid;             /* global: precipitated (solid) mass per bulk volume [kg/m^3]; NULL without a solubility */
+  PetscInt          nlinear;           /* Krylov iterations of all transport solves */
+  /* budget [kg]: per package in and out, storage increase of the dissolved and sorbed phases,
+     mass decayed and produced, over the last step and since the start */
+  PetscReal *in, *out, *in_cum, *out_cum;
+  PetscReal  dis, sorb, decay, prod, dis_cum, sorb_cum, decay_cum, prod_cum;
+  PetscReal  mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
+  PetscReal  solid_step, solid_cum, mass_solid; /* solid mass increase over the step, since the start; solid mass now [kg] */
+  PetscReal  gross_cum;                         /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
+  PetscReal  mass_dis, mass_sorb;               /* mass in the dissolved and sorbed phases now [kg] */
+  PetscReal *work;                              /* [2 npkg + 9] budget sums of a step */
+};
+
+/* Transport data of a model, shared by its solutes. */
+struct _n_GWTransport {
+  PetscInt   nsolute;
+  GWSolute  *solute;
+  PetscReal *phi;            /* [nmat] porosity (saturated water content) of each material */
+  PetscBool *carry;          /* [npkg] water leaving through the package takes its solute (not evaporation) */
+  Vec        W, Wold;        /* global: water volume in each cell at the end and start of the step [m^3] */
+  Vec        dW;             /* global: W - Wold, the step's net inflow of water [m^3], summed without cancellation */
+  PetscBool  wvalid;         /* W holds the water volume at the end of the last transport step */
+  Vec        Wl;             /* local (ghosted) W */
+  Vec        qc[3], qcl[3];  /* cell-centre Darcy flux, global and local, along x, y, z (up) [m/s] */
+  Mat        A;              /* the step's matrix, for the concentration increment */
+  Vec        dp;             /* global: mass precipitated in each cell over the step (negative: dissolved) [kg] */
+  Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
+  KSP        ksp;
+};
+
+PETSC_EXTERN PetscLogEvent GW_Transport;
+
+PETSC_INTERN PetscErrorCode GWSoluteSetUp_Private(GWSolute, GWModel);
+PETSC_INTERN PetscErrorCode GWSoluteDestroyData_Private(GWSolute);
+PETSC_INTERN PetscErrorCode GWSoluteReset_Private(GWSolute);
+
+#endif

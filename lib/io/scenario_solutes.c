@@ -1,0 +1,150 @@
+/* Scenario section solutes: dissolved species transported by the flow, their properties per
+   material and the concentration of each package's inflow (doc/input.md, "solutes"). */
+#include <gw/private/ioimpl.h>
+#include <gw/private/modelimpl.h>
+#include <gwtransport.h>
+#include <string.h>
+
+/* A non-negative quantity of map, in unit si, if present. */
+static PetscErrorCode GetNonNegative(GWYamlNode map, const char key[], const char si[], PetscReal *value, PetscBool *present)
+{
+  PetscFunctionBegin;
+  PetscCall(GWGetQuantity_Private(map, key, si, PETSC_FALSE, value, present));
+  GWInputCheck(*value >= 0, GWYamlGet_Private(map, key), "must not be negative, found %g %s", (double)*value, si);
+  PetscFunctionReturn(0);
+}
+
+/* alpha_L, alpha_T, bulk_density and Kd of map, for material mat (-1: every material). */
+static PetscErrorCode ReadMaterialProperties(GWSolute s, GWYamlNode map, PetscInt mat)
+{
+  PetscReal aL = 0, aT = 0, rho = 0, Kd = 0;
+  PetscBool hL, hT, hr, hK; /* given here */
+
+  PetscFunctionBegin;
+  PetscCall(GWSoluteGetDispersivity(s, mat, &aL, &aT));
+  PetscCall(GWSoluteGetSorption(s, mat, &rho, &Kd));
+  PetscCall(GetNonNegative(map, "alpha_L", "m", &aL, &hL));
+  PetscCall(GetNonNegative(map, "alpha_T", "m", &aT, &hT));
+  PetscCall(GetNonNegative(map, "bulk_density", "kg/m3", &rho, &hr));
+  PetscCall(GetNonNegative(map, "Kd", "m3/kg", &Kd, &hK));
+  GWInputCheck(Kd == 0 || rho > 0, map, "Kd needs the material's bulk_density (dry bulk density, e.g. 1600 kg/m3): sorbed mass per bulk volume is bulk_density Kd c");
+  if (hL || hT) PetscCall(GWSoluteSetDispersivity(s, mat, aL, aT));
+  if (hr || hK) PetscCall(GWSoluteSetSorption(s, mat, rho, Kd));
+  PetscFunctionReturn(0);
+}
+
+/* The index of the material or package named by key k among n objects, or an input error listing them. */
+static PetscErrorCode FindByName(GWYamlNode k, const char what[], PetscInt n, PetscObject *obj, PetscInt *idx)
+{
+  char list[512] = "";
+
+  PetscFunctionBegin;
+  for (*idx = 0; *idx < n; (*idx)++)
+    if (!strcmp(obj[*idx]->name, k->value)) PetscFunctionReturn(0);
+  for (PetscInt q = 0; q < n; q++)
+    if (strlen(list) + strlen(obj[q]->name) + 3 < sizeof(list)) {
+      if (list[0]) strcat(list, ", ");
+      strcat(list, obj[q]->name);
+    }
+  GWInputCheck(PETSC_FALSE, k, "no %s named \"%s\"; the scenario's %ss: %s", what, k->value, what, n ? list : "none");
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
+{
+  const char *name = NULL;
+  PetscReal   Dm = 0, c0 = 0, lam = 0, lams = 0, gam = 0, gams = 0;
+  PetscBool   has_lams;
+  GWYamlNode  sec;
+
+  PetscFunctionBegin;
+  PetscCall(GWYamlCheckKeys_Private(v, "solutes[]"));
+  PetscCall(GWGetString_Private(v, "name", PETSC_TRUE, &name));
+  PetscCall(GWCheckName_Private(GWYamlGet_Private(v, "name"), name, 64));
+  PetscCall(GWSoluteSetName(s, name));
+  PetscCall(GetNonNegative(v, "diffusion", "m2/s", &Dm, NULL));
+  PetscCall(GetNonNegative(v, "initial", "kg/m3", &c0, NULL));
+  PetscCall(GetNonNegative(v, "decay", "1/s", &lam, NULL));
+  lams = lam;
+  PetscCall(GetNonNegative(v, "decay_sorbed", "1/s", &lams, &has_lams));
+  PetscCall(GetNonNegative(v, "production", "kg/m3/s", &gam, NULL));
+  PetscCall(GetNonNegative(v, "production_sorbed", "1/s", &gams, NULL));
+  PetscCall(GWSoluteSetDiffusionCoefficient(s, Dm));
+  PetscCall(GWSoluteSetInitialConcentration(s, c0));
+  PetscCall(GWSoluteSetDecay(s, lam, lams));
+  PetscCall(GWSoluteSetProduction(s, gam, gams));
+  {
+    PetscReal csat = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(v, "solubility", "kg/m3", PETSC_FALSE, &csat, &has));
+    GWInputCheck(!has || csat > 0, GWYamlGet_Private(v, "solubility"), "a solubility must be positive, found %g kg/m3 (omit the key for a solute that never precipitates)", (double)csat);
+    if (has) PetscCall(GWSoluteSetSolubility(s, csat));
+  }
+  PetscCall(ReadMaterialProperties(s, v, -1));
+  if ((sec = GWYamlGet_Private(v, "materials"))) {
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, Kd:}");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt z;
+      PetscCall(FindByName(sec->keys[q], "material", m->nmat, (PetscObject *)m->mat, &z));
+      PetscCall(GWYamlCheckKeys_Private(sec->items[q], "solutes[].materials.*"));
+      PetscCall(ReadMaterialProperties(s, sec->items[q], z));
+    }
+  }
+  if ((sec = GWYamlGet_Private(v, "packages"))) {
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of package names to {concentration:, boundary:}");
+    for (PetscInt q = 0; q < sec->n; q++) {
+      PetscInt         p;
+      PetscReal        c    = 0;
+      const char      *kind = "inflow";
+      GWYamlNode       pv   = sec->items[q];
+      GWSoluteBoundary b;
+      PetscCall(FindByName(sec->keys[q], "package", m->npkg, (PetscObject *)m->pkg, &p));
+      PetscCall(GWYamlCheckKeys_Private(pv, "solutes[].packages.*"));
+      PetscCall(GWGetQuantity_Private(pv, "concentration", "kg/m3", PETSC_TRUE, &c, NULL));
+      GWInputCheck(c >= 0, GWYamlGet_Private(pv, "concentration"), "a concentration must not be negative, found %g kg/m3", (double)c);
+      PetscCall(GWGetString_Private(pv, "boundary", PETSC_FALSE, &kind));
+      GWInputCheck(!strcmp(kind, "inflow") || !strcmp(kind, "fixed"), GWYamlGet_Private(pv, "boundary"), "boundary must be inflow (the inflow carries the concentration) or fixed (the concentration on the package's faces), found \"%s\"", kind);
+      b = !strcmp(kind, "fixed") ? GW_SOLUTE_FIXED : GW_SOLUTE_INFLOW;
+      if (b == GW_SOLUTE_FIXED) {
+        GWPackageFaceRule rule;
+        PetscCall(GWPackageGetFaceRule(m->pkg[p], &rule));
+        GWInputCheck(rule != GW_PACKAGE_FACE_OPTIONAL, GWYamlGet_Private(pv, "boundary"), "a fixed concentration needs a package acting on cell faces; package %s acts inside cells: use boundary: inflow", sec->keys[q]->value);
+      }
+      PetscCall(GWSoluteSetPackageConcentration(s, m->pkg[p], c, b));
+    }
+  }
+  PetscFunctionReturn(0);
+}
+
+/* Reads the solutes: section into solutes added to m (after the materials and packages). */
+PetscErrorCode GWScenarioReadSolutes_Private(GWModel m, GWYamlNode root)
+{
+  GWYamlNode sl = GWYamlGet_Private(root, "solutes");
+
+  PetscFunctionBegin;
+  if (!sl) PetscFunctionReturn(0);
+  GWInputCheck(sl->kind == GW_YAML_SEQ, sl, "expected a list of solutes (lines starting with '- name:')");
+  for (PetscInt q = 0; q < sl->n; q++) {
+    GWSolute       s;
+    PetscErrorCode ierr;
+    PetscCall(GWSoluteCreate(PetscObjectComm((PetscObject)m), &s));
+    ierr = ReadSolute(m, sl->items[q], s);
+    if (!ierr) {
+      for (PetscInt r = 0; r < q && !ierr; r++) {
+        const char *a, *b;
+        GWSolute    o;
+        PetscCall(GWModelGetSolute(m, r, &o));
+        PetscCall(GWSoluteGetName(s, &a));
+        PetscCall(GWSoluteGetName(o, &b));
+        if (!strcmp(a, b)) {
+          PetscCall(GWSoluteDestroy(&s));
+          GWInputCheck(PETSC_FALSE, GWYamlGet_Private(sl->items[q], "name"), "solute name \"%s\" is used twice; give each solute its own name", a);
+        }
+      }
+      ierr = GWModelAddSolute(m, s);
+    }
+    PetscCall(GWSoluteDestroy(&s));
+    PetscCall(ierr);
+  }
+  PetscFunctionReturn(0);
+}
