@@ -161,6 +161,7 @@ static PetscErrorCode WarnElevations(GWScenario sc, GWYamlNode root)
   for (PetscInt o = 0; o < sc->nobs && obs; o++) {
     PetscReal  z = sc->obsxyz[3 * o + 2], top = col[2 * o], bot = col[2 * o + 1];
     GWYamlNode zn;
+    if (sc->obspkg && sc->obspkg[2 * o] >= 0) continue; /* a reach or a spring: no point */
     if (z >= bot && z <= top) continue;
     zn = GWYamlGet_Private(obs->items[o], "z");
     PetscCall(PetscSNPrintf(msg, sizeof(msg), "observation point \"%s\" at elevation %g m is %s its column (bottom %g m, land surface %g m): the value of the nearest cell centre is recorded", sc->obsname[o], (double)z, z < bot ? "below" : "above", (double)bot, (double)top));
