@@ -283,6 +283,11 @@ static const char *const SurfaceWaters[][2] = {
     {"canal gain (aquifer to canal)", "canal_gain"},
     {"spring and drain discharge", "drain_discharge"},
     {"spring discharge routed to rivers", "river_spring_inflow"},
+    {"spring discharge routed to canals", "canal_spring_inflow"},
+    {"runoff routed to rivers", "river_runoff_inflow"},
+    {"runoff routed to canals", "canal_runoff_inflow"},
+    {"open-water evaporation of rivers", "river_evaporation"},
+    {"open-water evaporation of canals", "canal_evaporation"},
     {"general-head inflow", "general_head_inflow"},
     {"general-head outflow", "general_head_outflow"},
     {"river inflow at upstream ends", "river_inflow"},
@@ -388,7 +393,8 @@ PetscErrorCode GWModelGetZoneBudgetTerm(GWModel model, PetscInt zone, const char
   infiltration and exfiltration through the land surface, transpiration, phreatic evaporation,
   net recharge across the water table), between surface water and groundwater (river leakage and
   gain, canal seepage, spring and drain discharge, general-head flows, routed river inflow,
-  outflow and diversions; rows shown when a package reports them), the other boundary flows and
+  outflow and diversions, runoff routed into reaches, open-water evaporation of reaches; rows
+  shown when a package reports them), the other boundary flows and
   the storage change, over the last step and since the start
 
   Notes:
