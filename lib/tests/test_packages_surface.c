@@ -21,7 +21,8 @@
      evaporation (cumulative, 1e-10 of the inflow), and the canal passes on what the diversion
      brings minus its seepage;
    - every step's aquifer mass balance is below 1e-10 (GWModelGetMassBalanceWorstStep());
-   - the Jacobian with the runoff and evaporation terms against finite differences (1e-6);
+   - the Jacobian with the runoff and evaporation terms against finite differences (1e-6), also
+     with reach 1 trapezoidal (side slope 1.5), whose evaporating top width grows with the flow;
    - the same model read from lib/tests/scenarios/surface.yaml (keys runoff: and evaporation:)
      passes the same checks and routes the same runoff (1e-10). */
 #include <gw.h>
@@ -37,7 +38,7 @@
 
 static const PetscInt reach_of[NX] = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
 
-static PetscErrorCode Build(GWModel *model)
+static PetscErrorCode Build(GWModel *model, PetscReal side)
 {
   GWModel    m;
   GWMaterial silt;
@@ -81,6 +82,7 @@ static PetscErrorCode Build(GWModel *model)
   PetscCall(GWPackageRiverSetReachEvaporation(riv, 1, 1, &t0, &ev, GW_INTERP_STEP));
   PetscCall(GWPackageRiverSetReachEvaporation(riv, 2, 1, &t0, &ev, GW_INTERP_STEP));
   PetscCall(GWPackageRiverAddRunoff(riv, atm, 0));
+  if (side >= 0) PetscCall(GWPackageRiverSetReachSideSlope(riv, 1, side)); /* evaporation then depends on the flow */
 
   PetscCall(GWPackageCreate(PETSC_COMM_WORLD, &can));
   PetscCall(GWPackageSetType(can, GWPACKAGECANAL));
@@ -196,7 +198,7 @@ static PetscErrorCode Check(GWTest *t, GWModel m, PetscReal *runoff)
 
 /* the analytic Jacobian against finite differences at a state shifted from a solution, during the
    rain (runoff active) */
-static PetscErrorCode CheckJacobian(GWTest *t)
+static PetscErrorCode CheckJacobian(GWTest *t, PetscReal side, const char *name)
 {
   GWModel   m;
   SNES      snes;
@@ -205,7 +207,7 @@ static PetscErrorCode CheckJacobian(GWTest *t)
   PetscReal nJ, nD;
 
   PetscFunctionBeginUser;
-  PetscCall(Build(&m));
+  PetscCall(Build(&m, side));
   PetscCall(GWModelStep(m, 600.0));
   PetscCall(GWModelGetSNES(m, &snes));
   PetscCall(SNESGetSolution(snes, &X));
@@ -219,7 +221,7 @@ static PetscErrorCode CheckJacobian(GWTest *t)
   PetscCall(MatNorm(J, NORM_FROBENIUS, &nJ));
   PetscCall(MatAXPY(Jfd, -1.0, J, DIFFERENT_NONZERO_PATTERN));
   PetscCall(MatNorm(Jfd, NORM_FROBENIUS, &nD));
-  PetscCall(GWTestBelow(t, "surface_jacobian_rel_frobenius_diff", nD / nJ, 1e-6));
+  PetscCall(GWTestBelow(t, name, nD / nJ, 1e-6));
   PetscCall(MatDestroy(&Jfd));
   PetscCall(GWModelDestroy(&m));
   PetscFunctionReturn(0);
@@ -233,7 +235,7 @@ int main(int argc, char **argv)
   PetscReal r_api, r_file;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
-  PetscCall(Build(&m));
+  PetscCall(Build(&m, -1));
   PetscCall(Check(&t, m, &r_api));
   PetscCall(GWModelDestroy(&m));
   { /* the same model from lib/tests/scenarios/surface.yaml: keys runoff: and evaporation: */
@@ -247,7 +249,8 @@ int main(int argc, char **argv)
     PetscCall(GWTestRel(&t, "scenario_runoff_equals_api_runoff_m3", r_file, r_api, 1e-10));
     PetscCall(GWScenarioDestroy(&sc));
   }
-  PetscCall(CheckJacobian(&t));
+  PetscCall(CheckJacobian(&t, -1, "surface_jacobian_rel_frobenius_diff"));
+  PetscCall(CheckJacobian(&t, 1.5, "surface_trapezoid_jacobian_rel_frobenius_diff"));
   status = GWTestFinish(&t);
   PetscCall(PetscFinalize());
   return status;
