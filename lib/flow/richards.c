@@ -127,7 +127,7 @@ static inline PetscErrorCode FaceFlux(GWModel m, const Box *b, PetscScalar ***x,
   *Q   = T * kr * dH;
   *dQc = T * dkrc * dH - T * kr;
   *dQn = T * dkrn * dH + T * kr;
-  if (noise) *noise = T * kr * (PetscAbsReal(dp) + PetscAbsReal(dz)); /* scale of its round-off */
+  if (noise) *noise = T * kr * (PetscAbsReal(x[k][j][i]) + PetscAbsReal(x[kn][jn][in]) + PetscAbsReal(dz)); /* scale of its round-off */
   PetscFunctionReturn(0);
 }
 
@@ -188,7 +188,7 @@ static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, Pe
       offd[n] = -(T * dkn * dH + T * kr) / V;
     } else {
       *sumQ += T * kr * dH;
-      *noise += T * kr * (PetscAbsReal(dp) + PetscAbsReal(dz));
+      *noise += T * kr * (PetscAbsReal(fl->x[c]) + PetscAbsReal(fl->x[nb]) + PetscAbsReal(dz));
     }
   }
   if (inmask) *inmask = mask;
@@ -359,7 +359,8 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
    error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
    are tiny against the terms of the residual (very short steps, heads large against their
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
-   of the scale of the terms' rounding errors (T kr (|psi_n - psi_c| + |z_n - z_c|) per face, V theta / dt per cell
+   of the scale of the terms' rounding errors (T kr (|psi_c| + |psi_n| + |z_n - z_c|) per face: the iterate itself
+   holds psi only to eps |psi|; V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
 /* Unbalanced volume rate of the residual F, l1 = sum_c |F_c| V_c (package unknowns: |F_u|) [m^3/s],
    its tolerance 0.5 mb_rtol (flows of the step) and the round-off floor (see ConvergenceTest()),
@@ -388,7 +389,8 @@ static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscRea
    error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
    are tiny against the terms of the residual (very short steps, heads large against their
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
-   of the scale of the terms' rounding errors (T kr (|psi_n - psi_c| + |z_n - z_c|) per face, V theta / dt per cell
+   of the scale of the terms' rounding errors (T kr (|psi_c| + |psi_n| + |z_n - z_c|) per face: the iterate itself
+   holds psi only to eps |psi|; V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration), or
    the Jacobian was state-independent and the linear solve met the mass-balance target (linear.c):
    another iteration would then only solve for the rounding errors of the residual. */
