@@ -86,6 +86,13 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   m->recharge_step *= dt;
   m->recharge_cum += m->recharge_step;
   MassBalance(np, m->step.in, m->step.out, m->step.storage, &m->mb_abs, &m->mb_rel);
+  if (m->mb_rel > m->mb_rtol) m->mb_nover++;
+  if (m->mb_rel > m->mb_worst) {
+    m->mb_worst      = m->mb_rel;
+    m->mb_worst_t    = m->step_t1;
+    m->mb_worst_step = m->nsteps + 1;
+  }
+  PetscCall(PetscInfo(m, "step %" PetscInt_FMT " t = %g s dt = %g s: mass-balance error %g m^3 (relative %g), Newton gate %g m^3/s (tolerance %g, floor %g, flow scale %g)\n", m->nsteps + 1, (double)m->step_t1, (double)dt, (double)m->mb_abs, (double)m->mb_rel, (double)m->gate_l1, (double)m->gate_tol, (double)m->gate_floor, (double)m->flow_scale));
   MassBalance(np, m->cum.in, m->cum.out, m->cum.storage, &m->mb_abs_cum, &m->mb_rel_cum);
   PetscFunctionReturn(0);
 }
@@ -186,6 +193,43 @@ PetscErrorCode GWModelGetMassBalanceError(GWModel model, PetscReal *abs_step, Pe
 }
 
 /*@C
+  GWModelGetMassBalanceWorstStep - gets how many accepted steps ended with a relative mass-balance
+  error above the mass-balance tolerance, and the worst step
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameter:
+. model - the model
+
+  Output Parameters (each may be NULL):
++ nover - accepted steps whose relative error |IN - OUT| / ((IN + OUT)/2) exceeded the tolerance
+          of GWModelSetMassBalanceTolerance()
+. worst - the largest relative error of a step [-]
+. step - the number of that step (1 for the first; 0 before any step)
+- t - the time at its end [s]
+
+  Notes:
+  Newton stops when the step's unbalanced volume is below the tolerance, or at the round-off
+  floor of the residual (16 machine epsilons of the scale of its terms) once it no longer
+  decreases; a step accepted at the floor may exceed the tolerance. gw-run prints a warning with
+  these figures at the end of a run when nover > 0. Counts start at GWModelReset().
+
+  Level: intermediate
+
+.seealso: `GWModelGetMassBalanceError()`, `GWModelSetMassBalanceTolerance()`
+@*/
+PetscErrorCode GWModelGetMassBalanceWorstStep(GWModel model, PetscInt *nover, PetscReal *worst, PetscInt *step, PetscReal *t)
+{
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(model, GWMODEL_CLASSID, 1);
+  if (nover) *nover = model->mb_nover;
+  if (worst) *worst = model->mb_worst;
+  if (step) *step = model->mb_worst_step;
+  if (t) *t = model->mb_worst_t;
+  PetscFunctionReturn(0);
+}
+
+/*@C
   GWModelBudgetView - prints the budget table of the last step and the cumulative one
 
   Collective
@@ -212,6 +256,7 @@ PetscErrorCode GWModelBudgetView(GWModel model, PetscViewer viewer)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", name, (double)model->step.in[p], (double)model->step.out[p], (double)model->cum.in[p], (double)model->cum.out[p]));
   }
   PetscCall(PetscViewerASCIIPrintf(viewer, "  mass-balance error: step %.3e m^3 (relative %.3e), cumulative %.3e m^3 (relative %.3e)\n", (double)model->mb_abs, (double)model->mb_rel, (double)model->mb_abs_cum, (double)model->mb_rel_cum));
+  PetscCall(PetscViewerASCIIPrintf(viewer, "  steps above the mass-balance tolerance %.1e: %" PetscInt_FMT " of %" PetscInt_FMT "; worst step %" PetscInt_FMT " (t = %g s), relative %.3e\n", (double)model->mb_rtol, model->mb_nover, model->nsteps, model->mb_worst_step, (double)model->mb_worst_t, (double)model->mb_worst));
   PetscFunctionReturn(0);
 }
 
@@ -238,6 +283,11 @@ static const char *const SurfaceWaters[][2] = {
     {"canal gain (aquifer to canal)", "canal_gain"},
     {"spring and drain discharge", "drain_discharge"},
     {"spring discharge routed to rivers", "river_spring_inflow"},
+    {"spring discharge routed to canals", "canal_spring_inflow"},
+    {"runoff routed to rivers", "river_runoff_inflow"},
+    {"runoff routed to canals", "canal_runoff_inflow"},
+    {"open-water evaporation of rivers", "river_evaporation"},
+    {"open-water evaporation of canals", "canal_evaporation"},
     {"general-head inflow", "general_head_inflow"},
     {"general-head outflow", "general_head_outflow"},
     {"river inflow at upstream ends", "river_inflow"},
@@ -343,7 +393,8 @@ PetscErrorCode GWModelGetZoneBudgetTerm(GWModel model, PetscInt zone, const char
   infiltration and exfiltration through the land surface, transpiration, phreatic evaporation,
   net recharge across the water table), between surface water and groundwater (river leakage and
   gain, canal seepage, spring and drain discharge, general-head flows, routed river inflow,
-  outflow and diversions; rows shown when a package reports them), the other boundary flows and
+  outflow and diversions, runoff routed into reaches, open-water evaporation of reaches; rows
+  shown when a package reports them), the other boundary flows and
   the storage change, over the last step and since the start
 
   Notes:

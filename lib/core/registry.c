@@ -56,13 +56,15 @@ PetscErrorCode GWModelReset(GWModel model)
   m->step_t0 = m->step_t1 = m->t;
   m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
   m->rate_valid = PETSC_FALSE;
-  m->l1_prev = m->flow_scale = m->face_scale = 0;
+  m->l1_prev = m->flow_scale = m->face_scale = m->storage_rate = 0;
   m->step.storage = m->cum.storage = 0;
   PetscCall(PetscArrayzero(m->step.in, m->npkg));
   PetscCall(PetscArrayzero(m->step.out, m->npkg));
   PetscCall(PetscArrayzero(m->cum.in, m->npkg));
   PetscCall(PetscArrayzero(m->cum.out, m->npkg));
   m->mb_abs = m->mb_rel = m->mb_abs_cum = m->mb_rel_cum = 0;
+  m->mb_nover = m->mb_worst_step = 0;
+  m->mb_worst = m->mb_worst_t = 0;
   m->recharge_step = m->recharge_cum = 0;
   if (m->zone_step) {
     PetscCall(PetscArrayzero(m->zone_step, 5 * m->nmat));

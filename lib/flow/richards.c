@@ -129,16 +129,18 @@ static inline PetscErrorCode FaceFlux(GWModel m, const Box *b, PetscScalar ***x,
   const PetscReal *cc = &m->cons[4 * c], *cn = &m->cons[4 * n];
   PetscReal        T  = m->tface[3 * (f & 1 ? c : n) + dir]; /* stored on the face's -side cell */
   GWMaterial       mc = m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], mn = m->mat[(PetscInt)g[kn][jn][in][GW_GEO_MAT]];
-  PetscReal        Hc, Hn, kr, dkrc, dkrn;
+  PetscReal        dp, dz, dH, kr, dkrc, dkrn;
 
   PetscFunctionBegin;
-  Hc = x[k][j][i] + m->gravity * g[k][j][i][GW_GEO_ZC];
-  Hn = x[kn][jn][in] + m->gravity * g[kn][jn][in][GW_GEO_ZC];
-  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mc, x[k][j][i], cc[2], cc[3], Hc, mn, x[kn][jn][in], cn[2], cn[3], Hn, &kr, &dkrc, &dkrn));
-  *Q   = T * kr * (Hn - Hc);
-  *dQc = T * dkrc * (Hn - Hc) - T * kr;
-  *dQn = T * dkrn * (Hn - Hc) + T * kr;
-  if (noise) *noise = T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn)); /* scale of its round-off */
+  /* the hydraulic-head difference from the pressure-head and elevation differences, never from
+     H = psi + z itself: H rounds to eps |H|, and with heads of 100 m and more above the datum that
+     round-off (T eps |H| per face) exceeded 1e-10 of the flows (GWHeadDifference_Private()) */
+  GWHeadDifference_Private(x[k][j][i], x[kn][jn][in], m->gravity * g[k][j][i][GW_GEO_ZC], m->gravity * g[kn][jn][in][GW_GEO_ZC], &dp, &dz, &dH);
+  PetscCall(GWFaceRelPermEvaluate_Private(m->krweight, mc, x[k][j][i], cc[2], cc[3], 0.0, mn, x[kn][jn][in], cn[2], cn[3], dH, &kr, &dkrc, &dkrn));
+  *Q   = T * kr * dH;
+  *dQc = T * dkrc * dH - T * kr;
+  *dQn = T * dkrn * dH + T * kr;
+  if (noise) *noise = T * kr * (PetscAbsReal(x[k][j][i]) + PetscAbsReal(x[kn][jn][in]) + PetscAbsReal(dz)); /* scale of its round-off */
   PetscFunctionReturn(0);
 }
 
@@ -179,17 +181,17 @@ static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, Pe
 {
   const PetscBool  inside[6] = {i > 0, i < m->nx - 1, j > 0, j < m->ny - 1, k > 0, k < m->nz - 1};
   const PetscReal *cons = m->cons, *tf = m->tface, grav = m->gravity;
-  const PetscReal  Hc = fl->x[c] + grav * fl->g[GW_NGEO * c + GW_GEO_ZC], krc = cons[4 * c + 2], dkrc = cons[4 * c + 3];
+  const PetscReal  zc = grav * fl->g[GW_NGEO * c + GW_GEO_ZC], krc = cons[4 * c + 2], dkrc = cons[4 * c + 3];
   PetscInt         mask = 0;
 
   PetscFunctionBegin;
   for (PetscInt n = 0; n < 6; n++) {
     PetscInt  nb = c + fl->off[n];
-    PetscReal T, Hn, kr, dkc, dkn;
+    PetscReal T, dp, dz, dH, kr, dkc, dkn;
     if (!inside[n]) continue;
     mask |= 1 << n;
-    T  = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
-    Hn = fl->x[nb] + grav * fl->g[GW_NGEO * nb + GW_GEO_ZC];
+    T = tf[3 * ((n & 1) ? c : nb) + (n >> 1)];
+    GWHeadDifference_Private(fl->x[c], fl->x[nb], zc, grav * fl->g[GW_NGEO * nb + GW_GEO_ZC], &dp, &dz, &dH);
     if (m->kface_on) { /* stored on the face's -side cell, derivatives by its own and its + neighbour's head */
       const PetscReal *kf = &m->kface[9 * ((n & 1) ? c : nb) + 3 * (n >> 1)];
       kr                  = kf[0];
@@ -198,13 +200,13 @@ static inline PetscErrorCode CellFaces(GWModel m, const Flat *fl, PetscInt i, Pe
     } else if (m->krweight == GW_KR_INTEGRATED) {
       GWMaterial mc = m->mat[(PetscInt)fl->g[GW_NGEO * c + GW_GEO_MAT]], mn = m->mat[(PetscInt)fl->g[GW_NGEO * nb + GW_GEO_MAT]];
       PetscCall(GWFaceRelPermIntegrated_Private(mc, mn, fl->x[c], krc, dkrc, fl->x[nb], cons[4 * nb + 2], cons[4 * nb + 3], &kr, &dkc, &dkn));
-    } else GWFaceRelPerm_Private(m->krweight, krc, dkrc, Hc, cons[4 * nb + 2], cons[4 * nb + 3], Hn, &kr, &dkc, &dkn);
+    } else GWFaceRelPerm_Private(m->krweight, krc, dkrc, 0.0, cons[4 * nb + 2], cons[4 * nb + 3], dH, &kr, &dkc, &dkn);
     if (jac) {
-      *diag -= (T * dkc * (Hn - Hc) - T * kr) / V;
-      offd[n] = -(T * dkn * (Hn - Hc) + T * kr) / V;
+      *diag -= (T * dkc * dH - T * kr) / V;
+      offd[n] = -(T * dkn * dH + T * kr) / V;
     } else {
-      *sumQ += T * kr * (Hn - Hc);
-      *noise += T * kr * (PetscAbsReal(Hc) + PetscAbsReal(Hn));
+      *sumQ += T * kr * dH;
+      *noise += T * kr * (PetscAbsReal(fl->x[c]) + PetscAbsReal(fl->x[nb]) + PetscAbsReal(dz));
     }
   }
   if (inmask) *inmask = mask;
@@ -230,7 +232,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
   State              st;
   PetscScalar     ***f, *r = NULL;
   const PetscScalar *u  = NULL;
-  PetscReal          dt = m->step_t1 - m->step_t0, flow = 0.0, face = 0.0, store = 0.0;
+  PetscReal          dt = m->step_t1 - m->step_t0, flow = 0.0, net = 0.0, face = 0.0, store = 0.0;
   PetscBool          bad = PETSC_FALSE;
   Vec                Xc, Xu, Fc, Fu;
   Flat               fl;
@@ -252,7 +254,7 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
         if (PetscIsInfOrNanReal(st.x[k][j][i])) bad = PETSC_TRUE;
         Storage(mat, st.x[k][j][i], st.xo[k][j][i], st.tho[k][j][i], &m->cons[4 * GhostIndex(&st.b, i, j, k)], &S, &dS);
         acc = V * S / dt;
-        flow += PetscAbsReal(acc);
+        net += acc;
         /* round-off scale of the storage term: theta where it varies (Se < 1); psi - psi^n is exact
            when the two are close (Sterbenz), so the specific-storage term adds none */
         if (m->cons[4 * GhostIndex(&st.b, i, j, k)] < 1.0) store += V * st.tho[k][j][i] / dt;
@@ -285,7 +287,8 @@ static PetscErrorCode FormResidual(SNES snes, Vec X, Vec F, void *ctx)
   PetscCall(StateRestore(m, &st));
   PetscCall(GWModelRestoreSystemAccess_Private(m, F, &Fc, &Fu));
   PetscCall(GWModelRestoreSystemAccess_Private(m, X, &Xc, &Xu));
-  m->flow_scale = flow;
+  m->flow_scale   = flow;
+  m->storage_rate = net;
   m->face_scale = face + store;
   if (bad) PetscCall(SNESSetFunctionDomainError(snes));
   PetscCall(PetscLogEventEnd(GW_Residual, snes, X, F, 0));
@@ -369,26 +372,32 @@ static PetscErrorCode FormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 }
 
 /* Newton converges when the volume the residual leaves unbalanced, sum_c |F_c| V_c, is below
-   mb_rtol times the flows of the step (storage change and package rates): the step's mass-balance
+   mb_rtol times the flows of the step (net storage change and package rates, the budget's
+   (IN + OUT)/2): the step's mass-balance
    error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
    are tiny against the terms of the residual (very short steps, heads large against their
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
-   of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
+   of the scale of the terms' rounding errors (T kr (|psi_c| + |psi_n| + |z_n - z_c|) per face: the iterate itself
+   holds psi only to eps |psi|; V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration). */
 /* Unbalanced volume rate of the residual F, l1 = sum_c |F_c| V_c (package unknowns: |F_u|) [m^3/s],
    its tolerance 0.5 mb_rtol (flows of the step) and the round-off floor (see ConvergenceTest()),
    from the scales of the residual evaluation that produced F. Collective. */
 static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscReal *tol, PetscReal *floor)
 {
-  PetscReal scale[2];
+  PetscReal scale[3];
 
   PetscFunctionBegin;
   PetscCall(VecPointwiseMult(m->Fw, F, m->wvol)); /* cells: F V; package unknowns: already m^3/s */
   PetscCall(VecNorm(m->Fw, NORM_1, l1));
   scale[0] = m->flow_scale;
   scale[1] = m->face_scale;
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 2, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-  *tol   = 0.5 * m->mb_rtol * scale[0] + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
+  scale[2] = m->storage_rate;
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, scale, 3, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  /* the budget's IN + OUT over dt: |net storage change| + sum of |package rates| (not the sum of
+     |storage change| of the cells, which counts cells filling and draining at once and let steps
+     through at 3.5e-10 of the budget's flows) */
+  *tol   = 0.5 * m->mb_rtol * (PetscAbsReal(scale[2]) + scale[0]) + PETSC_SMALL * PETSC_SMALL; /* the budget divides by (IN + OUT)/2 */
   *floor = 16.0 * PETSC_MACHINE_EPSILON * scale[1];
   PetscFunctionReturn(0);
 }
@@ -398,7 +407,8 @@ static PetscErrorCode UnbalancedVolume(GWModel m, Vec F, PetscReal *l1, PetscRea
    error is then below mb_rtol whatever the grid. Round-off can keep it above that when the flows
    are tiny against the terms of the residual (very short steps, heads large against their
    differences): a step is also accepted when the unbalanced volume is within 16 machine epsilons
-   of the scale of the terms' rounding errors (T kr (|H_c| + |H_n|) per face, V theta / dt per cell
+   of the scale of the terms' rounding errors (T kr (|psi_c| + |psi_n| + |z_n - z_c|) per face: the iterate itself
+   holds psi only to eps |psi|; V theta / dt per cell
    where theta varies) and Newton has stopped reducing it (less than 10x in the last iteration), or
    the Jacobian was state-independent and the linear solve met the mass-balance target (linear.c):
    another iteration would then only solve for the rounding errors of the residual. */

@@ -118,6 +118,7 @@ PETSC_EXTERN PetscErrorCode GWModelGetParameter(GWModel, const char[], PetscReal
 PETSC_EXTERN PetscErrorCode GWModelGetStorageChange(GWModel, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetPackageBudget(GWModel, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceError(GWModel, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetMassBalanceWorstStep(GWModel, PetscInt *, PetscReal *, PetscInt *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelBudgetView(GWModel, PetscViewer);
 PETSC_EXTERN PetscErrorCode GWModelGetBudgetTerm(GWModel, const char[], PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelThreeWatersView(GWModel, PetscViewer);

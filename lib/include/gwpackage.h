@@ -159,6 +159,9 @@ PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversionRule(GWPackage, Petsc
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachInflow(GWPackage, PetscInt, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
 PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachDiversion(GWPackage, PetscInt, GWPackage, PetscInt, PetscReal);
 PETSC_EXTERN PetscErrorCode GWPackageRiverAddSpring(GWPackage, GWPackage, PetscInt);
+PETSC_EXTERN PetscErrorCode GWPackageRiverAddRunoff(GWPackage, GWPackage, PetscInt);
+PETSC_EXTERN PetscErrorCode GWPackageRiverSetReachEvaporation(GWPackage, PetscInt, PetscInt, const PetscReal[], const PetscReal[], GWInterpolation);
+PETSC_EXTERN PetscErrorCode GWPackageRiverGetReachEvaporation(GWPackage, PetscInt, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWPackageRiverGetNumReaches(GWPackage, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWPackageRiverGetReachFlows(GWPackage, PetscInt, PetscReal *, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 

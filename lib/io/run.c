@@ -625,6 +625,8 @@ PetscErrorCode GWScenarioRun(GWScenario sc)
   }
   PetscCall(CloseOutputs(sc, &o, &nc, "complete"));
   PetscCall(PetscTime(&t1));
+  if (m->mb_nover) /* steps Newton accepted at the round-off floor of the residual (richards.c) */
+    PetscCall(PetscFPrintf(PetscObjectComm((PetscObject)sc), PETSC_STDERR, "warning: %" PetscInt_FMT " of %" PetscInt_FMT " steps ended with a relative mass-balance error above solver.mass_balance_rtol = %g (worst %.3e at step %" PetscInt_FMT ", t = %g s): Newton stopped there at the round-off floor of the residual; the cumulative error is %.3e (doc/theory.md, mass balance)\n", m->mb_nover, m->nsteps, (double)m->mb_rtol, (double)m->mb_worst, m->mb_worst_step, (double)m->mb_worst_t, (double)m->mb_rel_cum));
   if (sc->monitor) {
     PetscInt steps, cuts, newton, linear;
     PetscCall(GWModelGetStepStatistics(m, &steps, &cuts, &newton));

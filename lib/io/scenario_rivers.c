@@ -15,11 +15,12 @@ static PetscBool IsRiver(GWPackage pkg)
 /* reaches: [{downstream:, width:, roughness:, slope:, inflow:}] of a river or canal package */
 PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
-  GWYamlNode rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
+  GWYamlNode rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs"), ro = GWYamlGet_Private(v, "runoff");
 
   PetscFunctionBegin;
   if (!rs) {
     GWInputCheck(!sp, sp, "springs feed routed reaches: give the package's reaches too");
+    GWInputCheck(!ro, ro, "runoff feeds routed reaches: give the package's reaches too");
     PetscFunctionReturn(0);
   }
   GWInputCheck(IsRiver(pkg), rs, "reaches belong to river and canal packages, not to a %s package", ((PetscObject)pkg)->type_name);
@@ -41,6 +42,21 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
       PetscCall(GWGetQuantity_Private(it, "side_slope", "-", PETSC_TRUE, &z, NULL));
       GWInputCheck(z >= 0, GWYamlGet_Private(it, "side_slope"), "side_slope %g must be >= 0 (horizontal per vertical; 0 a rectangle with walls; leave it out for a wide channel)", (double)z);
       PetscCall(GWPackageRiverSetReachSideSlope(pkg, r, z));
+    }
+    if ((in = GWYamlGet_Private(it, "evaporation"))) {
+      if (in->kind == GW_YAML_SCALAR) {
+        PetscReal e = 0, t0 = 0;
+        PetscCall(GWReadQuantity_Private(in, "m/s", &e));
+        GWInputCheck(e >= 0, in, "an open-water evaporation rate cannot be negative (%g m/s)", (double)e);
+        PetscCall(GWPackageRiverSetReachEvaporation(pkg, r, 1, &t0, &e, GW_INTERP_STEP));
+      } else {
+        GWSeries        ser;
+        GWInterpolation gi;
+        PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), in, "packages[].reaches[].evaporation", "m/s", start_date, have_start, tend, &ser, &gi));
+        for (PetscInt q = 0; q < ser.n; q++) GWInputCheck(ser.v[q] >= 0, in, "evaporation rate %g m/s at t = %g s is negative", (double)ser.v[q], (double)ser.t[q]);
+        PetscCall(GWPackageRiverSetReachEvaporation(pkg, r, ser.n, ser.t, ser.v, gi));
+        PetscCall(GWSeriesFree_Private(&ser));
+      }
     }
     if ((in = GWYamlGet_Private(it, "inflow"))) {
       if (in->kind == GW_YAML_SCALAR) {
@@ -89,7 +105,7 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
 {
   PetscFunctionBegin;
   for (PetscInt p = 0; p < pk->n; p++) {
-    GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs");
+    GWYamlNode v = pk->items[p], rs = GWYamlGet_Private(v, "reaches"), sp = GWYamlGet_Private(v, "springs"), ro = GWYamlGet_Private(v, "runoff");
     GWPackage  pkg = m->pkg[p0 + p];
     for (PetscInt r = 0; rs && r < rs->n; r++) {
       GWYamlNode      dv   = GWYamlGet_Private(rs->items[r], "diversion"), to;
@@ -128,6 +144,26 @@ PetscErrorCode GWScenarioLinkReaches_Private(GWModel m, GWYamlNode pk, PetscInt 
         GWInputCheck(!GWYamlGet_Private(dv, "reach"), GWYamlGet_Private(dv, "reach"), "give \"to\" (the receiving package) with \"reach\"; without \"to\" the water leaves the model");
       PetscCall(GWPackageRiverSetReachDiversion(pkg, r, tgt, tr, rate));
       PetscCall(GWPackageRiverSetReachDiversionRule(pkg, r, rule));
+    }
+    if (ro) {
+      GWInputCheck(ro->kind == GW_YAML_SEQ, ro, "expected a list of {package: <atmosphere package>, reach: <reach>}");
+      for (PetscInt s = 0; s < ro->n; s++) {
+        GWYamlNode it = ro->items[s], pn;
+        GWPackage  atm;
+        PetscInt   r = 0, nr;
+        PetscBool  isatm;
+        PetscCall(GWYamlCheckKeys_Private(it, "packages[].runoff[]"));
+        pn = GWYamlGet_Private(it, "package");
+        GWInputCheck(pn, it, "missing key \"package\" (the name of an atmosphere package)");
+        PetscCall(FindPackage(m, pn, &atm));
+        PetscCall(PetscObjectTypeCompare((PetscObject)atm, GWPACKAGEATMOSPHERE, &isatm));
+        GWInputCheck(isatm, pn, "package %s is a %s package; runoff comes from atmosphere packages", pn->value, ((PetscObject)atm)->type_name);
+        PetscCall(GWGetInteger_Private(it, "reach", PETSC_FALSE, 0, &r));
+        PetscCall(GWPackageRiverGetNumReaches(pkg, &nr));
+        GWInputCheck(r >= 0 && r < nr, GWYamlGet_Private(it, "reach") ? GWYamlGet_Private(it, "reach") : it, "the package has reaches 0 to %" PetscInt_FMT, nr - 1);
+        for (PetscInt q = 0; q < s; q++) GWInputCheck(strcmp(GWYamlGet_Private(ro->items[q], "package")->value, pn->value), pn, "the runoff of package %s is already routed; route it to one reach", pn->value);
+        PetscCall(GWPackageRiverAddRunoff(pkg, atm, r));
+      }
     }
     if (!sp) continue;
     GWInputCheck(sp->kind == GW_YAML_SEQ, sp, "expected a list of {package: <drain package>, reach: <reach>}");

@@ -161,7 +161,7 @@ static PetscErrorCode WarnElevations(GWScenario sc, GWYamlNode root)
   for (PetscInt o = 0; o < sc->nobs && obs; o++) {
     PetscReal  z = sc->obsxyz[3 * o + 2], top = col[2 * o], bot = col[2 * o + 1];
     GWYamlNode zn;
-    if (sc->obspkg[2 * o] >= 0) continue; /* a reach or spring, not a point */
+    if (sc->obspkg && sc->obspkg[2 * o] >= 0) continue; /* a reach or a spring: no point */
     if (!PetscIsNanReal(sc->obsrange[2 * o])) {
       GWInputCheck(top - sc->obsrange[2 * o + 1] >= bot - 1e-9 * PetscMax(1.0, PetscAbsReal(bot)), GWYamlGet_Private(obs->items[o], "depth"), "layer observation \"%s\": depth %g m reaches below the bottom of its column (%g m deep: land surface %g m, bottom %g m); give depths within the column", sc->obsname[o], (double)sc->obsrange[2 * o + 1], (double)(top - bot), (double)top, (double)bot);
       continue;

@@ -9,7 +9,7 @@
    where Q_h(h) = T kr (h + z_f - H_c) is the flux through the face with pressure head h imposed
    on it (T = Kz A / d). Q_h grows with h, so Q_h(h_crit) <= Q_h(h_pond) and the surface pressure
    head implied by Q never leaves [h_crit, h_pond]. */
-#include <gw/private/modelimpl.h>
+#include <gw/private/surfacewaterimpl.h>
 
 enum {
   IN_P,
@@ -103,6 +103,22 @@ static PetscErrorCode GWPackageEvaluate_Atmosphere(GWPackage pkg, GWModel m, con
     *Q  = qA;
     *dQ = 0.0;
   }
+  PetscFunctionReturn(0);
+}
+
+/* Runoff of entry e of an atmosphere package at pressure head psi of its cell, R = max(q_pot A - Q,
+   0) with Q the flux into the soil (the package's own evaluation), and dR/dpsi: the excess of the
+   potential flux over what a ponded surface takes. The budget term runoff is the same sum. */
+PetscErrorCode GWAtmosphereRunoff_Private(GWPackage pkg, GWModel m, PetscInt e, PetscReal psi, PetscReal *R, PetscReal *dR)
+{
+  PetscReal prec, irr, evap, qA, Q, dQ;
+
+  PetscFunctionBegin;
+  PetscCall(Rates(pkg, m, &prec, &irr, &evap));
+  qA = (prec + irr - evap) * pkg->entry[e].area;
+  PetscCall(GWPackageEvaluate_Atmosphere(pkg, m, &pkg->entry[e], 0.0, psi, &Q, &dQ));
+  *R  = qA > Q ? qA - Q : 0.0;
+  *dR = qA > Q ? -dQ : 0.0;
   PetscFunctionReturn(0);
 }
 

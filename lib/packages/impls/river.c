@@ -15,8 +15,8 @@ static const GWPackageSlot Params[] = {
     {"flow_smoothing", "m^3/s", 1e-6, "routed reaches: flow range over which a reach dries and a diversion reaches its limit, and floor of Manning's depth"},
     {"lining_factor", "-", 1.0, "canals: conductance multiplier of the lining (1 unlined, 0.01 for a lining passing 1%)"},
 };
-static const char *const RiverTerms[] = {"river_leakage", "river_gain", "river_inflow", "river_outflow", "river_diversion", "river_spring_inflow"};
-static const char *const CanalTerms[] = {"canal_seepage", "canal_gain", "canal_inflow", "canal_outflow", "canal_diversion", "canal_spring_inflow"};
+static const char *const RiverTerms[] = {"river_leakage", "river_gain", "river_inflow", "river_outflow", "river_diversion", "river_spring_inflow", "river_runoff_inflow", "river_evaporation"};
+static const char *const CanalTerms[] = {"canal_seepage", "canal_gain", "canal_inflow", "canal_outflow", "canal_diversion", "canal_spring_inflow", "canal_runoff_inflow", "canal_evaporation"};
 
 enum { P_BED,
        P_THICK,
@@ -74,13 +74,14 @@ static PetscErrorCode GWPackageResidual_River(GWPackage pkg, GWModel m, const GW
     PetscReal             l, dl, stage;
     if (R->routed) {
       PetscInt  rr = R->reach[e];
-      PetscReal d, dd, F = st->u[3 * rr], L = st->u[3 * rr + 1], In = st->u[3 * rr + 2];
+      PetscReal d, dd, F = st->u[3 * rr], L = st->u[3 * rr + 1], In = st->u[3 * rr + 2], E, dE;
       GWRiverDepth_Private(R, rr, F, qs, &d, &dd);
+      PetscCall(GWRiverEvaporation_Private(R, rr, m, F, qs, &E, &dE));
       stage = R->bed[e] + d;
       Leakage(pkg, R, e, st->psi[en->k][en->j][en->i], stage, &l, &dl);
-      /* the cells share the reach's leakage deficit I - L - F (a drying reach leaks only its
-         inflow) in proportion to their conductance, so sum_c Q_c = I - F exactly */
-      Q[e] = l + R->C[e] / R->csum[rr] * (In - L - F);
+      /* the cells share the reach's leakage deficit I - L - E - F (a drying reach leaks only its
+         inflow) in proportion to their conductance, so sum_c Q_c = I - E - F exactly */
+      Q[e] = l + R->C[e] / R->csum[rr] * (In - L - E - F);
       if (r) r[3 * rr + 1] -= l;
     } else {
       stage = GWPackageEntryValue(pkg, st, e);
@@ -98,12 +99,22 @@ static PetscErrorCode GWPackageResidual_River(GWPackage pkg, GWModel m, const GW
       r[3 * R->springreach[s] + 2] += Qd; /* the drain's outflow Qd < 0 enters the reach */
     }
   }
+  for (PetscInt s = 0; s < R->nrunoff; s++) {
+    GWPackage a = R->runoff[s];
+    for (PetscInt e = 0; e < a->nentry; e++) {
+      const GWPackageEntry *en = &a->entry[e];
+      PetscReal             Ro, dRo;
+      PetscCall(GWAtmosphereRunoff_Private(a, m, e, st->psi[en->k][en->j][en->i], &Ro, &dRo));
+      r[3 * R->runoffreach[s] + 2] -= Ro;
+    }
+  }
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   if (rank) PetscFunctionReturn(0);
   for (PetscInt rr = 0; rr < R->nreach; rr++) {
-    PetscReal F = st->u[3 * rr], L = st->u[3 * rr + 1], In = st->u[3 * rr + 2], ramp, dramp, qin;
-    GWSmoothRamp_Private(In - L, qs, &ramp, &dramp);
-    r[3 * rr] += F - ramp; /* F = max(I - L, 0): a reach that runs dry passes nothing */
+    PetscReal F = st->u[3 * rr], L = st->u[3 * rr + 1], In = st->u[3 * rr + 2], ramp, dramp, qin, E, dE;
+    PetscCall(GWRiverEvaporation_Private(R, rr, m, F, qs, &E, &dE));
+    GWSmoothRamp_Private(In - L - E, qs, &ramp, &dramp);
+    r[3 * rr] += F - ramp; /* F = max(I - L - E, 0): a reach that runs dry passes nothing */
     r[3 * rr + 1] += L;
     PetscCall(GWScheduleValue_Private(&R->inflow[rr], m->step_t0, m->step_t1, &qin));
     r[3 * rr + 2] += In - qin;
@@ -136,11 +147,12 @@ static PetscErrorCode GWPackageJacobian_River(GWPackage pkg, GWModel m, const GW
     PetscReal             l, dl;
     if (R->routed) {
       PetscInt  rr = R->reach[e];
-      PetscReal d, dd, F = st->u[3 * rr], a = R->C[e] / R->csum[rr];
+      PetscReal d, dd, F = st->u[3 * rr], a = R->C[e] / R->csum[rr], E, dE;
       GWRiverDepth_Private(R, rr, F, qs, &d, &dd);
+      PetscCall(GWRiverEvaporation_Private(R, rr, m, F, qs, &E, &dE));
       Leakage(pkg, R, e, st->psi[en->k][en->j][en->i], R->bed[e] + d, &l, &dl);
       PetscCall(GWPackageAddRateDerivative(pkg, m, J, e, en->i, en->j, en->k, dl));
-      PetscCall(GWPackageAddRateUnknownDerivative(pkg, m, J, e, 3 * rr, R->C[e] * dd - a));
+      PetscCall(GWPackageAddRateUnknownDerivative(pkg, m, J, e, 3 * rr, R->C[e] * dd - a * (1 + dE)));
       PetscCall(GWPackageAddRateUnknownDerivative(pkg, m, J, e, 3 * rr + 1, -a));
       PetscCall(GWPackageAddRateUnknownDerivative(pkg, m, J, e, 3 * rr + 2, a));
       PetscCall(GWPackageAddUnknownDerivative(pkg, m, J, 3 * rr + 1, en->i, en->j, en->k, -dl));
@@ -161,12 +173,22 @@ static PetscErrorCode GWPackageJacobian_River(GWPackage pkg, GWModel m, const GW
       PetscCall(GWPackageAddUnknownDerivative(pkg, m, J, 3 * R->springreach[s] + 2, en->i, en->j, en->k, dQd));
     }
   }
+  for (PetscInt s = 0; s < R->nrunoff; s++) {
+    GWPackage a = R->runoff[s];
+    for (PetscInt e = 0; e < a->nentry; e++) {
+      const GWPackageEntry *en = &a->entry[e];
+      PetscReal             Ro, dRo;
+      PetscCall(GWAtmosphereRunoff_Private(a, m, e, st->psi[en->k][en->j][en->i], &Ro, &dRo));
+      PetscCall(GWPackageAddUnknownDerivative(pkg, m, J, 3 * R->runoffreach[s] + 2, en->i, en->j, en->k, -dRo));
+    }
+  }
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   if (rank) PetscFunctionReturn(0);
   for (PetscInt rr = 0; rr < R->nreach; rr++) {
-    PetscReal L = st->u[3 * rr + 1], In = st->u[3 * rr + 2], ramp, dramp;
-    GWSmoothRamp_Private(In - L, qs, &ramp, &dramp);
-    PetscCall(GWPackageAddUnknownUnknownDerivative(pkg, m, J, 3 * rr, 3 * rr, 1.0));
+    PetscReal L = st->u[3 * rr + 1], In = st->u[3 * rr + 2], ramp, dramp, E, dE;
+    PetscCall(GWRiverEvaporation_Private(R, rr, m, st->u[3 * rr], qs, &E, &dE));
+    GWSmoothRamp_Private(In - L - E, qs, &ramp, &dramp);
+    PetscCall(GWPackageAddUnknownUnknownDerivative(pkg, m, J, 3 * rr, 3 * rr, 1.0 + dramp * dE));
     PetscCall(GWPackageAddUnknownUnknownDerivative(pkg, m, J, 3 * rr, 3 * rr + 1, dramp));
     PetscCall(GWPackageAddUnknownUnknownDerivative(pkg, m, J, 3 * rr, 3 * rr + 2, -dramp));
     PetscCall(GWPackageAddUnknownUnknownDerivative(pkg, m, J, 3 * rr + 1, 3 * rr + 1, 1.0));
@@ -213,12 +235,26 @@ static PetscErrorCode GWPackageTerms_River(GWPackage pkg, GWModel m, PetscReal d
   if (!R->routed) PetscFunctionReturn(0);
   for (PetscInt s = 0; s < R->nspring; s++)
     for (PetscInt e = 0; e < R->spring[s]->nentry; e++) vals[nt * R->spring[s]->entry[e].mat + 5] -= R->spring[s]->Q[e] * dt;
+  if (R->nrunoff) { /* by the zone of the surface cells; m->psi_local holds the accepted state */
+    PetscScalar ***x;
+    PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+    for (PetscInt s = 0; s < R->nrunoff; s++)
+      for (PetscInt e = 0; e < R->runoff[s]->nentry; e++) {
+        const GWPackageEntry *en = &R->runoff[s]->entry[e];
+        PetscReal             Ro, dRo;
+        PetscCall(GWAtmosphereRunoff_Private(R->runoff[s], m, e, x[en->k][en->j][en->i], &Ro, &dRo));
+        vals[nt * en->mat + 6] += Ro * dt;
+      }
+    PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+  }
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   if (rank) PetscFunctionReturn(0);
   for (PetscInt rr = 0; rr < R->nreach; rr++) {
-    PetscReal qin, F = pkg->u[3 * rr], D = 0, dD;
+    PetscReal qin, F = pkg->u[3 * rr], D = 0, dD, E, dE;
     PetscCall(GWScheduleValue_Private(&R->inflow[rr], m->step_t0, m->step_t1, &qin));
+    PetscCall(GWRiverEvaporation_Private(R, rr, m, F, pkg->param[P_QSMOOTH], &E, &dE));
     vals[2] += qin * dt;
+    vals[7] += E * dt;
     for (PetscInt k = 0; k < R->ndivout; k++)
       if (R->divout[k].sreach == rr) {
         GWRiverDiversionRate_Private(&R->divout[k], pkg->param[P_QSMOOTH], F, &D, &dD);
@@ -236,8 +272,8 @@ static PetscErrorCode GWPackageSetUp_River(GWPackage pkg, GWModel m)
 
   PetscFunctionBegin;
   PetscCall(PetscObjectGetName((PetscObject)pkg, &name));
-  PetscCall(PetscFree4(R->reach, R->C, R->bed, R->bot));
-  PetscCall(PetscMalloc4(PetscMax(pkg->nentry, 1), &R->reach, PetscMax(pkg->nentry, 1), &R->C, PetscMax(pkg->nentry, 1), &R->bed, PetscMax(pkg->nentry, 1), &R->bot));
+  PetscCall(PetscFree5(R->reach, R->C, R->bed, R->bot, R->len));
+  PetscCall(PetscMalloc5(PetscMax(pkg->nentry, 1), &R->reach, PetscMax(pkg->nentry, 1), &R->C, PetscMax(pkg->nentry, 1), &R->bed, PetscMax(pkg->nentry, 1), &R->bot, PetscMax(pkg->nentry, 1), &R->len));
   for (PetscInt e = 0; e < pkg->nentry; e++) {
     const GWPackageEntry *en  = &pkg->entry[e];
     PetscReal             bed = GWPackageEntryParameter(pkg, P_BED, e), b = GWPackageEntryParameter(pkg, P_THICK, e), C = GWPackageEntryParameter(pkg, P_COND, e);
@@ -256,7 +292,9 @@ static PetscErrorCode GWPackageSetUp_River(GWPackage pkg, GWModel m)
     R->bed[e]   = bed;
     R->bot[e]   = bed - b;
     R->reach[e] = pkg->group ? pkg->group[pkg->cellof[e]] : 0;
+    R->len[e]   = len;
   }
+  R->model = m;
   PetscCall(GWRiverSetUpNetwork_Private(pkg, m));
   PetscFunctionReturn(0);
 }
@@ -267,7 +305,7 @@ static PetscErrorCode GWPackageDestroy_River(GWPackage pkg)
 
   PetscFunctionBegin;
   if (!R) PetscFunctionReturn(0);
-  PetscCall(PetscFree4(R->reach, R->C, R->bed, R->bot));
+  PetscCall(PetscFree5(R->reach, R->C, R->bed, R->bot, R->len));
   PetscCall(GWRiverDestroyNetwork_Private(R));
   PetscCall(PetscFree(pkg->data));
   PetscFunctionReturn(0);
@@ -290,7 +328,7 @@ static PetscErrorCode CreateRiver(GWPackage pkg, PetscBool canal)
   pkg->ops->nextbreakpoint = GWRiverNextBreakpoint_Private;
   pkg->needs_value         = PETSC_TRUE;
   pkg->value_unit          = "m";
-  PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, canal ? 9 : 8, Params, 0, NULL, 6, canal ? CanalTerms : RiverTerms));
+  PetscCall(GWPackageDeclare_Private(pkg, 0, NULL, canal ? 9 : 8, Params, 0, NULL, 8, canal ? CanalTerms : RiverTerms));
   PetscFunctionReturn(0);
 }
 
@@ -316,7 +354,9 @@ static PetscErrorCode CreateRiver(GWPackage pkg, PetscBool canal)
 
   Budget terms [m^3]: river_leakage (river to aquifer), river_gain (aquifer to river),
   river_inflow (external inflow of routed reaches), river_outflow (at outlets), river_diversion
-  (out of the package), river_spring_inflow (drain discharge routed into reaches).
+  (out of the package), river_spring_inflow (drain discharge routed into reaches),
+  river_runoff_inflow (atmosphere runoff routed into reaches, GWPackageRiverAddRunoff()),
+  river_evaporation (open-water evaporation of reaches, GWPackageRiverSetReachEvaporation()).
 
   Level: beginner
 
@@ -333,8 +373,8 @@ PetscErrorCode GWPackageCreate_River(GWPackage pkg)
   GWPACKAGECANAL - "canal": a river package for canals. The same equations and routing as
   GWPACKAGERIVER, with parameter lining_factor [-] (1) multiplying the conductance of a lined
   bed, and seepage budgeted apart from river leakage: terms canal_seepage, canal_gain,
-  canal_inflow (prescribed inflow at its head), canal_outflow, canal_diversion and
-  canal_spring_inflow. A canal fed by a river takes a diversion of the river's reach:
+  canal_inflow (prescribed inflow at its head), canal_outflow, canal_diversion,
+  canal_spring_inflow, canal_runoff_inflow and canal_evaporation. A canal fed by a river takes a diversion of the river's reach:
   GWPackageRiverSetReachDiversion(river, reach, canal, 0, rate).
 
   Level: beginner

@@ -31,11 +31,14 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
     PetscCall(PetscRealloc(sizeof(PetscBool) * cap, &R->given));
     PetscCall(PetscRealloc(sizeof(GWSchedule) * cap, &R->inflow));
     PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->csum));
+    PetscCall(PetscRealloc(sizeof(GWSchedule) * cap, &R->evap));
+    PetscCall(PetscRealloc(sizeof(PetscReal) * cap, &R->lsum));
     for (PetscInt r = old; r < cap; r++) {
       R->down[r]  = -1;
       R->given[r] = PETSC_FALSE;
-      R->width[r] = R->n[r] = R->slope[r] = R->csum[r] = 0;
-      R->side[r]                                       = -1;
+      R->width[r] = R->n[r] = R->slope[r] = R->csum[r] = R->lsum[r] = 0;
+      PetscCall(PetscMemzero(&R->evap[r], sizeof(GWSchedule)));
+      R->side[r] = -1;
       PetscCall(PetscMemzero(&R->inflow[r], sizeof(GWSchedule)));
     }
     R->maxreach = cap;
@@ -47,7 +50,12 @@ static PetscErrorCode EnsureReaches(GWRiver *R, PetscInt n)
 PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
 {
   PetscFunctionBegin;
-  for (PetscInt r = 0; r < R->maxreach; r++) PetscCall(PetscFree2(R->inflow[r].t, R->inflow[r].v));
+  for (PetscInt r = 0; r < R->maxreach; r++) {
+    PetscCall(PetscFree2(R->inflow[r].t, R->inflow[r].v));
+    PetscCall(PetscFree2(R->evap[r].t, R->evap[r].v));
+  }
+  PetscCall(PetscFree(R->evap));
+  PetscCall(PetscFree(R->lsum));
   PetscCall(PetscFree(R->down));
   PetscCall(PetscFree(R->width));
   PetscCall(PetscFree(R->n));
@@ -60,7 +68,9 @@ PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *R)
   PetscCall(PetscFree(R->divin));
   PetscCall(PetscFree(R->spring));
   PetscCall(PetscFree(R->springreach));
-  R->maxreach = R->nreach = R->ndivout = R->ndivin = R->nspring = 0;
+  PetscCall(PetscFree(R->runoff));
+  PetscCall(PetscFree(R->runoffreach));
+  R->maxreach = R->nreach = R->ndivout = R->ndivin = R->nspring = R->nrunoff = 0;
   PetscFunctionReturn(0);
 }
 
@@ -123,6 +133,128 @@ void GWRiverDepth_Private(const GWRiver *R, PetscInt r, PetscReal F, PetscReal q
     *d  = D * g;
     *dd = dD * g + D * dg;
   }
+}
+
+/* Open-water evaporation of reach r at flow F over the current step, E = e l T(F) g(F) [m^3/s],
+   and dE/dF: e the rate of GWPackageRiverSetReachEvaporation() [m/s], l the reach's channel
+   length, T the top width of the water surface (w; w + 2 z d(F) for a trapezoid), and
+   g(F) = r(F)/F the smoothed ramp over the flow smoothing q0 (1 for F >= q0, 0 at F = 0), so a
+   reach that runs dry evaporates nothing. */
+PetscErrorCode GWRiverEvaporation_Private(const GWRiver *R, PetscInt r, GWModel m, PetscReal F, PetscReal q0, PetscReal *E, PetscReal *dE)
+{
+  PetscReal e, T = R->width[r], dT = 0, g, dg;
+
+  PetscFunctionBegin;
+  *E = *dE = 0;
+  if (!R->evap[r].n) PetscFunctionReturn(0);
+  PetscCall(GWScheduleValue_Private(&R->evap[r], m->step_t0, m->step_t1, &e));
+  if (F <= 0 || e == 0) PetscFunctionReturn(0);
+  if (R->side[r] >= 0) {
+    PetscReal d, dd;
+    GWRiverDepth_Private(R, r, F, q0, &d, &dd);
+    T  = R->width[r] + 2 * R->side[r] * d;
+    dT = 2 * R->side[r] * dd;
+  }
+  if (F >= q0) {
+    g  = 1;
+    dg = 0;
+  } else {
+    PetscReal s = F / q0;
+    g           = s * (2 - s);
+    dg          = (2 - 2 * s) / q0;
+  }
+  *E  = e * R->lsum[r] * T * g;
+  *dE = e * R->lsum[r] * (dT * g + T * dg);
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageRiverSetReachEvaporation - sets the open-water evaporation rate of a routed reach
+
+  Logically collective
+
+  Input Parameters:
++ pkg - a river or canal package, its reach described by GWPackageRiverSetReach()
+. reach - the reach
+. n - number of values (1: constant)
+. t - times [s] of the values
+. e - evaporation rates [m/s] (depth of water per time over the water surface), >= 0
+- interp - GW_INTERP_STEP or GW_INTERP_LINEAR between the values
+
+  Notes:
+  The reach loses E = e l T(F) g(F) [m^3/s] (continuity of GWPackageRiverSetReach() becomes
+  F = max(I - L - E, 0)), with l the channel length of the reach (the sum of the package's length
+  parameter over its cells), T the top width of the water surface, w for the default wide
+  rectangle and w + 2 z d(F) for a trapezoid of side slope z, and g(F) = 1 for F >= flow_smoothing,
+  falling smoothly to 0 at F = 0, so a dry reach evaporates nothing (MODFLOW 6 SFR's EVAPORATION
+  times the reach's top width and length, Langevin et al. 2017, USGS TM 6-A55, ch. 7; a reach
+  whose water cannot supply it evaporates what remains after leakage). Budget term
+  river_evaporation (canal_evaporation).
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE for a negative or non-finite rate or times that do not increase.
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReach()`, `GWPackageRiverGetReachEvaporation()`
+@*/
+PetscErrorCode GWPackageRiverSetReachEvaporation(GWPackage pkg, PetscInt reach, PetscInt n, const PetscReal t[], const PetscReal e[], GWInterpolation interp)
+{
+  GWRiver    *R;
+  GWSchedule *sc;
+  MPI_Comm    comm;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverSetReachEvaporation"));
+  comm = PetscObjectComm((PetscObject)pkg);
+  R    = (GWRiver *)pkg->data;
+  PetscCheck(reach >= 0 && n >= 1, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: an evaporation rate needs a reach >= 0 and at least one value", ((PetscObject)pkg)->name);
+  for (PetscInt s = 0; s < n; s++) {
+    PetscCheck((PetscIsNormalReal(e[s]) || e[s] == 0) && e[s] >= 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: evaporation rate %g m/s of reach %" PetscInt_FMT " must be finite and >= 0", ((PetscObject)pkg)->name, (double)e[s], reach);
+    PetscCheck(s == 0 || t[s] > t[s - 1], comm, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: evaporation time %g s of reach %" PetscInt_FMT " does not increase", ((PetscObject)pkg)->name, (double)t[s], reach);
+  }
+  PetscCall(EnsureReaches(R, reach + 1));
+  sc = &R->evap[reach];
+  PetscCall(PetscFree2(sc->t, sc->v));
+  PetscCall(PetscMalloc2(n, &sc->t, n, &sc->v));
+  PetscCall(PetscArraycpy(sc->t, t, n));
+  PetscCall(PetscArraycpy(sc->v, e, n));
+  sc->n      = n;
+  sc->interp = interp;
+  PetscFunctionReturn(0);
+}
+
+/*@C
+  GWPackageRiverGetReachEvaporation - gets the open-water evaporation of a routed reach at the last
+  accepted step
+
+  Not collective (the same on every rank)
+
+  Input Parameters:
++ pkg - a routed river or canal package in a model that has taken a step
+- reach - the reach
+
+  Output Parameter:
+. evaporation - E [m^3/s] (0 without an evaporation rate)
+
+  Level: intermediate
+
+.seealso: `GWPackageRiverSetReachEvaporation()`, `GWPackageRiverGetReachFlows()`
+@*/
+PetscErrorCode GWPackageRiverGetReachEvaporation(GWPackage pkg, PetscInt reach, PetscReal *evaporation)
+{
+  GWRiver  *R;
+  PetscReal dE;
+  PetscBool match;
+
+  PetscFunctionBegin;
+  PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 1);
+  PetscCall(PetscObjectTypeCompareAny((PetscObject)pkg, &match, GWPACKAGERIVER, GWPACKAGECANAL, ""));
+  R = match ? (GWRiver *)pkg->data : NULL;
+  PetscCheck(R && R->routed && pkg->setup && pkg->u, PETSC_COMM_SELF, PETSC_ERR_ARG_WRONGSTATE, "Package %s has no routed reaches set up", ((PetscObject)pkg)->name);
+  PetscCheck(reach >= 0 && reach < R->nreach, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Package %s has %" PetscInt_FMT " reaches, not reach %" PetscInt_FMT, ((PetscObject)pkg)->name, R->nreach, reach);
+  PetscCall(GWRiverEvaporation_Private(R, reach, R->model, pkg->u[3 * reach], pkg->param[7], evaporation, &dE));
+  PetscFunctionReturn(0);
 }
 
 /*@C
@@ -448,6 +580,58 @@ PetscErrorCode GWPackageRiverAddSpring(GWPackage pkg, GWPackage drain, PetscInt 
   PetscFunctionReturn(0);
 }
 
+/*@C
+  GWPackageRiverAddRunoff - routes the surface runoff of an atmosphere package into a reach
+
+  Logically collective
+
+  Input Parameters:
++ pkg - a routed river or canal package
+. atmosphere - a package of type GWPACKAGEATMOSPHERE in the same model (its cells are the
+               columns whose runoff the reach collects)
+- reach - the reach the runoff enters
+
+  Notes:
+  The runoff of each surface face, R = max((P + I - E_pot) A - Q, 0) with Q the flux the ponded
+  surface lets into the soil (GWPACKAGEATMOSPHERE; rain beyond what the soil takes at the
+  ponding limit), enters the reach's inflow in the same Newton iteration:
+.vb
+    I_r = Q_ext,r + sum_u (F_u - D_u) + sum D + G_r + sum_faces R_f
+.ve
+  as MODFLOW 6 SFR's RUNOFF term (Langevin et al. 2017, USGS TM 6-A55, ch. 7), here computed by
+  the atmosphere package instead of given. The atmosphere's budget term runoff keeps counting it
+  (water leaving the soil side); the river's term river_runoff_inflow (canal_runoff_inflow)
+  counts the same volume entering surface water. A package can send its runoff to one reach.
+
+  Errors:
+  PETSC_ERR_ARG_WRONG when atmosphere is not an atmosphere package.
+
+  Level: intermediate
+
+.seealso: `GWPACKAGEATMOSPHERE`, `GWPackageRiverAddSpring()`, `GWPackageRiverSetReach()`
+@*/
+PetscErrorCode GWPackageRiverAddRunoff(GWPackage pkg, GWPackage atmosphere, PetscInt reach)
+{
+  GWRiver  *R;
+  PetscBool isatm;
+
+  PetscFunctionBegin;
+  PetscCall(CheckRiver(pkg, "GWPackageRiverAddRunoff"));
+  PetscValidHeaderSpecific(atmosphere, GWPACKAGE_CLASSID, 2);
+  PetscCall(PetscObjectTypeCompare((PetscObject)atmosphere, GWPACKAGEATMOSPHERE, &isatm));
+  PetscCheck(isatm, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONG, "Package %s: runoff routed into a reach comes from an atmosphere package, not %s (%s)", ((PetscObject)pkg)->name, ((PetscObject)atmosphere)->name, ((PetscObject)atmosphere)->type_name);
+  PetscCheck(reach >= 0, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_OUTOFRANGE, "Package %s: reaches start at 0", ((PetscObject)pkg)->name);
+  R = (GWRiver *)pkg->data;
+  for (PetscInt s = 0; s < R->nrunoff; s++) PetscCheck(R->runoff[s] != atmosphere, PetscObjectComm((PetscObject)pkg), PETSC_ERR_ARG_WRONGSTATE, "Package %s: the runoff of %s already enters reach %" PetscInt_FMT "; route it once", ((PetscObject)pkg)->name, ((PetscObject)atmosphere)->name, R->runoffreach[s]);
+  PetscCall(EnsureReaches(R, reach + 1));
+  PetscCall(PetscRealloc(sizeof(GWPackage) * (R->nrunoff + 1), &R->runoff));
+  PetscCall(PetscRealloc(sizeof(PetscInt) * (R->nrunoff + 1), &R->runoffreach));
+  R->runoff[R->nrunoff]      = atmosphere;
+  R->runoffreach[R->nrunoff] = reach;
+  R->nrunoff++;
+  PetscFunctionReturn(0);
+}
+
 /* Checks the network against the cells and counts the conductance of each reach (collective). */
 PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage pkg, GWModel m)
 {
@@ -457,7 +641,7 @@ PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage pkg, GWModel m)
 
   PetscFunctionBegin;
   if (!R->routed) {
-    PetscCheck(!R->nspring && !R->ndivout && !R->ndivin && !R->nreach, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: springs, diversions and inflows need routed reaches; describe every reach with GWPackageRiverSetReach()", name);
+    PetscCheck(!R->nspring && !R->nrunoff && !R->ndivout && !R->ndivin && !R->nreach, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: springs, runoff, diversions and inflows need routed reaches; describe every reach with GWPackageRiverSetReach()", name);
     PetscFunctionReturn(0);
   }
   for (PetscInt r = 0; r < R->nreach; r++) PetscCheck(R->given[r], comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: reach %" PetscInt_FMT " is used (by a cell group, a diversion, a spring or an inflow) but not described: call GWPackageRiverSetReach() for every reach from 0 to %" PetscInt_FMT, name, r, R->nreach - 1);
@@ -470,6 +654,11 @@ PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage pkg, GWModel m)
     for (PetscInt p = 0; p < m->npkg; p++) in = (PetscBool)(in || m->pkg[p] == R->spring[s]);
     PetscCheck(in, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: its spring package %s is not in the model; add it with GWModelAddPackage()", name, ((PetscObject)R->spring[s])->name);
   }
+  for (PetscInt s = 0; s < R->nrunoff; s++) {
+    PetscBool in = PETSC_FALSE;
+    for (PetscInt p = 0; p < m->npkg; p++) in = (PetscBool)(in || m->pkg[p] == R->runoff[s]);
+    PetscCheck(in, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: the atmosphere package %s whose runoff it routes is not in the model; add it with GWModelAddPackage()", name, ((PetscObject)R->runoff[s])->name);
+  }
   for (PetscInt k = 0; k < R->ndivout; k++)
     if (R->divout[k].tgt) {
       PetscBool in = PETSC_FALSE;
@@ -477,8 +666,14 @@ PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage pkg, GWModel m)
       PetscCheck(in && ((GWRiver *)R->divout[k].tgt->data)->routed, comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: the diversion from reach %" PetscInt_FMT " enters package %s, which is not a routed package of this model", name, R->divout[k].sreach, ((PetscObject)R->divout[k].tgt)->name);
     }
   PetscCall(PetscArrayzero(R->csum, R->nreach));
-  for (PetscInt e = 0; e < pkg->nentry; e++) R->csum[R->reach[e]] += R->C[e];
+  PetscCall(PetscArrayzero(R->lsum, R->nreach));
+  for (PetscInt e = 0; e < pkg->nentry; e++) {
+    R->csum[R->reach[e]] += R->C[e];
+    R->lsum[R->reach[e]] += R->len[e]; /* NaN when the length is not given */
+  }
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, R->csum, R->nreach, MPIU_REAL, MPIU_SUM, comm));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, R->lsum, R->nreach, MPIU_REAL, MPIU_SUM, comm));
+  for (PetscInt r = 0; r < R->nreach; r++) PetscCheck(!R->evap[r].n || !PetscIsNanReal(R->lsum[r]), comm, PETSC_ERR_ARG_WRONGSTATE, "Package %s: reach %" PetscInt_FMT " evaporates over its water surface, top width times channel length: give the length parameter of its cells [m]", name, r);
   for (PetscInt e = 0; e < pkg->nentry; e++) PetscCheck(R->csum[R->reach[e]] > 0, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Package %s: the cells of reach %" PetscInt_FMT " have no conductance", name, R->reach[e]);
   PetscCall(GWPackageSetNumUnknowns(pkg, 3 * R->nreach));
   PetscFunctionReturn(0);
@@ -559,7 +754,8 @@ PetscErrorCode GWPackageRiverGetNumReaches(GWPackage pkg, PetscInt *n)
   Output Parameters (each may be NULL):
 + inflow - I, inflow from upstream, tributaries, diversions, springs and the hydrograph [m^3/s]
 . outflow - F - D, flow passed downstream (or out at an outlet) [m^3/s]
-. leakage - I - F, net leakage into the aquifer (negative: the reach gains) [m^3/s]
+. leakage - I - F - E, net leakage into the aquifer (negative: the reach gains) [m^3/s], E the
+            open-water evaporation (GWPackageRiverGetReachEvaporation())
 . diversion - D, the diversion taken at its end [m^3/s]
 - depth - Manning's depth d(F) [m]
 
@@ -570,7 +766,7 @@ PetscErrorCode GWPackageRiverGetNumReaches(GWPackage pkg, PetscInt *n)
 PetscErrorCode GWPackageRiverGetReachFlows(GWPackage pkg, PetscInt reach, PetscReal *inflow, PetscReal *outflow, PetscReal *leakage, PetscReal *diversion, PetscReal *depth)
 {
   GWRiver  *R;
-  PetscReal F, D = 0, dD, d, dd;
+  PetscReal F, D = 0, dD, d, dd, E, dE;
   PetscBool match;
 
   PetscFunctionBegin;
@@ -583,9 +779,10 @@ PetscErrorCode GWPackageRiverGetReachFlows(GWPackage pkg, PetscInt reach, PetscR
   for (PetscInt k = 0; k < R->ndivout; k++)
     if (R->divout[k].sreach == reach) GWRiverDiversionRate_Private(&R->divout[k], pkg->param[7], F, &D, &dD);
   GWRiverDepth_Private(R, reach, F, pkg->param[7], &d, &dd);
+  PetscCall(GWRiverEvaporation_Private(R, reach, R->model, F, pkg->param[7], &E, &dE));
   if (inflow) *inflow = pkg->u[3 * reach + 2];
   if (outflow) *outflow = F - D;
-  if (leakage) *leakage = pkg->u[3 * reach + 2] - F;
+  if (leakage) *leakage = pkg->u[3 * reach + 2] - F - E;
   if (diversion) *diversion = D;
   if (depth) *depth = d;
   PetscFunctionReturn(0);

@@ -108,7 +108,8 @@ struct _p_GWModel {
   PetscReal mb_rtol;
   PetscReal dpsi_max;      /* largest Newton update of psi in a cell [m] (<= 0: no limit) */
   PetscReal l1_prev;       /* unbalanced volume rate at the previous Newton iteration [m^3/s] */
-  PetscReal flow_scale;    /* sum of |storage rate| and |package rates| at the last residual [m^3/s] */
+  PetscReal flow_scale;    /* sum of |package rates| at the last residual [m^3/s] */
+  PetscReal storage_rate;  /* this rank's net storage rate sum_c V S_c / dt at the last residual [m^3/s] */
   PetscReal face_scale;    /* sum of |face fluxes| and of stored volume / dt at the last residual [m^3/s] */
   PetscBool mb_rejected;   /* the last solve converged by the solver's test but failed the mass-balance gate */
   PetscReal mb_l1, mb_tol; /* its unbalanced volume rate and tolerance [m^3/s] */
@@ -134,6 +135,9 @@ struct _p_GWModel {
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
+  PetscInt     mb_nover;                    /* accepted steps whose relative mass-balance error exceeds mb_rtol */
+  PetscInt     mb_worst_step;               /* the step with the largest relative error (0: none yet) */
+  PetscReal    mb_worst, mb_worst_t;        /* that error and the step's end time [s] */
   PetscReal    recharge_step, recharge_cum; /* net downward flow across the water table [m^3] */
   PetscReal   *zone_step, *zone_cum;        /* [5 nmat]: storage increase, package in, package out, in from and out to other zones [m^3] */
   PetscReal   *zone_flow_cum;               /* [nmat^2]: cumulative flow from zone a to zone b at a * nmat + b [m^3] */
@@ -294,6 +298,19 @@ PETSC_INTERN PetscErrorCode GWModelComputeFaceRelPerm_Private(GWModel, const Pet
 /* Relative permeability at a face between cell c (material mc, pressure head psic, kr and dkr/dpsi
    krc, dkrc, hydraulic head Hc) and neighbour or boundary n, by the model's weighting, with its
    derivatives with respect to psi_c and psi_n. */
+/* Hydraulic-head difference H_n - H_c across a face from the pressure heads and the (gravity-
+   scaled) elevations of the two cells: dp = psi_n - psi_c, dz = z_n - z_c, dH = dp + dz. It is
+   never formed as (psi_n + z_n) - (psi_c + z_c): each H rounds to eps |H|, so with heads far
+   above the datum (100 m in examples/arid_fan_river) the face fluxes carried a round-off of
+   T kr eps |H| that kept Newton's unbalanced volume above 1e-10 of the flows; the differences
+   round to eps |dH| only. From the other side of the face every term changes sign exactly. */
+static inline void GWHeadDifference_Private(PetscReal psic, PetscReal psin, PetscReal zc, PetscReal zn, PetscReal *dp, PetscReal *dz, PetscReal *dH)
+{
+  *dp = psin - psic;
+  *dz = zn - zc;
+  *dH = *dp + *dz;
+}
+
 static inline PetscErrorCode GWFaceRelPermEvaluate_Private(GWRelPermWeighting w, GWMaterial mc, PetscReal psic, PetscReal krc, PetscReal dkrc, PetscReal Hc, GWMaterial mn, PetscReal psin, PetscReal krn, PetscReal dkrn, PetscReal Hn, PetscReal *kr, PetscReal *dkr_c, PetscReal *dkr_n)
 {
   if (w == GW_KR_INTEGRATED) return GWFaceRelPermIntegrated_Private(mc, mn, psic, krc, dkrc, psin, krn, dkrn, kr, dkr_c, dkr_n);

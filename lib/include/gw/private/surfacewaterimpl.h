@@ -61,6 +61,8 @@ typedef struct {
   PetscBool  *given;             /* [nreach] set by GWPackageRiverSetReach() */
   GWSchedule *inflow;            /* [nreach] external inflow hydrographs [m^3/s] (n = 0: none) */
   PetscReal  *csum;              /* [nreach] sum of the cells' conductances over all ranks [m^2/s] */
+  GWSchedule *evap;              /* [nreach] open-water evaporation rates [m/s] (n = 0: none) */
+  PetscReal  *lsum;              /* [nreach] channel length of the reach, sum of its cells' length over all ranks [m] */
   /* diversions out of and into this package's reaches */
   PetscInt          ndivout, ndivin;
   GWRiverDiversion *divout, *divin;
@@ -68,16 +70,24 @@ typedef struct {
   PetscInt   nspring;
   GWPackage *spring;
   PetscInt  *springreach;
+  /* runoff: atmosphere packages whose surface runoff enters a reach */
+  PetscInt   nrunoff;
+  GWPackage *runoff;
+  PetscInt  *runoffreach;
   /* per entry of this rank, after set-up */
   PetscInt  *reach;         /* reach (routed) of each entry */
   PetscReal *C, *bed, *bot; /* conductance [m^2/s], bed top and bed bottom elevations [m] */
+  PetscReal *len;           /* channel length [m] (NaN when not given) */
+  GWModel    model;         /* the model it was set up in (not referenced): the step of evaporation rates */
 } GWRiver;
 
 PETSC_INTERN PetscErrorCode GWRiverSetUpNetwork_Private(GWPackage, GWModel);
 PETSC_INTERN PetscErrorCode GWRiverDestroyNetwork_Private(GWRiver *);
 PETSC_INTERN PetscErrorCode GWRiverInitialGuess_Private(GWPackage, GWModel, PetscScalar *);
 PETSC_INTERN PetscErrorCode GWRiverNextBreakpoint_Private(GWPackage, PetscReal, PetscReal *);
+PETSC_INTERN PetscErrorCode GWRiverEvaporation_Private(const GWRiver *, PetscInt, GWModel, PetscReal, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN void           GWRiverDepth_Private(const GWRiver *, PetscInt, PetscReal, PetscReal, PetscReal *, PetscReal *);
+PETSC_INTERN PetscErrorCode GWAtmosphereRunoff_Private(GWPackage, GWModel, PetscInt, PetscReal, PetscReal *, PetscReal *);
 PETSC_INTERN void           GWRiverDiversionRate_Private(const GWRiverDiversion *, PetscReal, PetscReal, PetscReal *, PetscReal *);
 
 /* Registration of the surface-water package types (lib/packages/impls/). */
