@@ -20,13 +20,18 @@ static PetscErrorCode ReadProfile(GWYamlNode wc, PetscInt *n, PetscReal **d, Pet
   GWInputCheck(dn && vn, wc, "needs both depth (a list of depths below the land surface) and value (the water contents there)");
   GWInputCheck(dn->kind == GW_YAML_SEQ && dn->n > 0, dn, "expected a list of depths below the land surface, e.g. [0 cm, 30 cm, 60 cm]");
   GWInputCheck(vn->kind == GW_YAML_SEQ && vn->n == dn->n, vn, "expected a list of %" PetscInt_FMT " water contents, one per depth", dn->n);
+  /* each value read and checked before the arrays exist, so no error path leaves them allocated */
+  for (PetscInt i = 0; i < dn->n; i++) {
+    PetscReal a, b, prev = 0;
+    PetscCall(GWReadQuantity_Private(dn->items[i], "m", &a));
+    PetscCall(GWReadQuantity_Private(vn->items[i], "-", &b));
+    if (i) PetscCall(GWReadQuantity_Private(dn->items[i - 1], "m", &prev));
+    GWInputCheck(a >= 0 && (!i || a > prev), dn->items[i], "depths must be >= 0 and increase, found %g m after %g m", (double)a, (double)prev);
+    GWInputCheck(b > 0 && b < 1, vn->items[i], "a water content is a volume fraction in (0, 1), found %g (percent?)", (double)b);
+  }
   PetscCall(PetscMalloc2(dn->n, &dd, dn->n, &vv));
   PetscCall(GWReadQuantityArray_Private(dn, "m", dn->n, dd));
   PetscCall(GWReadQuantityArray_Private(vn, "-", vn->n, vv));
-  for (PetscInt i = 0; i < dn->n; i++) {
-    GWInputCheck(dd[i] >= 0 && (!i || dd[i] > dd[i - 1]), dn->items[i], "depths must be >= 0 and increase, found %g m after %g m", (double)dd[i], (double)(i ? dd[i - 1] : 0));
-    GWInputCheck(vv[i] > 0 && vv[i] < 1, vn->items[i], "a water content is a volume fraction in (0, 1), found %g (percent?)", (double)vv[i]);
-  }
   if (n) {
     *n = dn->n;
     *d = dd;

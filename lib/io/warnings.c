@@ -163,7 +163,10 @@ static PetscErrorCode WarnElevations(GWScenario sc, GWYamlNode root)
     GWYamlNode zn;
     if (sc->obspkg && sc->obspkg[2 * o] >= 0) continue; /* a reach or a spring: no point */
     if (!PetscIsNanReal(sc->obsrange[2 * o])) {
-      GWInputCheck(top - sc->obsrange[2 * o + 1] >= bot - 1e-9 * PetscMax(1.0, PetscAbsReal(bot)), GWYamlGet_Private(obs->items[o], "depth"), "layer observation \"%s\": depth %g m reaches below the bottom of its column (%g m deep: land surface %g m, bottom %g m); give depths within the column", sc->obsname[o], (double)sc->obsrange[2 * o + 1], (double)(top - bot), (double)top, (double)bot);
+      if (top - sc->obsrange[2 * o + 1] < bot - 1e-9 * PetscMax(1.0, PetscAbsReal(bot))) {
+        PetscCall(PetscFree(col)); /* before the error returns (LeakSanitizer) */
+        GWInputCheck(PETSC_FALSE, GWYamlGet_Private(obs->items[o], "depth"), "layer observation \"%s\": depth %g m reaches below the bottom of its column (%g m deep: land surface %g m, bottom %g m); give depths within the column", sc->obsname[o], (double)sc->obsrange[2 * o + 1], (double)(top - bot), (double)top, (double)bot);
+      }
       continue;
     }
     if (z >= bot && z <= top) continue;
