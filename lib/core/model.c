@@ -59,7 +59,9 @@ PetscErrorCode GWInitializePackage(void)
   an initial state, call GWModelSetUp(), then GWModelStep() or GWModelRun().
   Default time control: dt_init = 1 s, dt_min = 1e-6 s, dt_max = 1e10 s, at most 10 cuts of one
   step; dt grows by 1.25 after steps of at most 4 Newton iterations and shrinks by 0.5 after
-  steps of more than 8 (Design notes; cf. Paniconi and Putti 1994, Water Resour. Res. 30(12)).
+  steps of more than 8 (Design notes; cf. Paniconi and Putti 1994, Water Resour. Res. 30(12));
+  time-step error control: root mean square over the cells of the estimated local error of water
+  content at most 2e-5 per step (GWModelSetTimeErrorTolerance(), GWModelSetTimeErrorNorm()).
 
   Level: beginner
 
@@ -81,6 +83,8 @@ PetscErrorCode GWModelCreate(MPI_Comm comm, GWModel *model)
   m->dt_grow    = 1.25;
   m->dt_cut     = 0.5;
   m->dtheta_max = 0.05;
+  m->dterr_tol  = 2e-5;
+  m->dterr_norm = NORM_2;
   m->it_easy    = 4;
   m->it_hard    = 8;
   m->max_cuts   = 10;
@@ -547,7 +551,8 @@ PetscErrorCode GWModelGetPackage(GWModel model, PetscInt id, GWPackage *pkg)
 . -gw_dtheta_max <f> - largest change of water content in any cell per step before dt shrinks
 . -gw_mass_balance_rtol <r> - relative mass-balance error a Newton step must reach
 . -gw_dpsi_max <m> - largest Newton update of pressure head in any cell [m] (default 5; 0 for none)
-. -gw_dt_error_tol <f> - time-step error control: largest estimated local error of water content per step (default 0: off)
+. -gw_dt_error_tol <f> - time-step error control: tolerance on the estimated local error of water content per step (default 2e-5; 0: off)
+. -gw_dt_error_rms <bool> - that error as the root mean square over the cells (default true) or the largest (false)
 . -gw_progress_steps <n> - steps of the progress guard's window (default 500; 0 for no guard)
 . -gw_progress_fraction <f> - least fraction of the remaining time a window must advance (default 1e-4)
 - -gw_kr_weighting <upstream,arithmetic> - face weighting of relative permeability
@@ -570,7 +575,12 @@ PetscErrorCode GWModelSetFromOptions(GWModel model)
   PetscCall(PetscOptionsReal("-gw_dtheta_max", "Largest water-content change per step", "GWModelSetFromOptions", model->dtheta_max, &model->dtheta_max, NULL));
   PetscCall(PetscOptionsReal("-gw_mass_balance_rtol", "Relative mass-balance error a Newton step must reach", "GWModelSetMassBalanceTolerance", model->mb_rtol, &model->mb_rtol, NULL));
   PetscCall(PetscOptionsReal("-gw_dpsi_max", "Largest Newton update of pressure head in a cell [m] (0: no limit)", "GWModelSetFromOptions", model->dpsi_max, &model->dpsi_max, NULL));
-  PetscCall(PetscOptionsReal("-gw_dt_error_tol", "Largest estimated local time error of water content per step (0: off)", "GWModelSetTimeErrorTolerance", model->dterr_tol, &model->dterr_tol, NULL));
+  {
+    PetscBool rms = (PetscBool)(model->dterr_norm == NORM_2);
+    PetscCall(PetscOptionsBool("-gw_dt_error_rms", "Time error as the root mean square over the cells (true, default) or the largest (false)", "GWModelSetTimeErrorNorm", rms, &rms, NULL));
+    model->dterr_norm = rms ? NORM_2 : NORM_INFINITY;
+  }
+  PetscCall(PetscOptionsReal("-gw_dt_error_tol", "Largest estimated local time error of water content per step (default 2e-5; 0: off)", "GWModelSetTimeErrorTolerance", model->dterr_tol, &model->dterr_tol, NULL));
   PetscCall(PetscOptionsInt("-gw_progress_steps", "Steps of the progress guard's window (0: no guard)", "GWModelSetProgressGuard", model->prog_steps, &model->prog_steps, NULL));
   PetscCall(PetscOptionsReal("-gw_progress_fraction", "Least fraction of the remaining time a window of steps must advance", "GWModelSetProgressGuard", model->prog_frac, &model->prog_frac, NULL));
   PetscCall(PetscOptionsEnum("-gw_kr_weighting", "Face weighting of relative permeability", "GWModelSetRelPermWeighting", GWRelPermWeightings, (PetscEnum)model->krweight, (PetscEnum *)&model->krweight, NULL));

@@ -56,6 +56,7 @@ PetscErrorCode GWModelReset(GWModel model)
   m->step_t0 = m->step_t1 = m->t;
   m->nsteps = m->ncuts = m->nnewton = m->nlinear = 0;
   m->rate_valid = PETSC_FALSE;
+  m->ndterr     = 0;
   m->l1_prev = m->flow_scale = m->face_scale = m->storage_rate = 0;
   m->step.storage = m->cum.storage = 0;
   PetscCall(PetscArrayzero(m->step.in, m->npkg));

@@ -307,7 +307,8 @@ static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
 /* Local time error of the backward-Euler step just solved (Kavetski, Binning and Sloan 2001, Adv.
    Water Resour. 24(6)): the difference between backward Euler and a second-order (trapezoidal)
    update is (dt/2) (dtheta/dt^{n+1} - dtheta/dt^n), estimated from the mean rates of this step
-   and of the previous accepted one; its largest value over the cells is compared with dterr_tol.
+   and of the previous accepted one; its root mean square over the cells (dterr_norm NORM_2, the
+   default) or its largest value (NORM_INFINITY) is compared with dterr_tol.
    fac is the factor to shorten a rejected step by (error O(dt^2): 0.9 sqrt(tol/err), in [0.2, 0.9]). */
 static PetscErrorCode CheckTimeError(GWModel m, PetscBool *ok, PetscReal *fac)
 {
@@ -327,7 +328,12 @@ static PetscErrorCode CheckTimeError(GWModel m, PetscBool *ok, PetscReal *fac)
   PetscCall(VecScale(m->rate_new, 1.0 / dt));
   if (!m->rate_valid) PetscFunctionReturn(0);
   PetscCall(VecAXPY(m->rate_old, -1.0, m->rate_new)); /* restored below */
-  PetscCall(VecNorm(m->rate_old, NORM_INFINITY, &m->dterr_est));
+  if (m->dterr_norm == NORM_2) {
+    PetscInt N;
+    PetscCall(VecGetSize(m->rate_old, &N));
+    PetscCall(VecNorm(m->rate_old, NORM_2, &m->dterr_est));
+    m->dterr_est /= PetscSqrtReal((PetscReal)N);
+  } else PetscCall(VecNorm(m->rate_old, NORM_INFINITY, &m->dterr_est));
   PetscCall(VecAXPY(m->rate_old, 1.0, m->rate_new));
   m->dterr_est *= 0.5 * dt;
   if (m->dterr_est > m->dterr_tol) {

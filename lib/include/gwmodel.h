@@ -98,6 +98,7 @@ PETSC_EXTERN PetscErrorCode GWModelSetProgressGuard(GWModel, PetscInt, PetscReal
 PETSC_EXTERN PetscErrorCode GWModelSetGravity(GWModel, PetscBool);
 PETSC_EXTERN PetscErrorCode GWModelSetTimeErrorTolerance(GWModel, PetscReal);
 PETSC_EXTERN PetscErrorCode GWModelGetTimeErrorTolerance(GWModel, PetscReal *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWModelSetTimeErrorNorm(GWModel, NormType);
 PETSC_EXTERN PetscErrorCode GWModelGetGravity(GWModel, PetscBool *);
 PETSC_EXTERN PetscErrorCode GWModelGetProgressGuard(GWModel, PetscInt *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWModelSetMassBalanceTolerance(GWModel, PetscReal);

@@ -52,7 +52,9 @@ static PetscInt BudgetSize(GWModel m)
   Notes:
   Stores pressure head (dataset "pressure_head", natural grid order), the package unknowns
   (dataset "package_unknowns": the reach flows of routed rivers and canals, the Newton system's
-  state besides pressure head), the time, the next time step, the step statistics, the cumulative budget (storage and every package's in and out) and
+  state besides pressure head), the last step's water-content rate (dataset "water_content_rate",
+  for the time-error estimate of the next step, GWModelSetTimeErrorTolerance()), the time, the
+  next time step, the step statistics, the cumulative budget (storage and every package's in and out) and
   the model's input hash (set by GWScenarioLoad() from the grid, materials, zones and packages).
   The file is written as path.part and renamed, so an interrupted write never leaves a
   checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
@@ -89,6 +91,16 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "newton_iterations", PETSC_INT, &stats[2]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "packages", PETSC_INT, &np));
   if (model->input_hash[0]) PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "input_hash", PETSC_STRING, model->input_hash));
+  { /* the last step's water-content rate: the time-error estimate of the next step needs it, so a
+       restarted run takes the same steps as an uninterrupted one */
+    PetscInt valid = (model->dterr_tol > 0 && model->rate_valid) ? 1 : 0;
+    PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "water_content_rate_valid", PETSC_INT, &valid));
+    PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "time_error_rejections", PETSC_INT, &model->ndterr));
+    if (valid) {
+      PetscCall(PetscObjectSetName((PetscObject)model->rate_old, "water_content_rate"));
+      PetscCall(VecView(model->rate_old, v));
+    }
+  }
   PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)model), &rank));
   if (!rank) {
@@ -181,6 +193,24 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
   model->nsteps  = stats[0];
   model->ncuts   = stats[1];
   model->nnewton = stats[2];
+  { /* see GWModelCheckpointSave(); absent in checkpoints of older versions: no estimate for the first step */
+    PetscBool has;
+    PetscInt  valid = 0;
+    PetscCall(PetscViewerHDF5HasAttribute(v, "/", "water_content_rate_valid", &has));
+    if (has) PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "water_content_rate_valid", PETSC_INT, NULL, &valid));
+    PetscCall(PetscViewerHDF5HasAttribute(v, "/", "time_error_rejections", &has));
+    if (has) PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "time_error_rejections", PETSC_INT, NULL, &model->ndterr));
+    model->rate_valid = PETSC_FALSE;
+    if (valid && model->dterr_tol > 0) {
+      if (!model->rate_new) {
+        PetscCall(VecDuplicate(model->psi, &model->rate_new));
+        PetscCall(VecDuplicate(model->psi, &model->rate_old));
+      }
+      PetscCall(PetscObjectSetName((PetscObject)model->rate_old, "water_content_rate"));
+      PetscCall(VecLoad(model->rate_old, v));
+      model->rate_valid = PETSC_TRUE;
+    }
+  }
   PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));
   PetscCall(VecLoad(bud, v));
   if (model->nunknown) {

@@ -135,6 +135,16 @@ static PetscErrorCode CheckGridMemory(GWModel m, GWYamlNode g, PetscInt nx, Pets
 #define GW_MAX_FIELD_OUTPUTS 1e6
 #define GW_MAX_OBS_ROWS      1e8
 
+static PetscErrorCode ReadWidths(GWYamlNode g, PetscInt nx, PetscInt ny, PetscReal dx[], PetscReal dy[])
+{
+  PetscFunctionBegin;
+  PetscCall(GWReadQuantityArray_Private(GWYamlGet_Private(g, "dx"), "m", nx, dx));
+  PetscCall(GWReadQuantityArray_Private(GWYamlGet_Private(g, "dy"), "m", ny, dy));
+  for (PetscInt i = 0; i < nx; i++) GWInputCheck(dx[i] > 0, GWYamlGet_Private(g, "dx"), "cell widths must be positive, found %g m", (double)dx[i]);
+  for (PetscInt j = 0; j < ny; j++) GWInputCheck(dy[j] > 0, GWYamlGet_Private(g, "dy"), "cell widths must be positive, found %g m", (double)dy[j]);
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
 {
   GWYamlNode g;
@@ -149,15 +159,15 @@ static PetscErrorCode ReadGrid(GWModel m, GWYamlNode root)
   GWInputCheck((double)nx * ny * nz <= PETSC_MAX_INT, g, "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells are more than this build of PETSc can index (%" PetscInt_FMT ")", nx, ny, nz, (PetscInt)PETSC_MAX_INT);
   PetscCall(CheckGridMemory(m, g, nx, ny, nz));
   PetscCall(GWModelSetGridSize(m, nx, ny, nz));
-  PetscCall(PetscMalloc2(nx, &dx, ny, &dy));
   GWInputCheck(GWYamlGet_Private(g, "dx"), g, "missing key \"dx\" (cell width, e.g. 5 cm)");
   GWInputCheck(GWYamlGet_Private(g, "dy"), g, "missing key \"dy\" (cell width, e.g. 1 m)");
-  PetscCall(GWReadQuantityArray_Private(GWYamlGet_Private(g, "dx"), "m", nx, dx));
-  PetscCall(GWReadQuantityArray_Private(GWYamlGet_Private(g, "dy"), "m", ny, dy));
-  for (PetscInt i = 0; i < nx; i++) GWInputCheck(dx[i] > 0, GWYamlGet_Private(g, "dx"), "cell widths must be positive, found %g m", (double)dx[i]);
-  for (PetscInt j = 0; j < ny; j++) GWInputCheck(dy[j] > 0, GWYamlGet_Private(g, "dy"), "cell widths must be positive, found %g m", (double)dy[j]);
-  PetscCall(GWModelSetCellWidths(m, dx, dy));
-  PetscCall(PetscFree2(dx, dy));
+  PetscCall(PetscMalloc2(nx, &dx, ny, &dy));
+  {
+    PetscErrorCode ierr = ReadWidths(g, nx, ny, dx, dy);
+    if (!ierr) ierr = GWModelSetCellWidths(m, dx, dy);
+    PetscCall(PetscFree2(dx, dy)); /* also on bad input (check-sanitize) */
+    PetscCall(ierr);
+  }
   PetscCall(ReadLayers(m, g));
   PetscFunctionReturn(0);
 }
@@ -214,6 +224,14 @@ static PetscErrorCode ReadTime(GWScenario sc, GWYamlNode root, PetscReal *start_
     if (has) {
       GWInputCheck(tol >= 0, GWYamlGet_Private(t, "error_tol"), "the time-error tolerance is a water content: must be >= 0 (0: off), found %g", (double)tol);
       PetscCall(GWModelSetTimeErrorTolerance(sc->model, tol));
+    }
+  }
+  {
+    const char *norm = NULL;
+    PetscCall(GWGetString_Private(t, "error_norm", PETSC_FALSE, &norm));
+    if (norm) {
+      GWInputCheck(!strcmp(norm, "rms") || !strcmp(norm, "max"), GWYamlGet_Private(t, "error_norm"), "error_norm must be rms (root mean square over the cells) or max (largest), found \"%s\"", norm);
+      PetscCall(GWModelSetTimeErrorNorm(sc->model, !strcmp(norm, "rms") ? NORM_2 : NORM_INFINITY));
     }
   }
 

@@ -302,17 +302,14 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
+/* The settings of package pkg from node v (the package is the caller's, also on error). */
+static PetscErrorCode ReadPackageSettings(GWModel m, GWPackage pkg, GWYamlNode v, const char *type, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
-  GWPackage   pkg;
-  const char *type = NULL, *name = NULL, *kind = NULL;
+  const char *name = NULL, *kind = NULL;
   PetscBool   kinded;
 
   PetscFunctionBegin;
-  PetscCall(GWYamlCheckKeys_Private(v, "packages[]"));
-  PetscCall(GWGetString_Private(v, "type", PETSC_TRUE, &type));
   PetscCall(GWGetString_Private(v, "name", PETSC_FALSE, &name));
-  PetscCall(CreateTyped(PetscObjectComm((PetscObject)m), GWYamlGet_Private(v, "type"), &pkg));
   if (name) PetscCall(GWPackageSetName(pkg, name));
   PetscCall(ReadCells(m, pkg, v));
   PetscCall(GWGetString_Private(v, "kind", PETSC_FALSE, &kind));
@@ -329,6 +326,22 @@ static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date,
   PetscCall(ReadPackageSlots(m, pkg, v, type, start_date, have_start, tend));
   PetscCall(GWScenarioReadReaches_Private(m, pkg, v, start_date, have_start, tend));
   PetscCall(ReadValue(m, pkg, v, start_date, have_start, tend));
+  PetscFunctionReturn(0);
+}
+
+static PetscErrorCode ReadPackage(GWModel m, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
+{
+  GWPackage      pkg;
+  const char    *type = NULL;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(GWYamlCheckKeys_Private(v, "packages[]"));
+  PetscCall(GWGetString_Private(v, "type", PETSC_TRUE, &type));
+  PetscCall(CreateTyped(PetscObjectComm((PetscObject)m), GWYamlGet_Private(v, "type"), &pkg));
+  ierr = ReadPackageSettings(m, pkg, v, type, start_date, have_start, tend);
+  if (ierr) PetscCall(GWPackageDestroy(&pkg)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   PetscCall(GWModelAddPackage(m, pkg));
   PetscCall(GWPackageDestroy(&pkg));
   PetscFunctionReturn(0);

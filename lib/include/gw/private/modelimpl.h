@@ -100,6 +100,7 @@ struct _p_GWModel {
   PetscInt    fail_step;                     /* its step number (0: none yet) */
   PetscReal   fail_t, fail_dt;               /* its start time and time step [s] */
   PetscReal   step_t0, step_t1;              /* interval of the step being solved */
+  NormType    dterr_norm;                    /* NORM_INFINITY (default) or NORM_2 (root mean square over the cells) */
   PetscReal   dterr_tol, dterr_est;          /* time-error control: tolerance on water content (0: off); last estimate */
   PetscInt    ndterr;                        /* steps rejected by the time-error estimate */
   Vec         rate_old, rate_new;            /* d(theta)/dt of the last accepted step and of the step being checked [1/s] */
@@ -135,6 +136,7 @@ struct _p_GWModel {
   /* budget */
   GWBudgetStep step, cum;
   PetscReal    mb_abs, mb_rel, mb_abs_cum, mb_rel_cum;
+  PetscReal    mb_rel_counted; /* mb_rel, or 0 when the step's error is within the round-off floor of its residual */
   PetscInt     mb_nover;                    /* accepted steps whose relative mass-balance error exceeds mb_rtol */
   PetscInt     mb_worst_step;               /* the step with the largest relative error (0: none yet) */
   PetscReal    mb_worst, mb_worst_t;        /* that error and the step's end time [s] */
