@@ -212,7 +212,8 @@ PetscErrorCode GWModelGetMassBalanceError(GWModel model, PetscReal *abs_step, Pe
   Newton stops when the step's unbalanced volume is below the tolerance, or at the round-off
   floor of the residual (16 machine epsilons of the scale of its terms) once it no longer
   decreases; a step accepted at the floor may exceed the tolerance. gw-run prints a warning with
-  these figures at the end of a run when nover > 0. Counts start at GWModelReset().
+  these figures at the end of a run when nover > 0. Counts start at GWModelReset(); checkpoints
+  keep them (GWModelCheckpointSave()), so a restarted run reports the whole run's.
 
   Level: intermediate
 
