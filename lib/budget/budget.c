@@ -220,7 +220,8 @@ PetscErrorCode GWModelGetMassBalanceError(GWModel model, PetscReal *abs_step, Pe
   is itself within that floor (|IN - OUT| <= floor x dt: its flows are at round-off, as in a
   column at rest or a step of milliseconds, where the relative error reads up to 2) is not
   counted. gw-run prints a warning with these figures at the end of a run when nover > 0. Counts
-  start at GWModelReset().
+  start at GWModelReset(); checkpoints keep them (GWModelCheckpointSave()), so a restarted run
+  reports the whole run's.
 
   Level: intermediate
 

@@ -56,6 +56,7 @@ PETSC_EXTERN PetscErrorCode GWMaterialHaverkampGetParameters(GWMaterial, PetscRe
 
 PETSC_EXTERN PetscErrorCode GWMaterialEvaluate(GWMaterial, PetscReal, PetscReal *, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialGetWaterContent(GWMaterial, PetscReal, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWMaterialGetSaturationChange(GWMaterial, PetscReal, PetscReal, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialGetPressureHead(GWMaterial, PetscReal, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialGetSaturation(GWMaterial, PetscReal, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWMaterialGetRelativePermeability(GWMaterial, PetscReal, PetscReal *, PetscReal *);

@@ -54,7 +54,9 @@ static PetscInt BudgetSize(GWModel m)
   (dataset "package_unknowns": the reach flows of routed rivers and canals, the Newton system's
   state besides pressure head), the last step's water-content rate (dataset "water_content_rate",
   for the time-error estimate of the next step, GWModelSetTimeErrorTolerance()), the time, the
-  next time step, the step statistics, the cumulative budget (storage and every package's in and out) and
+  next time step, the step statistics, the mass-balance counters of
+  GWModelGetMassBalanceWorstStep() (steps above the tolerance, the worst step, its relative error
+  and end time), the cumulative budget (storage and every package's in and out) and
   the model's input hash (set by GWScenarioLoad() from the grid, materials, zones and packages).
   The file is written as path.part and renamed, so an interrupted write never leaves a
   checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
@@ -90,6 +92,10 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "cuts", PETSC_INT, &stats[1]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "newton_iterations", PETSC_INT, &stats[2]));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "packages", PETSC_INT, &np));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "mass_balance_steps_above", PETSC_INT, &model->mb_nover));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "mass_balance_worst_step", PETSC_INT, &model->mb_worst_step));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "mass_balance_worst_rel", PETSC_REAL, &model->mb_worst));
+  PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "mass_balance_worst_time_s", PETSC_REAL, &model->mb_worst_t));
   if (model->input_hash[0]) PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "input_hash", PETSC_STRING, model->input_hash));
   { /* the last step's water-content rate: the time-error estimate of the next step needs it, so a
        restarted run takes the same steps as an uninterrupted one */
@@ -209,6 +215,18 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
       PetscCall(PetscObjectSetName((PetscObject)model->rate_old, "water_content_rate"));
       PetscCall(VecLoad(model->rate_old, v));
       model->rate_valid = PETSC_TRUE;
+    }
+  }
+  {
+    PetscBool has; /* checkpoints written before these counters were kept start them at 0 */
+    PetscCall(PetscViewerHDF5HasAttribute(v, "/", "mass_balance_steps_above", &has));
+    model->mb_nover = model->mb_worst_step = 0;
+    model->mb_worst = model->mb_worst_t = 0;
+    if (has) {
+      PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "mass_balance_steps_above", PETSC_INT, NULL, &model->mb_nover));
+      PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "mass_balance_worst_step", PETSC_INT, NULL, &model->mb_worst_step));
+      PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "mass_balance_worst_rel", PETSC_REAL, NULL, &model->mb_worst));
+      PetscCall(PetscViewerHDF5ReadAttribute(v, "/", "mass_balance_worst_time_s", PETSC_REAL, NULL, &model->mb_worst_t));
     }
   }
   PetscCall(SmallVec(PetscObjectComm((PetscObject)model), BudgetSize(model), "cumulative_budget_m3", &bud));

@@ -23,6 +23,9 @@ struct _GWMaterialOps {
   PetscErrorCode (*check)(GWMaterial);
   /* print the type parameters with their units (ASCII viewer, tab already pushed); may be NULL */
   PetscErrorCode (*view)(GWMaterial, PetscViewer);
+  /* Se(psi) - Se(psio) without the cancellation of subtracting the two (GWMaterialGetSaturationChange());
+     may be NULL (then the two are subtracted) */
+  PetscErrorCode (*sechange)(GWMaterial, PetscReal, PetscReal, PetscReal *);
 };
 
 struct _p_GWMaterial {

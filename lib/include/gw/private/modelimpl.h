@@ -118,6 +118,10 @@ struct _p_GWModel {
      volume rate, tolerance and round-off floor [m^3/s], so the gate need not evaluate it again */
   PetscObjectState gate_state;
   PetscReal        gate_l1, gate_tol, gate_floor;
+  /* the line search's merit function at that iterate, sum of squared unbalanced volume rates
+     [m^6/s^2] (Objective() in richards.c); valid until the next residual evaluation */
+  PetscReal obj_val;
+  PetscBool obj_valid;
   /* linear solver (lib/flow/linear.c) */
   PetscReal newton_tol, newton_floor; /* tolerance and round-off floor of the last Newton test [m^3/s] */
   PetscBool lin_exact;                /* the Jacobian does not depend on the state: solve to the Newton tolerance */
