@@ -42,8 +42,9 @@ PetscErrorCode GWCalibStatistics_Private(GWCalib c)
   PetscCall(PetscMalloc5(m, &r, m * np, &J, m * np, &A, np * np, &VT, np * np, &cov));
   PetscCall(VecGetArrayRead(c->x, &x));
   PetscCall(GWCalibResiduals_Private(c, x, r));
+  PetscCall(PetscArraycpy(A, c->sim, m)); /* the Jacobian's runs overwrite c->sim: kept for the report */
   PetscCall(GWCalibJacobian_Private(c, x, r, J));
-  PetscCall(GWCalibResiduals_Private(c, x, r)); /* c->sim of the optimum, for the report */
+  PetscCall(PetscArraycpy(c->sim, A, m));
   c->ssr = 0;
   for (PetscInt i = 0; i < m; i++) c->ssr += r[i] * r[i];
   c->dof = m - np;
