@@ -55,6 +55,7 @@ PetscErrorCode GWCalibCreate(MPI_Comm comm, GWCalib *calib)
   PetscCall(PetscHeaderCreate(c, GWCALIB_CLASSID, "GWCalib", "Calibration", "GW", comm, GWCalibDestroy, GWCalibView));
   c->fd_step  = 1e-6;
   c->svd_rtol = 1e-6;
+  c->xtol     = 1e-7;
   *calib      = c;
   PetscFunctionReturn(0);
 }
@@ -98,6 +99,7 @@ PetscErrorCode GWCalibDestroy(GWCalib *calib)
   PetscCall(VecDestroy(&c->xlast));
   PetscCall(VecDestroy(&c->rlast));
   PetscCall(VecDestroy(&c->xjac));
+  PetscCall(VecDestroy(&c->xprev));
   PetscCall(MatDestroy(&c->J));
   PetscCall(PetscHeaderDestroy(calib));
   PetscFunctionReturn(0);
@@ -115,7 +117,7 @@ static PetscErrorCode GetNumber(GWYamlNode map, const char key[], PetscBool requ
    order, the initial value inside them. */
 static PetscErrorCode ReadParameter(GWCalib c, GWYamlNode p, GWCalibParameter *par)
 {
-  GWModel        m = c->sc->model;
+  GWModel        m    = c->sc->model;
   const char    *path = NULL, *tr = "linear";
   PetscReal      current;
   PetscBool      given;
@@ -157,9 +159,9 @@ static PetscErrorCode ReadParameter(GWCalib c, GWYamlNode p, GWCalibParameter *p
 /* The location and quantity of one observation group; its CSV is read by ReadGroupData(). */
 static PetscErrorCode ReadGroup(GWCalib c, GWYamlNode o, GWCalibGroup *g)
 {
-  GWModel     m = c->sc->model;
+  GWModel     m    = c->sc->model;
   const char *name = NULL, *q = NULL;
-  GWYamlNode  d    = GWYamlGet_Private(o, "depth"), qn;
+  GWYamlNode  d = GWYamlGet_Private(o, "depth"), qn;
   PetscReal   X = 0, Y = 0;
 
   PetscFunctionBegin;
@@ -169,7 +171,7 @@ static PetscErrorCode ReadGroup(GWCalib c, GWYamlNode o, GWCalibGroup *g)
   PetscCall(PetscStrncpy(g->name, name, sizeof(g->name)));
   PetscCall(GWGetString_Private(o, "quantity", PETSC_TRUE, &q));
   qn = GWYamlGet_Private(o, "quantity");
-  for (g->q = 0; g->q < GW_OBS_NQ && strcmp(q, GWObsQuantities[g->q]); g->q++) { }
+  for (g->q = 0; g->q < GW_OBS_NQ && strcmp(q, GWObsQuantities[g->q]); g->q++) {}
   for (PetscInt i = 0; i < m->nx; i++) X += m->dx[i];
   for (PetscInt j = 0; j < m->ny; j++) Y += m->dy[j];
   g->xyz[1] = 0.5 * Y;
@@ -194,9 +196,9 @@ static PetscErrorCode ReadGroup(GWCalib c, GWYamlNode o, GWCalibGroup *g)
 /* The CSV of group g: values in SI, times within the run, weights. */
 static PetscErrorCode ReadGroupData(GWCalib c, GWYamlNode o, PetscInt gi, GWSeries *s, PetscReal *w)
 {
-  GWModel   m = c->sc->model;
-  PetscReal start = 0, sd = 0;
-  PetscBool dated, hassd, hasw;
+  GWModel       m     = c->sc->model;
+  PetscReal     start = 0, sd = 0;
+  PetscBool     dated, hassd, hasw;
   GWCalibGroup *g = &c->grp[gi];
 
   PetscFunctionBegin;
@@ -240,7 +242,7 @@ static PetscErrorCode CheckVertical(GWCalib c, GWYamlNode obs)
     if (PetscIsNanReal(gr->range[0]) ? (gr->xyz[2] > ext[2 * g] || gr->xyz[2] < ext[2 * g + 1]) : (gr->range[1] > ext[2 * g] - ext[2 * g + 1] + 1e-12)) bad = g;
   }
   if (bad >= 0) {
-    GWCalibGroup *gr = &c->grp[bad];
+    GWCalibGroup *gr  = &c->grp[bad];
     PetscReal     top = ext[2 * bad], bot = ext[2 * bad + 1];
     PetscCall(PetscFree(ext));
     if (PetscIsNanReal(gr->range[0])) GWInputCheck(PETSC_FALSE, GWYamlGet_Private(obs->items[bad], "z"), "group \"%s\": z = %g m is outside its column (bottom %g m, land surface %g m); give z inside the grid", gr->name, (double)gr->xyz[2], (double)bot, (double)top);
@@ -313,8 +315,10 @@ static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
     PetscInt lo = 0, hi = c->ntimes - 1;
     while (lo < hi) {
       PetscInt mid = (lo + hi) / 2;
-      if (c->times[mid] < c->tobs[k]) lo = mid + 1;
-      else hi = mid;
+      if (c->times[mid] < c->tobs[k])
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     c->kobs[k] = lo;
   }
@@ -393,6 +397,7 @@ PetscErrorCode GWCalibSetFromOptions(GWCalib calib)
   PetscValidHeaderSpecific(calib, GWCALIB_CLASSID, 1);
   PetscOptionsBegin(PetscObjectComm((PetscObject)calib), NULL, "Calibration options", "GWCalib");
   PetscCall(PetscOptionsReal("-calib_fd_step", "forward-difference step (relative, transformed space)", "GWCalibSetFromOptions", calib->fd_step, &calib->fd_step, NULL));
+  PetscCall(PetscOptionsReal("-calib_xtol", "largest parameter change (transformed) of an iteration that ends the calibration", "GWCalibSetFromOptions", calib->xtol, &calib->xtol, NULL));
   PetscCall(PetscOptionsReal("-calib_svd_rtol", "relative singular value below which parameters are ill-posed", "GWCalibSetFromOptions", calib->svd_rtol, &calib->svd_rtol, NULL));
   PetscOptionsEnd();
   PetscCheck(calib->fd_step > 0 && calib->fd_step < 0.1, PetscObjectComm((PetscObject)calib), PETSC_ERR_ARG_OUTOFRANGE, "-calib_fd_step %g: give a step between 0 and 0.1", (double)calib->fd_step);

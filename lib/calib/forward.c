@@ -199,6 +199,34 @@ static PetscErrorCode Monitor(Tao tao, void *ctx)
   PetscFunctionReturn(0);
 }
 
+/* TAO's default tests, and a step test: the forward runs carry noise at the level of Newton's
+   tolerances (and on several ranks, of the parallel linear solves), which can keep the gradient
+   above -tao_grtol when the parameters no longer move; stop when no transformed parameter moved
+   by more than -calib_xtol in the last iteration. */
+static PetscErrorCode ConvergenceTest(Tao tao, void *ctx)
+{
+  GWCalib            c = (GWCalib)ctx;
+  TaoConvergedReason reason;
+  PetscInt           its;
+  PetscReal          dx = 0;
+  const PetscScalar *x, *xp;
+  Vec                X;
+
+  PetscFunctionBegin;
+  PetscCall(TaoDefaultConvergenceTest(tao, NULL));
+  PetscCall(TaoGetConvergedReason(tao, &reason));
+  PetscCall(TaoGetIterationNumber(tao, &its));
+  PetscCall(TaoGetSolution(tao, &X));
+  PetscCall(VecGetArrayRead(X, &x));
+  PetscCall(VecGetArrayRead(c->xprev, &xp));
+  for (PetscInt j = 0; j < c->np; j++) dx = PetscMax(dx, PetscAbsReal(x[j] - xp[j]));
+  PetscCall(VecRestoreArrayRead(c->xprev, &xp));
+  PetscCall(VecRestoreArrayRead(X, &x));
+  PetscCall(VecCopy(X, c->xprev));
+  if (reason == TAO_CONTINUE_ITERATING && its > 0 && dx < c->xtol) PetscCall(TaoSetConvergedReason(tao, TAO_CONVERGED_STEPTOL));
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWCalibGetTao - gets the TAO solver of the calibration, created on first use
 
@@ -219,7 +247,7 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
 {
   GWCalib      c = calib;
   PetscScalar *x, *xl, *xu;
-  PetscBool    mon = PETSC_FALSE;
+  PetscBool    mon = PETSC_FALSE, isbrgn;
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(calib, GWCALIB_CLASSID, 1);
@@ -230,6 +258,7 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
     PetscCall(VecDuplicate(c->x, &c->xu));
     PetscCall(VecDuplicate(c->x, &c->xlast));
     PetscCall(VecDuplicate(c->x, &c->xjac));
+    PetscCall(VecDuplicate(c->x, &c->xprev));
     PetscCall(VecCreateSeq(PETSC_COMM_SELF, c->nobs, &c->r));
     PetscCall(VecDuplicate(c->r, &c->rlast));
     PetscCall(MatCreateSeqDense(PETSC_COMM_SELF, c->nobs, c->np, NULL, &c->J));
@@ -245,6 +274,7 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
     PetscCall(VecRestoreArray(c->x, &x));
     PetscCall(VecRestoreArray(c->xl, &xl));
     PetscCall(VecRestoreArray(c->xu, &xu));
+    PetscCall(VecCopy(c->x, c->xprev));
     PetscCall(TaoCreate(PETSC_COMM_SELF, &c->tao));
     PetscCall(TaoSetType(c->tao, TAOBRGN));
     PetscCall(TaoSetSolution(c->tao, c->x));
@@ -252,9 +282,16 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
     PetscCall(TaoSetJacobianResidualRoutine(c->tao, c->J, c->J, FormJacobian, c));
     PetscCall(TaoSetVariableBounds(c->tao, c->xl, c->xu));
     PetscCall(TaoSetMaximumIterations(c->tao, 50));
+    PetscCall(TaoSetConvergenceTest(c->tao, ConvergenceTest, c));
     PetscCall(PetscOptionsGetBool(NULL, NULL, "-calib_monitor", &mon, NULL));
     if (mon) PetscCall(TaoSetMonitor(c->tao, Monitor, c, NULL));
     PetscCall(TaoSetFromOptions(c->tao));
+    PetscCall(PetscObjectTypeCompare((PetscObject)c->tao, TAOBRGN, &isbrgn));
+    if (isbrgn) { /* BRGN iterates in its subsolver, whose tests end the solve */
+      Tao sub;
+      PetscCall(TaoBRGNGetSubsolver(c->tao, &sub));
+      PetscCall(TaoSetConvergenceTest(sub, ConvergenceTest, c));
+    }
   }
   *tao = c->tao;
   PetscFunctionReturn(0);
@@ -275,6 +312,8 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
                      Jacobian) or pounders (derivative-free, model-based; Wild 2017), or any TAO
                      type for bound-constrained least squares
 . -tao_max_it <50> - iterations
+. -tao_gatol, -tao_grtol - TAO's gradient tests; besides them the calibration stops when no
+                  transformed parameter moved by more than -calib_xtol in the last iteration
 . -calib_monitor - one line per iteration
 - -calib_fd_step, -calib_svd_rtol - see GWCalibSetFromOptions()
 

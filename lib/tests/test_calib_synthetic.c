@@ -25,11 +25,11 @@
 
 static const char *const Paths[NP] = {"materials.loam.Ks", "materials.loam.alpha", "materials.loam.n", "materials.sandy_loam.Ks", "materials.sandy_loam.alpha", "materials.sandy_loam.n"};
 /* start: Ks x 2 or x 0.5, alpha x 1.3 or / 1.3, n -0.15 or +0.15 */
-static const PetscReal Factor[NP] = {2.0, 1.3, 0, 0.5, 1 / 1.3, 0};
-static const PetscReal Shift[NP]  = {0, 0, -0.15, 0, 0, 0.15};
-static const PetscReal Lower[NP]  = {1e-7, 0.5, 1.1, 1e-7, 0.5, 1.1};
-static const PetscReal Upper[NP]  = {1e-4, 20, 3.0, 1e-4, 20, 3.0};
-static const PetscBool Log[NP]    = {PETSC_TRUE, PETSC_TRUE, PETSC_FALSE, PETSC_TRUE, PETSC_TRUE, PETSC_FALSE};
+static const PetscReal   Factor[NP]   = {2.0, 1.3, 0, 0.5, 1 / 1.3, 0};
+static const PetscReal   Shift[NP]    = {0, 0, -0.15, 0, 0, 0.15};
+static const PetscReal   Lower[NP]    = {1e-7, 0.5, 1.1, 1e-7, 0.5, 1.1};
+static const PetscReal   Upper[NP]    = {1e-4, 20, 3.0, 1e-4, 20, 3.0};
+static const PetscBool   Log[NP]      = {PETSC_TRUE, PETSC_TRUE, PETSC_FALSE, PETSC_TRUE, PETSC_TRUE, PETSC_FALSE};
 static const char *const Quantity[NG] = {"water_content", "water_content", "water_content", "water_content", "water_content", "pressure_head", "pressure_head"};
 static const PetscReal   Z[NG]        = {0.925, 0.775, 0.675, 0.475, 0.275, 0.725, 0.375};
 
