@@ -258,8 +258,9 @@ static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
   GWYamlNode  root = doc->root, pars, obs;
   const char *scen = NULL;
   char        path[PETSC_MAX_PATH_LEN];
-  GWSeries   *ser;
-  PetscReal  *w;
+  GWSeries      *ser;
+  PetscReal     *w;
+  PetscErrorCode ierr = 0;
 
   PetscFunctionBegin;
   PetscCall(GWYamlCheckKeysIn_Private(root, "", GWCalibKeys));
@@ -284,11 +285,16 @@ static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
     PetscCall(ReadGroup(c, obs->items[g], &c->grp[g]));
     for (PetscInt h = 0; h < g; h++) GWInputCheck(strcmp(c->grp[h].name, c->grp[g].name), GWYamlGet_Private(obs->items[g], "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; give each group its own name", c->grp[g].name, h);
   }
-  for (PetscInt g = 0; g < c->ng; g++) {
-    PetscCall(ReadGroupData(c, obs->items[g], g, &ser[g], &w[g]));
+  for (PetscInt g = 0; g < c->ng && !ierr; g++) {
+    ierr = ReadGroupData(c, obs->items[g], g, &ser[g], &w[g]);
     c->grp[g].start = c->nobs;
     c->grp[g].n     = ser[g].n;
     c->nobs += ser[g].n;
+  }
+  if (ierr) { /* the series read so far are freed before the input error returns */
+    for (PetscInt g = 0; g < c->ng; g++) PetscCall(GWSeriesFree_Private(&ser[g]));
+    PetscCall(PetscFree2(ser, w));
+    PetscCall(ierr);
   }
   PetscCall(PetscMalloc5(c->nobs, &c->tobs, c->nobs, &c->vobs, c->nobs, &c->wobs, c->nobs, &c->gobs, c->nobs, &c->kobs));
   PetscCall(PetscMalloc5(c->nobs, &c->times, c->nobs, &c->sim, GW_OBS_NQ * c->ng, &c->sample, 3 * c->ng, &c->gxyz, 2 * c->ng, &c->grange));
