@@ -255,9 +255,9 @@ static PetscErrorCode CheckVertical(GWCalib c, GWYamlNode obs)
 /* Reads everything of the calibration document into c. */
 static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
 {
-  GWYamlNode  root = doc->root, pars, obs;
-  const char *scen = NULL;
-  char        path[PETSC_MAX_PATH_LEN];
+  GWYamlNode     root = doc->root, pars, obs;
+  const char    *scen = NULL;
+  char           path[PETSC_MAX_PATH_LEN];
   GWSeries      *ser;
   PetscReal     *w;
   PetscErrorCode ierr = 0;
@@ -286,7 +286,7 @@ static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
     for (PetscInt h = 0; h < g; h++) GWInputCheck(strcmp(c->grp[h].name, c->grp[g].name), GWYamlGet_Private(obs->items[g], "name"), "name \"%s\" is already used by observations[%" PetscInt_FMT "]; give each group its own name", c->grp[g].name, h);
   }
   for (PetscInt g = 0; g < c->ng && !ierr; g++) {
-    ierr = ReadGroupData(c, obs->items[g], g, &ser[g], &w[g]);
+    ierr            = ReadGroupData(c, obs->items[g], g, &ser[g], &w[g]);
     c->grp[g].start = c->nobs;
     c->grp[g].n     = ser[g].n;
     c->nobs += ser[g].n;

@@ -34,11 +34,11 @@ struct _p_GWCalib {
   PetscReal        *sim, *sample;       /* [nobs] simulated values; [GW_OBS_NQ ng] work */
   PetscReal        *gxyz, *grange;      /* [3 ng], [2 ng] of the groups, for the sampler */
   Tao               tao;
-  Vec               x, r, xl, xu;       /* transformed parameters, residuals, bounds (PETSC_COMM_SELF) */
-  Mat               J;                  /* weighted Jacobian of the residuals, dense nobs x np */
-  PetscReal         fd_step;            /* forward-difference step in transformed space (relative) */
-  PetscReal         xtol;               /* largest step of the last iteration (transformed) that stops the solver */
-  PetscReal         svd_rtol;           /* singular values below svd_rtol * the largest: ill-posed */
+  Vec               x, r, xl, xu;              /* transformed parameters, residuals, bounds (PETSC_COMM_SELF) */
+  Mat               J;                         /* weighted Jacobian of the residuals, dense nobs x np */
+  PetscReal         fd_step;                   /* forward-difference step in transformed space (relative) */
+  PetscReal         xtol;                      /* largest step of the last iteration (transformed) that stops the solver */
+  PetscReal         svd_rtol;                  /* singular values below svd_rtol * the largest: ill-posed */
   Vec               xlast, rlast, xjac, xprev; /* the last residual evaluation and the point of the last Jacobian */
   PetscBool         rlast_valid, jlast_valid;
   PetscInt          nruns;    /* forward runs */
