@@ -1,6 +1,6 @@
 #!/bin/sh
 # gw-calibrate on data made by gw-run (an independent path: the scenario's own time loop and
-# observation file, 10 significant digits): lib/tests/scenarios/calib/column.yaml run with its
+# observation file, 10 significant digits; one group by its ISO dates, the others by elapsed seconds): lib/tests/scenarios/calib/column.yaml run with its
 # true parameters gives water content at 10 and 30 cm and pressure head at 70 cm every 6 h; the
 # calibration starts from loam Ks 6e-6 m/s, n 1.4 and sandy loam Ks 6e-6 m/s and must recover
 # the scenario's values (loam Ks 0.2496 m/d, n 1.56; sandy loam Ks 1.061 m/d) to 1e-4 relative
@@ -21,7 +21,7 @@ parameters:
   - {path: materials.sandy_loam.Ks, initial: 6e-6, lower: 1e-7, upper: 1e-4, transform: log}
 observations:
   - {name: theta10, quantity: water_content, x: 0.5 m, z: 0.9 m, file: truth-obs.csv, time_column: time_s, time_unit: s, value_column: z10cm_water_content, unit: "1", sd: 0.01}
-  - {name: theta30, quantity: water_content, x: 0.5 m, z: 0.7 m, file: truth-obs.csv, time_column: time_s, time_unit: s, value_column: z30cm_water_content, unit: "1", sd: 0.01}
+  - {name: theta30, quantity: water_content, x: 0.5 m, z: 0.7 m, file: truth-obs.csv, time_column: date, value_column: z30cm_water_content, unit: "1", sd: 0.01}
   - {name: psi70, quantity: pressure_head, x: 0.5 m, z: 0.3 m, file: truth-obs.csv, time_column: time_s, time_unit: s, value_column: z70cm_pressure_head_m, unit: m, sd: 5 cm}
 CAL
 status=0
