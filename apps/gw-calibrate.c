@@ -14,8 +14,8 @@ static void Usage(void)
   fprintf(stderr, "usage: gw-calibrate [--check] [-o PREFIX] CALIBRATION.yaml [PETSc options]\n"
                   "  --check     read and check the calibration and its scenario, do not run\n"
                   "  -o PREFIX   output prefix (default: the calibration file name without .yaml)\n"
-                  "  options: -tao_type brgn|pounders, -tao_max_it N, -calib_monitor, -calib_fd_step H,\n"
-                  "           -calib_svd_rtol R, and the solver options of the model (-gw_*)\n");
+                  "  options: -tao_type brgn|pounders, -tao_max_it N, -calib_monitor, -calib_fd_step H, -calib_xtol X,\n"
+                  "           -calib_svd_rtol R, -calib_jacobian_groups G, and the solver options of the model (-gw_*)\n");
 }
 
 /* The ranks agree on the exit status (the largest); rank 0, or the failed rank when rank 0 did

@@ -53,6 +53,8 @@ PetscErrorCode GWCalibCreate(MPI_Comm comm, GWCalib *calib)
   PetscCall(GWInitializePackage());
   if (!GWCALIB_CLASSID) PetscCall(PetscClassIdRegister("GW Calibration", &GWCALIB_CLASSID));
   PetscCall(PetscHeaderCreate(c, GWCALIB_CLASSID, "GWCalib", "Calibration", "GW", comm, GWCalibDestroy, GWCalibView));
+  c->sub      = MPI_COMM_NULL;
+  c->ngroups  = 1;
   c->fd_step  = 1e-6;
   c->svd_rtol = 1e-6;
   c->xtol     = 1e-7;
@@ -85,6 +87,7 @@ PetscErrorCode GWCalibDestroy(GWCalib *calib)
     PetscFunctionReturn(0);
   }
   PetscCall(GWScenarioDestroy(&c->sc));
+  if (c->sub != MPI_COMM_NULL) PetscCallMPI(MPI_Comm_free(&c->sub));
   PetscCall(PetscFree(c->file));
   PetscCall(PetscFree2(c->par, c->grp));
   PetscCall(PetscFree5(c->tobs, c->vobs, c->wobs, c->gobs, c->kobs));
@@ -269,7 +272,7 @@ static PetscErrorCode LoadDocument(GWCalib c, GWYamlDoc *doc)
     PetscCall(PetscSNPrintf(path, sizeof(path), "%.*s/%s", (int)(strrchr(c->file, '/') - c->file), c->file, scen));
   else
     PetscCall(PetscStrncpy(path, scen, sizeof(path)));
-  PetscCall(GWScenarioCreate(PetscObjectComm((PetscObject)c), &c->sc));
+  PetscCall(GWScenarioCreate(c->sub, &c->sc));
   PetscCall(GWScenarioLoad(c->sc, path));
   GWInputCheck(!c->sc->steady, GWYamlGet_Private(root, "scenario"), "scenario %s starts with a steady-state stage (initial.steady), which gw-calibrate does not run yet; give the initial state directly", path);
   pars = GWYamlGet_Private(root, "parameters");
@@ -371,6 +374,16 @@ PetscErrorCode GWCalibLoad(GWCalib calib, const char file[])
   PetscValidHeaderSpecific(calib, GWCALIB_CLASSID, 1);
   PetscCheck(!calib->sc, PetscObjectComm((PetscObject)calib), PETSC_ERR_ARG_WRONGSTATE, "A calibration loads one file");
   PetscCall(PetscStrallocpy(file, &calib->file));
+  {
+    MPI_Comm    comm = PetscObjectComm((PetscObject)calib);
+    PetscMPIInt size, rank;
+    PetscCallMPI(MPI_Comm_size(comm, &size));
+    PetscCallMPI(MPI_Comm_rank(comm, &rank));
+    PetscCall(PetscOptionsGetInt(NULL, NULL, "-calib_jacobian_groups", &calib->ngroups, NULL));
+    PetscCheck(calib->ngroups >= 1 && size % calib->ngroups == 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "-calib_jacobian_groups %" PetscInt_FMT ": give a divisor of the number of ranks, %d", calib->ngroups, (int)size);
+    calib->group = rank / (size / calib->ngroups);
+    PetscCallMPI(MPI_Comm_split(comm, (PetscMPIInt)calib->group, rank, &calib->sub));
+  }
   PetscCall(GWYamlLoad_Private(file, &doc));
   ierr = LoadDocument(calib, &doc);
   PetscCall(GWYamlFree_Private(&doc));
@@ -399,10 +412,14 @@ PetscErrorCode GWCalibLoad(GWCalib calib, const char file[])
 @*/
 PetscErrorCode GWCalibSetFromOptions(GWCalib calib)
 {
+  PetscInt groups = calib->ngroups;
+
   PetscFunctionBegin;
   PetscValidHeaderSpecific(calib, GWCALIB_CLASSID, 1);
   PetscOptionsBegin(PetscObjectComm((PetscObject)calib), NULL, "Calibration options", "GWCalib");
   PetscCall(PetscOptionsReal("-calib_fd_step", "forward-difference step (relative, transformed space)", "GWCalibSetFromOptions", calib->fd_step, &calib->fd_step, NULL));
+  PetscCall(PetscOptionsInt("-calib_jacobian_groups", "groups of ranks computing Jacobian columns concurrently (read by GWCalibLoad())", "GWCalibSetFromOptions", calib->ngroups, &groups, NULL));
+  PetscCheck(groups == calib->ngroups, PetscObjectComm((PetscObject)calib), PETSC_ERR_ARG_WRONGSTATE, "-calib_jacobian_groups is read once, by GWCalibLoad() (%" PetscInt_FMT " groups), not changed after it", calib->ngroups);
   PetscCall(PetscOptionsReal("-calib_xtol", "largest parameter change (transformed) of an iteration that ends the calibration", "GWCalibSetFromOptions", calib->xtol, &calib->xtol, NULL));
   PetscCall(PetscOptionsReal("-calib_svd_rtol", "relative singular value below which parameters are ill-posed", "GWCalibSetFromOptions", calib->svd_rtol, &calib->svd_rtol, NULL));
   PetscOptionsEnd();

@@ -12,15 +12,15 @@ PetscErrorCode GWCalibToNatural_Private(GWCalib c, const PetscReal x[], PetscRea
   PetscFunctionReturn(0);
 }
 
-/* One forward run with parameters p (rank 0's values are used on every rank): c->sim on every
-   rank. */
+/* One forward run with parameters p on the model of this rank's group (every rank of the group
+   uses the values of the group's first rank): c->sim on every rank of the group. */
 static PetscErrorCode Forward(GWCalib c, const PetscReal p_in[])
 {
   GWModel        m = c->sc->model;
   PetscReal     *p, worst = 0, cum = 0;
   PetscLogDouble t0, t1;
   PetscMPIInt    rank;
-  MPI_Comm       comm = PetscObjectComm((PetscObject)c);
+  MPI_Comm       comm = PetscObjectComm((PetscObject)m);
 
   PetscFunctionBegin;
   PetscCall(PetscTime(&t0));
@@ -46,6 +46,16 @@ static PetscErrorCode Forward(GWCalib c, const PetscReal p_in[])
   c->nruns++;
   PetscCall(PetscTime(&t1));
   c->run_time += t1 - t0;
+  PetscFunctionReturn(0);
+}
+
+/* A forward run on every group with the same parameters; with several groups the values of the
+   first group go to all, so every rank holds the same numbers whatever the groups' rounding. */
+static PetscErrorCode ForwardAll(GWCalib c, const PetscReal p[])
+{
+  PetscFunctionBegin;
+  PetscCall(Forward(c, p));
+  if (c->ngroups > 1) PetscCallMPI(MPI_Bcast(c->sim, (PetscMPIInt)c->nobs, MPIU_REAL, 0, PetscObjectComm((PetscObject)c)));
   PetscFunctionReturn(0);
 }
 
@@ -82,44 +92,61 @@ PetscErrorCode GWCalibEvaluate(GWCalib calib, const PetscReal p[], PetscReal sim
   PetscFunctionBegin;
   PetscValidHeaderSpecific(calib, GWCALIB_CLASSID, 1);
   PetscCheck(calib->sc, PetscObjectComm((PetscObject)calib), PETSC_ERR_ARG_WRONGSTATE, "Call GWCalibLoad() first");
-  PetscCall(Forward(calib, p));
+  PetscCall(ForwardAll(calib, p));
   PetscCall(PetscArraycpy(sim, calib->sim, calib->nobs));
   PetscFunctionReturn(0);
 }
 
-/* Weighted residuals r_i = w_i (sim_i - obs_i) at transformed parameters x. */
-PetscErrorCode GWCalibResiduals_Private(GWCalib c, const PetscReal x[], PetscReal r[])
+/* Weighted residuals r_i = w_i (sim_i - obs_i) at transformed parameters x, from the run of this
+   rank's group alone (all false) or the same on every rank (all true). */
+static PetscErrorCode Residuals(GWCalib c, const PetscReal x[], PetscReal r[], PetscBool all)
 {
   PetscReal *p;
 
   PetscFunctionBegin;
   PetscCall(PetscMalloc1(c->np, &p));
   PetscCall(GWCalibToNatural_Private(c, x, p));
-  PetscCall(Forward(c, p));
+  if (all)
+    PetscCall(ForwardAll(c, p));
+  else
+    PetscCall(Forward(c, p));
   PetscCall(PetscFree(p));
   for (PetscInt i = 0; i < c->nobs; i++) r[i] = c->wobs[i] * (c->sim[i] - c->vobs[i]);
   PetscFunctionReturn(0);
 }
 
+PetscErrorCode GWCalibResiduals_Private(GWCalib c, const PetscReal x[], PetscReal r[])
+{
+  PetscFunctionBegin;
+  PetscCall(Residuals(c, x, r, PETSC_TRUE));
+  PetscFunctionReturn(0);
+}
+
 /* Forward-difference Jacobian J[nobs x np] (column-major) of the residuals at x, whose residuals
    are r0: column j from x_j + h, h = fd_step max(|x_j|, 1), or x_j - h when x_j + h is above the
-   upper bound. */
+   upper bound. With -calib_jacobian_groups G the ranks form G groups, each with its own copy of
+   the model, and group j mod G computes column j; the first rank of that group sends it to all. */
 PetscErrorCode GWCalibJacobian_Private(GWCalib c, const PetscReal x[], const PetscReal r0[], PetscReal J[])
 {
-  PetscReal *xp;
+  PetscReal  *xp;
+  PetscMPIInt size;
 
   PetscFunctionBegin;
+  PetscCallMPI(MPI_Comm_size(PetscObjectComm((PetscObject)c), &size));
   PetscCall(PetscMalloc1(c->np, &xp));
   for (PetscInt j = 0; j < c->np; j++) {
     PetscReal h  = c->fd_step * PetscMax(PetscAbsReal(x[j]), 1.0);
     PetscReal up = c->par[j].log ? PetscLog10Real(c->par[j].upper) : c->par[j].upper;
+    if (j % c->ngroups != c->group) continue;
     PetscCall(PetscArraycpy(xp, x, c->np));
     if (x[j] + h > up) h = -h;
     xp[j] += h;
     h = xp[j] - x[j]; /* the step as represented */
-    PetscCall(GWCalibResiduals_Private(c, xp, &J[j * c->nobs]));
+    PetscCall(Residuals(c, xp, &J[j * c->nobs], PETSC_FALSE));
     for (PetscInt i = 0; i < c->nobs; i++) J[j * c->nobs + i] = (J[j * c->nobs + i] - r0[i]) / h;
   }
+  if (c->ngroups > 1)
+    for (PetscInt j = 0; j < c->np; j++) PetscCallMPI(MPI_Bcast(&J[j * c->nobs], (PetscMPIInt)c->nobs, MPIU_REAL, (PetscMPIInt)((j % c->ngroups) * (size / c->ngroups)), PetscObjectComm((PetscObject)c)));
   PetscCall(PetscFree(xp));
   PetscFunctionReturn(0);
 }
@@ -320,8 +347,10 @@ PetscErrorCode GWCalibGetTao(GWCalib calib, Tao *tao)
   Notes:
   TAO runs on PETSC_COMM_SELF on every rank with the same numbers; each forward run
   (GWCalibEvaluate()) is parallel on the calibration's communicator and every rank uses rank 0's
-  parameter values, so the ranks take the same path. Jacobian columns are computed one after the
-  other (not concurrently). The statistics (GWCalibGetEstimates()) come from the weighted
+  parameter values, so the ranks take the same path. With -calib_jacobian_groups G (a divisor of
+  the number of ranks) the ranks form G groups of consecutive ranks, each with its own copy of the
+  model, and the columns of the Jacobian are computed concurrently, column j by group j mod G;
+  other forward runs are repeated by every group and the first group's values are used. The statistics (GWCalibGetEstimates()) come from the weighted
   Jacobian at the optimum, which is recomputed there whatever the solver.
 
   Errors:

@@ -101,6 +101,15 @@ PetscErrorCode GWCalibStatistics_Private(GWCalib c)
     gr->rmse = PetscSqrtReal(s2 / gr->n);
   }
   PetscCall(PetscFree5(r, J, A, VT, cov));
+  if (c->ngroups > 1) { /* runs of every group: their number, the worst budget, the longest time */
+    PetscMPIInt srank;
+    PetscInt    runs;
+    PetscCallMPI(MPI_Comm_rank(c->sub, &srank));
+    runs = srank ? 0 : c->nruns;
+    PetscCallMPI(MPI_Allreduce(&runs, &c->nruns, 1, MPIU_INT, MPI_SUM, PetscObjectComm((PetscObject)c)));
+    PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, &c->mb_worst, 1, MPIU_REAL, MPI_MAX, PetscObjectComm((PetscObject)c)));
+    PetscCallMPI(MPI_Allreduce(MPI_IN_PLACE, &c->run_time, 1, MPIU_REAL, MPI_MAX, PetscObjectComm((PetscObject)c)));
+  }
   c->solved = PETSC_TRUE;
   PetscFunctionReturn(0);
 }
@@ -232,7 +241,8 @@ PetscErrorCode GWCalibGetGroupStatistics(GWCalib calib, PetscInt g, PetscReal *r
 . calib - the calibration
 
   Output Parameters (each may be NULL):
-+ nruns - forward runs (GWCalibEvaluate() and those of GWCalibSolve())
++ nruns - forward runs (GWCalibEvaluate() and those of GWCalibSolve()); after GWCalibSolve()
+          with -calib_jacobian_groups, the sum over the groups
 . mb - the largest of the cumulative and the worst step relative mass-balance errors
        (GWModelGetMassBalanceError(), GWModelGetMassBalanceWorstStep()) over the runs [-]
 - seconds - wall time spent in forward runs [s]

@@ -23,6 +23,8 @@ typedef struct {
 
 struct _p_GWCalib {
   PETSCHEADER(int);
+  MPI_Comm          sub;            /* the ranks of this rank's group, which run one copy of the model */
+  PetscInt          ngroups, group; /* groups (-calib_jacobian_groups) and this rank's */
   char             *file;
   GWScenario        sc;
   PetscInt          np, ng, nobs, ntimes;
