@@ -2,6 +2,7 @@
    weighted Jacobian J by its singular value decomposition), their getters, and the report. */
 #include <gw/private/calibimpl.h>
 #include <petscblaslapack.h>
+#include <math.h>
 
 /* Two-sided 95% quantile t_{0.975, nu} of Student's t distribution with nu degrees of freedom.
    nu = 1, 2: closed forms tan(0.475 pi) and 0.95 / sqrt(2 * 0.975 * 0.025); nu = 3, 4: the table
@@ -13,7 +14,7 @@ PetscReal GWStudentT975_Private(PetscInt nu)
   const PetscReal z = 1.959963984540054, z2 = z * z, v = (PetscReal)nu;
   PetscReal       g1, g2, g3, g4;
 
-  if (nu < 1) return PETSC_INFINITY;
+  if (nu < 1) return (PetscReal)INFINITY;
   if (nu == 1) return PetscTanReal(0.475 * PETSC_PI);
   if (nu == 2) return 0.95 / PetscSqrtReal(2 * 0.975 * 0.025);
   if (nu == 3) return 3.182446305284263;
@@ -75,7 +76,7 @@ PetscErrorCode GWCalibStatistics_Private(GWCalib c)
   }
   t = GWStudentT975_Private(c->dof);
   for (PetscInt j = 0; j < np; j++) {
-    PetscReal sx = c->illposed[j] ? PETSC_INFINITY : PetscSqrtReal(cov[j + j * np]);
+    PetscReal sx = c->illposed[j] ? (PetscReal)INFINITY : PetscSqrtReal(cov[j + j * np]); /* IEEE: the interval becomes (0 or -inf, inf) */
     if (c->par[j].log) {
       c->est[j] = PetscPowReal(10.0, x[j]);
       c->se[j]  = c->est[j] * PetscLogReal(10.0) * sx; /* delta method */
@@ -302,6 +303,15 @@ PetscErrorCode GWCalibView(GWCalib calib, PetscViewer viewer)
   PetscFunctionReturn(0);
 }
 
+/* A real in a YAML file: .inf, -.inf and .nan as YAML spells them. */
+static const char *YamlReal(PetscReal v, char buf[], size_t len)
+{
+  if (PetscIsNanReal(v)) return ".nan";
+  if (PetscIsInfReal(v)) return v > 0 ? ".inf" : "-.inf";
+  (void)PetscSNPrintf(buf, len, "%.10e", (double)v);
+  return buf;
+}
+
 /*@C
   GWCalibWriteResults - writes the results of a calibration: <prefix>-calibration.yaml
   (estimates, standard errors, 95% intervals, ill-posed flags, singular values, correlation
@@ -338,14 +348,19 @@ PetscErrorCode GWCalibWriteResults(GWCalib calib, const char prefix[])
   PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", path);
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "calibration: %s\nsolver: {type: %s, reason: %s, iterations: %" PetscInt_FMT ", forward_runs: %" PetscInt_FMT ", worst_mass_balance_rel: %.3e}\n", c->file, ((PetscObject)c->tao)->type_name, c->reason, c->its, c->nruns, (double)c->mb_worst));
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "objective: {start: %.10e, final: %.10e, s2: %.10e, observations: %" PetscInt_FMT ", dof: %" PetscInt_FMT "}\nparameters:\n", (double)c->phi0, (double)c->ssr, (double)c->s2, c->nobs, c->dof));
-  for (PetscInt j = 0; j < c->np; j++)
-    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "  - {path: %s, transform: %s, initial: %.10e, estimate: %.10e, standard_error: %.10e, ci95_lower: %.10e, ci95_upper: %.10e, ill_posed: %s}\n", c->par[j].path, c->par[j].log ? "log" : "linear", (double)c->par[j].initial, (double)c->est[j], (double)c->se[j], (double)c->lo[j], (double)c->hi[j], c->illposed[j] ? "true" : "false"));
+  for (PetscInt j = 0; j < c->np; j++) {
+    char b[3][32];
+    PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "  - {path: %s, transform: %s, initial: %.10e, estimate: %.10e, standard_error: %s, ci95_lower: %s, ci95_upper: %s, ill_posed: %s}\n", c->par[j].path, c->par[j].log ? "log" : "linear", (double)c->par[j].initial, (double)c->est[j], YamlReal(c->se[j], b[0], 32), YamlReal(c->lo[j], b[1], 32), YamlReal(c->hi[j], b[2], 32), c->illposed[j] ? "true" : "false"));
+  }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "singular_values: ["));
   for (PetscInt i = 0; i < c->np; i++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s%.10e", i ? ", " : "", (double)c->sv[i]));
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "]\ncorrelation:\n"));
   for (PetscInt j = 0; j < c->np; j++) {
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "  - ["));
-    for (PetscInt k = 0; k < c->np; k++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s%.6f", k ? ", " : "", (double)c->corr[j + k * c->np]));
+    for (PetscInt k = 0; k < c->np; k++) {
+      char b[32];
+      PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s%s", k ? ", " : "", YamlReal(c->corr[j + k * c->np], b, sizeof(b))));
+    }
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "]\n"));
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "groups:\n"));

@@ -5,7 +5,9 @@
 # calibration starts from loam Ks 6e-6 m/s, n 1.4 and sandy loam Ks 6e-6 m/s and must recover
 # the scenario's values (loam Ks 0.2496 m/d, n 1.56; sandy loam Ks 1.061 m/d) to 1e-4 relative
 # with TAOBRGN and with TAOPOUNDERS, write its outputs, and give the same estimates on 2 MPI
-# ranks (1e-6 relative).
+# ranks (1e-6 relative). With the Ks of a material in no zone (gravel) added, whose Jacobian
+# column is zero, that parameter is reported ill-posed (singular value 0, infinite standard
+# error) and the other three are still recovered.
 set -u
 top="${top_builddir:-.}"
 src="${srcdir:-.}"
@@ -24,6 +26,7 @@ observations:
   - {name: theta30, quantity: water_content, x: 0.5 m, z: 0.7 m, file: truth-obs.csv, time_column: date, value_column: z30cm_water_content, unit: "1", sd: 0.01}
   - {name: psi70, quantity: pressure_head, x: 0.5 m, z: 0.3 m, file: truth-obs.csv, time_column: time_s, time_unit: s, value_column: z70cm_pressure_head_m, unit: m, sd: 5 cm}
 CAL
+sed 's|^observations:|  - {path: materials.gravel.Ks, initial: 1e-4, lower: 1e-6, upper: 1e-2, transform: log}\nobservations:|' "$out/cal.yaml" > "$out/ill.yaml"
 status=0
 # estimates of PREFIX-calibration.yaml against the truth
 check() {
@@ -33,6 +36,11 @@ check() {
       printf "CHECK %s_%s value=%.10g reference=%.10g relerror=%.3e rtol=1e-04 %s\n", run, p, e, t[p], r, (r <= 1e-4 ? "PASS" : "FAIL"); bad += (r > 1e-4) }
     END { exit (bad > 0 || n != 3) }' "$out/$1-calibration.yaml"
 }
+"$top/apps/gw-calibrate" -o "$out/ill" "$out/ill.yaml" > "$out/ill.log" 2>&1 || { cat "$out/ill.log"; exit 1; }
+grep -v gravel "$out/ill-calibration.yaml" > "$out/ill3-calibration.yaml"
+check ill3 || status=1
+awk '/gravel.*standard_error: \.inf.*ill_posed: true/ { g++ } /ill_posed: true/ { t++ } /^singular_values:/ { s = $NF }
+  END { ok = (g == 1 && t == 1 && s == "0.0000000000e+00]"); printf "CHECK ill_posed_gravel flagged=%d total_flagged=%d last_singular_value=%s %s\n", g, t, s, ok ? "PASS" : "FAIL"; exit !ok }' "$out/ill-calibration.yaml" || status=1
 for t in brgn pounders; do
   "$top/apps/gw-calibrate" -o "$out/$t" "$out/cal.yaml" -tao_type $t > "$out/$t.log" 2>&1 || { cat "$out/$t.log"; exit 1; }
   grep "^TAO" "$out/$t.log"
