@@ -8,5 +8,6 @@
 #include <gwtransport.h>
 #include <gwio.h>
 #include <gwfao56.h>
+#include <gwcalib.h>
 
 #endif

@@ -56,108 +56,28 @@ PetscErrorCode GWPutTime_Private(FILE *fp, PetscReal t)
 
 static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m", "_flow_m3_per_s", "_inflow_m3_per_s", "_leakage_m3_per_s", "_diversion_m3_per_s", "_depth_m", "_discharge_m3_per_s", "_storage_m"};
 
-/* The quantities of each observation point (GWObsQuantities). Pressure head: the column holding
-   (x, y), interpolated linearly in z between the cell centres that bracket z (the nearest centre
-   above the top or below the bottom centre); hydraulic head = pressure head + z; water content
-   from the material of the cell holding the point, saturation = water content / its value at
-   zero pressure head. Depth to water: land surface (top face of layer 0) minus the elevation of
-   the shallowest water table in the column, where the pressure head interpolated between cell
-   centres from the top down first reaches 0 (above the first centre or below the last: the
-   hydrostatic extrapolation z + psi of that cell). A layer observation (depth range [d1, d2] below
-   the land surface) records storage = sum over the cells of the column of theta times the length
-   of the cell inside the range [m of water], and water_content = storage / (d2 - d1), the average
-   of the piecewise-constant cell water contents over the layer. The ranks owning cells of the column send
-   them to rank 0, which writes the row. */
+/* One row of the observation file: the quantities of each observation point (GWObsQuantities,
+   GWModelSampleObservations_Private()) and of each reach or spring. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
-  GWModel        m = sc->model;
-  PetscScalar ***x, ****g;
-  PetscReal     *val, *col;
-  PetscInt       xs, ys, zs, xm, ym, zm, nz = m->nz, nc = 2 * m->nz + 1;
-  PetscMPIInt    rank;
+  GWModel     m = sc->model;
+  PetscReal  *val;
+  PetscInt   *skip;
+  PetscMPIInt rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, nc * sc->nobs, &col));
-  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
-  PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
-  PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
-  PetscCall(GWModelGetGeometryArray_Private(m, &g)); /* kept: no table of pointers built per call */
+  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, sc->nobs, &skip));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   for (PetscInt o = 0; o < sc->nobs; o++) {
     if (sc->obspkg[2 * o] >= 0) { /* reach or spring: summed over ranks like the points */
+      skip[o] = 1;
       PetscCall(GWScenarioSurfaceObservation_Private(sc, o, rank, &val[GW_OBS_NQ * o]));
-      continue;
     }
   }
-  for (PetscInt o = 0; o < sc->nobs; o++) {
-    if (sc->obspkg[2 * o] >= 0) continue;
-    PetscReal px = sc->obsxyz[3 * o], py = sc->obsxyz[3 * o + 1], pz = sc->obsxyz[3 * o + 2], xe = 0, ye = 0;
-    PetscInt  i = 0, j = 0;
-    while (i < m->nx - 1 && xe + m->dx[i] < px) xe += m->dx[i++];
-    while (j < m->ny - 1 && ye + m->dy[j] < py) ye += m->dy[j++];
-    if (i < xs || i >= xs + xm || j < ys || j >= ys + ym) continue;
-    if (!PetscIsNanReal(sc->obsrange[2 * o])) { /* a layer: water over the part of each cell inside it */
-      for (PetscInt k = zs; k < zs + zm; k++) {
-        PetscReal land = g[k][j][i][GW_GEO_ZTOP], bot = g[k][j][i][GW_GEO_ZBOT], top = 2 * g[k][j][i][GW_GEO_ZC] - bot, theta;
-        PetscReal ov = PetscMin(top, land - sc->obsrange[2 * o]) - PetscMax(bot, land - sc->obsrange[2 * o + 1]);
-        if (ov <= 0) continue;
-        PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], x[k][j][i], &theta, NULL));
-        val[GW_OBS_NQ * o + GW_OBS_STORAGE] += theta * ov;
-      }
-      continue;
-    }
-    for (PetscInt k = zs; k < zs + zm; k++) {
-      /* cell k holds pz (above the top: layer 0; below the bottom: the last layer); the face
-         between k - 1 and k is the bottom of k - 1 on every rank, so one rank claims pz */
-      PetscReal bot = g[k][j][i][GW_GEO_ZBOT], top = k ? g[k - 1][j][i][GW_GEO_ZBOT] : 0.0;
-      PetscReal zc         = g[k][j][i][GW_GEO_ZC], psi, theta, ths;
-      PetscInt  a          = -1; /* interpolate between layers a and a + 1, or take cell k when a < 0 */
-      col[o * nc + k]      = x[k][j][i];
-      col[o * nc + nz + k] = zc;
-      if (k == 0) col[o * nc + 2 * nz] = 2 * zc - bot;
-      if (!((k == 0 || pz <= top) && (k == nz - 1 || pz > bot))) continue;
-      if (nz > 1 && pz >= zc && k > 0)
-        a = k - 1;
-      else if (nz > 1 && pz < zc && k < nz - 1)
-        a = k;
-      if (a < 0)
-        psi = x[k][j][i];
-      else {
-        PetscReal zu = g[a][j][i][GW_GEO_ZC], zl = g[a + 1][j][i][GW_GEO_ZC];
-        psi = x[a + 1][j][i] + (pz - zl) / (zu - zl) * (x[a][j][i] - x[a + 1][j][i]);
-      }
-      PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], psi, &theta, NULL));
-      PetscCall(GWMaterialGetWaterContent(m->mat[(PetscInt)g[k][j][i][GW_GEO_MAT]], 0.0, &ths, NULL));
-      val[GW_OBS_NQ * o]     = psi;
-      val[GW_OBS_NQ * o + 1] = psi + pz;
-      val[GW_OBS_NQ * o + 2] = theta;
-      val[GW_OBS_NQ * o + 3] = theta / ths;
-    }
-  }
-  PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
-  PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
-  PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  PetscCall(GWModelSampleObservations_Private(m, sc->nobs, sc->obsxyz, sc->obsrange, skip, val, NULL));
   if (rank == 0) {
     char date[64];
-    for (PetscInt o = 0; o < sc->nobs; o++) {
-      const PetscReal *psi = &col[o * nc], *zc = &col[o * nc + nz];
-      PetscInt         k = 0;
-      PetscReal        zwt;
-      if (sc->obspkg[2 * o] >= 0) continue;
-      if (!PetscIsNanReal(sc->obsrange[2 * o])) {
-        val[GW_OBS_NQ * o + 2] = val[GW_OBS_NQ * o + GW_OBS_STORAGE] / (sc->obsrange[2 * o + 1] - sc->obsrange[2 * o]);
-        continue;
-      }
-      while (k < nz && psi[k] < 0) k++;
-      if (k == nz)
-        zwt = zc[nz - 1] + psi[nz - 1];
-      else if (k == 0)
-        zwt = zc[0] + psi[0];
-      else
-        zwt = zc[k - 1] + (zc[k] - zc[k - 1]) * (0 - psi[k - 1]) / (psi[k] - psi[k - 1]);
-      val[GW_OBS_NQ * o + 4] = col[o * nc + 2 * nz] - zwt;
-    }
     PetscCall(GWDateField_Private(m, date, sizeof(date)));
     PetscCall(GWPutTime_Private(fp, m->t));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", date));
@@ -167,7 +87,7 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
   }
-  PetscCall(PetscFree2(val, col));
+  PetscCall(PetscFree2(val, skip));
   PetscFunctionReturn(0);
 }
 

@@ -61,7 +61,7 @@ PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char p
   PetscFunctionBegin;
   (void)comm;
   PetscCall(PetscMemzero(s, sizeof(*s)));
-  PetscCall(GWYamlCheckKeys_Private(node, pattern));
+  if (pattern) PetscCall(GWYamlCheckKeys_Private(node, pattern)); /* NULL: checked by the caller against its own keys */
   PetscCall(GWGetString_Private(node, "file", PETSC_TRUE, &file));
   PetscCall(GWGetString_Private(node, "time_column", PETSC_TRUE, &tcol));
   PetscCall(GWGetString_Private(node, "time_unit", PETSC_FALSE, &tunit));

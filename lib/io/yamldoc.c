@@ -215,7 +215,7 @@ static const char *MatchPrefix(const char *t, const char *p)
 
 /* Refuses keys of map that the key table does not list under pattern (e.g. "packages[]"),
    suggesting the closest valid key. */
-PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
+PetscErrorCode GWYamlCheckKeysIn_Private(GWYamlNode map, const char pattern[], const GWKeyDoc table[])
 {
   size_t plen = strlen(pattern);
 
@@ -227,7 +227,7 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
     PetscBool   found      = PETSC_FALSE;
     size_t      bestl      = 0;
     char        list[1024] = "";
-    for (const GWKeyDoc *k = GWScenarioKeys; k->path; k++) {
+    for (const GWKeyDoc *k = table; k->path; k++) {
       const char *rest;
       char        cand[128];
       size_t      l;
@@ -258,6 +258,14 @@ PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
       GWInputCheck(PETSC_FALSE, kn, "unknown key \"%s\"; valid keys here: %s", key, list);
     }
   }
+  PetscFunctionReturn(0);
+}
+
+/* The keys of a scenario file (GWScenarioKeys). */
+PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode map, const char pattern[])
+{
+  PetscFunctionBegin;
+  PetscCall(GWYamlCheckKeysIn_Private(map, pattern, GWScenarioKeys));
   PetscFunctionReturn(0);
 }
 

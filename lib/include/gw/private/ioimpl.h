@@ -47,6 +47,7 @@ typedef struct {
 
 PETSC_INTERN const GWKeyDoc GWScenarioKeys[];
 PETSC_INTERN PetscErrorCode GWYamlCheckKeys_Private(GWYamlNode, const char[]);
+PETSC_INTERN PetscErrorCode GWYamlCheckKeysIn_Private(GWYamlNode, const char[], const GWKeyDoc[]);
 
 /* udunits2 conversion of "<number> <unit>" to the SI unit given */
 PETSC_INTERN PetscErrorCode GWUnitsConvert_Private(const char[], const char[], PetscReal *, PetscBool *, char[], size_t);
@@ -103,6 +104,8 @@ PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
 PETSC_INTERN PetscErrorCode    GWScenarioReadSurfaceObservation_Private(GWScenario, GWYamlNode, PetscInt);
 PETSC_INTERN PetscErrorCode    GWScenarioSurfaceObservation_Private(GWScenario, PetscInt, PetscMPIInt, PetscReal[]);
+/* values at observation points and layers from the current state, on rank 0 (lib/io/sample.c) */
+PETSC_INTERN PetscErrorCode GWModelSampleObservations_Private(GWModel, PetscInt, const PetscReal[], const PetscReal[], const PetscInt[], PetscReal[], PetscReal[]);
 
 /* Readers of scenario values (lib/io/scenario_read.c): each checks the value where it is read */
 PETSC_INTERN PetscErrorCode GWReadQuantity_Private(GWYamlNode, const char[], PetscReal *);
