@@ -70,5 +70,9 @@ PETSC_EXTERN PetscLogEvent GW_Transport;
 PETSC_INTERN PetscErrorCode GWSoluteSetUp_Private(GWSolute, GWModel);
 PETSC_INTERN PetscErrorCode GWSoluteDestroyData_Private(GWSolute);
 PETSC_INTERN PetscErrorCode GWSoluteReset_Private(GWSolute);
+PETSC_INTERN PetscErrorCode GWSoluteCheckNotSetUp_Private(GWSolute);
+PETSC_INTERN PetscErrorCode GWSoluteCheckNonNegative_Private(GWSolute, const char[], const char[], PetscReal);
+PETSC_INTERN PetscErrorCode GWSoluteSetMaterialProperties_Private(GWSolute, PetscInt, PetscInt, PetscInt, const PetscReal[]);
+PETSC_INTERN PetscErrorCode GWSoluteGetMaterialProperty_Private(GWSolute, PetscInt, PetscInt, PetscReal *);
 
 #endif
