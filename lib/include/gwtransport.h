@@ -35,6 +35,22 @@ typedef enum {
 } GWSoluteBoundary;
 PETSC_EXTERN const char *const GWSoluteBoundaries[];
 
+/*E
+  GWSorptionIsotherm - the equilibrium isotherm F(c) relating the sorbed mass per mass of solid
+  [kg/kg] to the concentration c in the water [kg/m^3]. GW_SORPTION_LINEAR: F = Kd c.
+  GW_SORPTION_FREUNDLICH: F = Kf c^nf. GW_SORPTION_LANGMUIR: F = Smax KL c / (1 + KL c).
+
+  Level: intermediate
+
+.seealso: `GWSoluteSetSorption()`, `GWSoluteSetFreundlich()`, `GWSoluteSetLangmuir()`
+E*/
+typedef enum {
+  GW_SORPTION_LINEAR,
+  GW_SORPTION_FREUNDLICH,
+  GW_SORPTION_LANGMUIR
+} GWSorptionIsotherm;
+PETSC_EXTERN const char *const GWSorptionIsotherms[];
+
 PETSC_EXTERN PetscClassId GWSOLUTE_CLASSID;
 
 PETSC_EXTERN PetscErrorCode GWSoluteCreate(MPI_Comm, GWSolute *);
@@ -47,6 +63,12 @@ PETSC_EXTERN PetscErrorCode GWSoluteSetDispersivity(GWSolute, PetscInt, PetscRea
 PETSC_EXTERN PetscErrorCode GWSoluteGetDispersivity(GWSolute, PetscInt, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetSorption(GWSolute, PetscInt, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSorption(GWSolute, PetscInt, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetFreundlich(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetFreundlich(GWSolute, PetscInt, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetLangmuir(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetLangmuir(GWSolute, PetscInt, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute, GWSorptionIsotherm *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIterations(GWSolute, PetscInt *, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetDecay(GWSolute, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetDecay(GWSolute, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetProduction(GWSolute, PetscReal, PetscReal);

@@ -679,6 +679,7 @@ PetscErrorCode GWSoluteReset_Private(GWSolute s)
   s->solid_step = s->solid_cum = s->mass_solid = 0;
   if (s->solid) PetscCall(VecSet(s->solid, 0.0)); /* runs start without solid */
   s->nlinear = 0;
+  s->nsorp = s->nsorp_max = 0;
   PetscFunctionReturn(0);
 }
 

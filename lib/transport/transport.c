@@ -37,6 +37,7 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(VecDuplicate(tr->W, &tr->dvec));
   PetscCall(VecDuplicate(tr->W, &tr->dc));
   PetscCall(VecDuplicate(tr->W, &tr->dp));
+  PetscCall(VecDuplicate(tr->W, &tr->dn));
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->qc[d]));
@@ -49,7 +50,17 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   /* the solute balance error of a step is the sum of the linear residual: solve tightly */
   PetscCall(KSPSetTolerances(tr->ksp, 1e-13, 1e-300, PETSC_DEFAULT, 10000));
   PetscCall(KSPSetFromOptions(tr->ksp));
-  for (PetscInt q = 0; q < tr->nsolute; q++) PetscCall(GWSoluteSetUp_Private(tr->solute[q], m));
+  tr->sorp_rtol  = 1e-12;
+  tr->sorp_maxit = 50;
+  PetscOptionsBegin(comm, NULL, "Solute transport with nonlinear sorption", "GWSolute");
+  PetscCall(PetscOptionsReal("-gw_transport_sorption_rtol", "Newton iteration of nonlinear sorption: stop when the mass residual is below rtol times that of the first iterate", "GWSoluteSetFreundlich", tr->sorp_rtol, &tr->sorp_rtol, NULL));
+  PetscCall(PetscOptionsInt("-gw_transport_sorption_max_it", "Most Newton iterations of nonlinear sorption in one step", "GWSoluteSetFreundlich", tr->sorp_maxit, &tr->sorp_maxit, NULL));
+  PetscOptionsEnd();
+  PetscCheck(tr->sorp_rtol > 0 && tr->sorp_maxit > 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "-gw_transport_sorption_rtol (%g) and -gw_transport_sorption_max_it (%" PetscInt_FMT ") must be positive", (double)tr->sorp_rtol, tr->sorp_maxit);
+  for (PetscInt q = 0; q < tr->nsolute; q++) {
+    PetscCall(GWSoluteSetUp_Private(tr->solute[q], m));
+    PetscCall(GWSoluteSetUpSorption_Private(tr->solute[q]));
+  }
   tr->wvalid = PETSC_FALSE;
   PetscFunctionReturn(0);
 }
@@ -87,6 +98,7 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->dvec));
   PetscCall(VecDestroy(&tr->dc));
   PetscCall(VecDestroy(&tr->dp));
+  PetscCall(VecDestroy(&tr->dn));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDestroy(&tr->qc[d]));
     PetscCall(VecDestroy(&tr->qcl[d]));
@@ -234,22 +246,26 @@ static PetscReal EntryDispersion(GWSolute s, GWModel m, const StepArrays *a, con
   return FaceDispersion(s, m->transport->phi, gc, NULL, dir, en->area, en->dist, 0.0, Q, th, th, qc, qc);
 }
 
-/* Assembles the backward-Euler system of solute s for the increment dc = c^{n+1} - c^n:
-     [(W + S)/dt + lambda_l W + lambda_s S + F] dc = sources - (W - W^0)/dt c^n - (lambda_l W + lambda_s S) c^n - F c^n
-   with F the advection, dispersion and package-outflow operator and S = V rho_b Kd. It is the
-   same equation as (W + S) c^{n+1} - (W^0 + S) c^n = dt (...), written so that no term holds the
-   stored mass itself: the right side and the balance carry a round-off of the step's flows, not
-   of the mass in the domain. Matrix tr->A, right side tr->b. */
+/* Assembles the backward-Euler system of solute s for the Newton update of the increment
+   dc = c - c^n at the iterate c = c^n + dc (s->c, tr->dc; one update from dc = 0 solves the linear
+   isotherm):
+     [W/dt + lambda_l W + (1/dt + lambda_s) G'(c) + F] update = -r(c),
+     r(c) = W dc/dt + c^n (W - W^0)/dt + (G(c) - G(c^n))/dt + lambda_l W c + lambda_s G(c) + F c - sources
+   with F the advection, dispersion and package-outflow operator and G the sorbed mass of the cell
+   (V rho_b Kd c when linear). It is the equation W c - W^0 c^n + G(c) - G(c^n) = dt (...), written
+   so that no term holds the stored mass itself: the right side and the balance carry a round-off
+   of the step's flows, not of the mass in the domain. Matrix tr->A, right side tr->b. */
 static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar         ***co, ***b, ***dg;
+  PetscScalar         ***co, ***dci, ***b, ***dg;
   PetscInt               xs, ys, zs, xm, ym, zm;
 
   PetscFunctionBegin;
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(MatZeroEntries(tr->A));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dc, &dci));
   PetscCall(DMDAVecGetArray(m->da, tr->b, &b));
   PetscCall(DMDAVecGetArray(m->da, tr->dvec, &dg));
   for (PetscInt k = zs; k < zs + zm; k++)
@@ -257,13 +273,15 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
       for (PetscInt i = xs; i < xs + xm; i++) {
         PetscScalar *gc = a->g[k][j][i];
         PetscInt     z = (PetscInt)gc[GW_GEO_MAT], nc = 1;
-        PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
-        PetscReal    Wn = a->Wn[k][j][i], R = s->lam_l * Wn + s->lam_s * S, diag = 0, val[7];
+        PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], c0 = co[k][j][i], d = dci[k][j][i], G, dG, G0, dG0;
+        PetscReal    Wn = a->Wn[k][j][i], diag = 0, val[7];
         PetscReal    qcc[3] = {a->q[0][k][j][i], a->q[1][k][j][i], a->q[2][k][j][i]};
         MatStencil   row    = {k, j, i, 0}, col[7];
-        dg[k][j][i]         = (Wn + S) / dt + R;
-        b[k][j][i]          = s->gam_l * Wn + s->gam_s * rho * V - (a->dW[k][j][i] / dt + R) * co[k][j][i];
-        col[0]              = row;
+        GWSoluteSorbedMass_Private(s, z, V, c0 + d, GW_SORPTION_CMIN, &G, &dG);
+        GWSoluteSorbedMass_Private(s, z, V, c0, GW_SORPTION_CMIN, &G0, &dG0);
+        dg[k][j][i] = Wn / dt + s->lam_l * Wn + (1 / dt + s->lam_s) * dG;
+        b[k][j][i]  = s->gam_l * Wn + s->gam_s * rho * V - a->dW[k][j][i] / dt * c0 - s->lam_l * Wn * (c0 + d) - Wn * d / dt - (G - G0) / dt - s->lam_s * G;
+        col[0]      = row;
         for (PetscInt n = 0; n < 6; n++) {
           PetscInt     in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2], dir = GWNeighbours_Private[n][3];
           PetscScalar *gn;
@@ -305,10 +323,11 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
   }
   PetscCall(DMDAVecRestoreArray(m->da, tr->dvec, &dg));
   PetscCall(DMDAVecRestoreArray(m->da, tr->b, &b));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dc, &dci));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(MatAssemblyBegin(tr->A, MAT_FINAL_ASSEMBLY));
   PetscCall(MatAssemblyEnd(tr->A, MAT_FINAL_ASSEMBLY));
-  PetscCall(MatMult(tr->A, s->c_old, tr->r)); /* F c^n */
+  PetscCall(MatMult(tr->A, s->c, tr->r)); /* F c at the iterate */
   PetscCall(VecAXPY(tr->b, -1.0, tr->r));
   PetscCall(MatDiagonalSet(tr->A, tr->dvec, ADD_VALUES));
   PetscFunctionReturn(0);
@@ -396,18 +415,29 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
         PetscScalar *gc = a->g[k][j][i];
         PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
         PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
-        PetscReal    Wn = a->Wn[k][j][i];
+        PetscReal    Wn = a->Wn[k][j][i], ddis, dsorb, Gs, Gn, G0, dG;
         /* W c - W^0 c^0 = W dc + c^0 (W - W^0), without the cancellation of the stored mass */
-        PetscReal ddis = dc[k][j][i] - dp[k][j][i] / (Wn + S); /* the change of the dissolved and sorbed concentration */
+        if (s->iso == GW_SORPTION_LINEAR) {
+          ddis  = dc[k][j][i] - dp[k][j][i] / (Wn + S); /* the change of the dissolved and sorbed concentration */
+          dsorb = S * ddis;
+          Gs    = S * (co[k][j][i] + dc[k][j][i]);
+          Gn    = S * c[k][j][i];
+        } else { /* no solid phase with a nonlinear isotherm */
+          ddis = dc[k][j][i];
+          GWSoluteSorbedMass_Private(s, z, V, co[k][j][i] + dc[k][j][i], GW_SORPTION_CMIN, &Gs, &dG);
+          GWSoluteSorbedMass_Private(s, z, V, co[k][j][i], GW_SORPTION_CMIN, &G0, &dG);
+          dsorb = Gs - G0;
+          Gn    = Gs;
+        }
         loc[2 * np] += Wn * ddis + co[k][j][i] * a->dW[k][j][i];
-        loc[2 * np + 1] += S * ddis;
-        loc[2 * np + 6] += PetscAbsReal(Wn * ddis) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(S * ddis) + PetscAbsReal(dp[k][j][i]);
+        loc[2 * np + 1] += dsorb;
+        loc[2 * np + 6] += PetscAbsReal(Wn * ddis) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(dsorb) + PetscAbsReal(dp[k][j][i]);
         loc[2 * np + 7] += dp[k][j][i];
         if (sol) loc[2 * np + 8] += sol[k][j][i] * V;
-        loc[2 * np + 2] += dt * (s->lam_l * Wn + s->lam_s * S) * (co[k][j][i] + dc[k][j][i]);
+        loc[2 * np + 2] += dt * (s->lam_l * Wn * (co[k][j][i] + dc[k][j][i]) + s->lam_s * Gs);
         loc[2 * np + 3] += dt * (s->gam_l * Wn + s->gam_s * rho * V);
         loc[2 * np + 4] += Wn * c[k][j][i];
-        loc[2 * np + 5] += S * c[k][j][i];
+        loc[2 * np + 5] += Gn;
       }
   for (PetscInt p = 0; p < np; p++) {
     GWPackage pkg = m->pkg[p];
@@ -463,6 +493,41 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
   PetscFunctionReturn(0);
 }
 
+/* The Newton update of a nonlinear isotherm, taken in the cell's dissolved and sorbed mass
+   u = W c + G(c) rather than in c: the solve gives the update tr->dn of c linearised at the iterate
+   c^k, that is the mass update (W + G'(c^k)) dn; the new iterate is the c >= 0 that holds
+   u(c^k) + (W + G'(c^k)) dn. Where a Freundlich dF/dc is near infinite (a cell reached by the
+   front, c near 0) an update in c would barely move while the mass update does (the mixed form
+   of Celia et al. 1990 for the same reason). Updates tr->dc and s->c. */
+static PetscErrorCode UpdateSorbed(GWModel m, GWSolute s, const StepArrays *a)
+{
+  struct _n_GWTransport *tr = m->transport;
+  PetscScalar         ***c, ***co, ***dc, ***dn;
+  PetscInt               xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMDAVecGetArray(m->da, s->c, &c));
+  PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecGetArray(m->da, tr->dc, &dc));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->dn, &dn));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) {
+        PetscScalar *gc = a->g[k][j][i];
+        PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
+        PetscReal    V = CellVolume(gc), W = a->Wn[k][j][i], ck = co[k][j][i] + dc[k][j][i], G, dG;
+        GWSoluteSorbedMass_Private(s, z, V, ck, GW_SORPTION_CMIN, &G, &dG);
+        c[k][j][i]  = GWSoluteSorbedInverse_Private(s, z, V, W, W * ck + G + (W + dG) * dn[k][j][i]);
+        dc[k][j][i] = c[k][j][i] - co[k][j][i];
+      }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->dn, &dn));
+  PetscCall(DMDAVecRestoreArray(m->da, tr->dc, &dc));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
+  PetscCall(DMDAVecRestoreArray(m->da, s->c, &c));
+  PetscFunctionReturn(0);
+}
+
 /* Advances every solute over the flow step just accepted, [step_t0, step_t1]. */
 PetscErrorCode GWModelTransportStep_Private(GWModel m)
 {
@@ -482,19 +547,46 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     GWSolute           s = tr->solute[q];
     KSPConvergedReason reason;
     PetscInt           its;
+    PetscReal          r0 = 0, rprev = 0;
     if (!m->nsteps) { /* the concentration this run starts from, for GWModelReset() */
       if (!s->c_start) PetscCall(VecDuplicate(s->c, &s->c_start));
       PetscCall(VecCopy(s->c, s->c_start));
     }
     PetscCall(VecCopy(s->c, s->c_old));
-    PetscCall(Assemble(m, s, dt, &a));
-    PetscCall(KSPSetOperators(tr->ksp, tr->A, tr->A));
-    PetscCall(KSPSolve(tr->ksp, tr->b, tr->dc));
-    PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
-    PetscCall(KSPGetConvergedReason(tr->ksp, &reason));
-    PetscCall(KSPGetIterationNumber(tr->ksp, &its));
-    PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);
-    s->nlinear += its;
+    PetscCall(VecSet(tr->dc, 0.0));
+    /* Newton on the increment; a linear isotherm needs one update. A nonlinear one iterates until
+       the mass residual of the step, sum over cells of |r(c)|, is below sorp_rtol times that at
+       c^n, or stops decreasing below 1e-8 times it (round-off): a criterion on the update alone
+       would pass where a Freundlich dF/dc is near infinite (c near 0) while the cell's mass is
+       still off. */
+    for (PetscInt it = 0;; it++) {
+      PetscReal rn;
+      PetscCall(Assemble(m, s, dt, &a));
+      if (s->iso != GW_SORPTION_LINEAR) {
+        PetscCall(VecNorm(tr->b, NORM_1, &rn));
+        if (!it) r0 = rn;
+        PetscCall(PetscInfo(m, "Solute %s, t = %g s: sorption Newton iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
+        /* converged; or stalled at the round-off floor of the flux terms (which are summed over
+           every cell and can exceed sorp_rtol r0 where little changes in a step) */
+        if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-8 * r0 && rn > 0.5 * rprev)) break;
+        rprev = rn;
+        PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s sorption of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " Newton iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, GWSorptionIsotherms[s->iso], (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
+        s->nsorp++;
+        s->nsorp_max = PetscMax(s->nsorp_max, it + 1);
+      }
+      PetscCall(KSPSetOperators(tr->ksp, tr->A, tr->A));
+      PetscCall(KSPSolve(tr->ksp, tr->b, tr->dn));
+      PetscCall(KSPGetConvergedReason(tr->ksp, &reason));
+      PetscCall(KSPGetIterationNumber(tr->ksp, &its));
+      PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);
+      s->nlinear += its;
+      if (s->iso == GW_SORPTION_LINEAR) {
+        PetscCall(VecAXPY(tr->dc, 1.0, tr->dn));
+        PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
+        break;
+      }
+      PetscCall(UpdateSorbed(m, s, &a));
+    }
     PetscCall(Precipitate(m, s, &a));
     PetscCall(Budget(m, s, dt, &a));
   }

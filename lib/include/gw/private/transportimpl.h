@@ -7,23 +7,29 @@
 
 /* per-material properties of a solute, in this order in GWSolute.mprop */
 enum {
-  GW_SOL_AL,  /* longitudinal dispersivity [m] */
-  GW_SOL_AT,  /* transverse dispersivity [m] */
-  GW_SOL_RHO, /* dry bulk density of the solid [kg/m^3] */
-  GW_SOL_KD,  /* linear sorption distribution coefficient [m^3/kg] */
+  GW_SOL_AL,   /* longitudinal dispersivity [m] */
+  GW_SOL_AT,   /* transverse dispersivity [m] */
+  GW_SOL_RHO,  /* dry bulk density of the solid [kg/m^3] */
+  GW_SOL_KD,   /* linear sorption distribution coefficient [m^3/kg] */
+  GW_SOL_KF,   /* Freundlich coefficient [(kg/kg) (m^3/kg)^nf] */
+  GW_SOL_NF,   /* Freundlich exponent [-] */
+  GW_SOL_SMAX, /* Langmuir sorption capacity [kg/kg] */
+  GW_SOL_KL,   /* Langmuir constant [m^3/kg] */
   GW_SOL_NPROP
 };
 
 struct _p_GWSolute {
   PETSCHEADER(int);
-  PetscReal  Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
-  PetscReal  lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
-  PetscReal  gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
-  PetscReal  c_init;            /* uniform initial concentration [kg/m^3] */
-  PetscReal  csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
-  PetscReal  def[GW_SOL_NPROP]; /* properties of materials without their own */
-  PetscInt   nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
-  PetscReal *mprop;
+  PetscReal          Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
+  PetscReal          lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
+  PetscReal          gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
+  PetscReal          c_init;            /* uniform initial concentration [kg/m^3] */
+  PetscReal          csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
+  GWSorptionIsotherm iso;               /* the isotherm of every material */
+  PetscInt           nsorp, nsorp_max;  /* Newton iterations of the nonlinear-sorption steps: in all, most in one step */
+  PetscReal          def[GW_SOL_NPROP]; /* properties of materials without their own */
+  PetscInt           nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
+  PetscReal         *mprop;
   /* package concentrations as given: package, concentration [kg/m^3], kind */
   PetscInt          npc;
   GWPackage        *pc_pkg;
@@ -62,6 +68,9 @@ struct _n_GWTransport {
   Mat        A;              /* the step's matrix, for the concentration increment */
   Vec        dp;             /* global: mass precipitated in each cell over the step (negative: dissolved) [kg] */
   Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
+  Vec        dn;             /* Newton update of the increment (nonlinear sorption) [kg/m^3] */
+  PetscReal  sorp_rtol;      /* nonlinear sorption: stop when sum |r| <= sorp_rtol sum |r| at c^n */
+  PetscInt   sorp_maxit;     /* nonlinear sorption: most Newton iterations in one step */
   KSP        ksp;
 };
 
@@ -74,5 +83,9 @@ PETSC_INTERN PetscErrorCode GWSoluteCheckNotSetUp_Private(GWSolute);
 PETSC_INTERN PetscErrorCode GWSoluteCheckNonNegative_Private(GWSolute, const char[], const char[], PetscReal);
 PETSC_INTERN PetscErrorCode GWSoluteSetMaterialProperties_Private(GWSolute, PetscInt, PetscInt, PetscInt, const PetscReal[]);
 PETSC_INTERN PetscErrorCode GWSoluteGetMaterialProperty_Private(GWSolute, PetscInt, PetscInt, PetscReal *);
+PETSC_INTERN PetscErrorCode GWSoluteSetUpSorption_Private(GWSolute);
+PETSC_INTERN void           GWSoluteSorbedMass_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *);
+#define GW_SORPTION_CMIN 1e-12 /* [kg/m^3]: the Freundlich dF/dc of the Newton matrix is taken at c >= this */
+PETSC_INTERN PetscReal GWSoluteSorbedInverse_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
 
 #endif
