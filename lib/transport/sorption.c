@@ -14,11 +14,12 @@
 
   Notes:
   The sorbed mass per bulk volume is rho_b Kd c, so the retardation factor is
-  R = 1 + rho_b Kd / theta (Freeze and Cherry 1979, eq. 9.14).
+  R = 1 + rho_b Kd / theta (Freeze and Cherry 1979, eq. 9.14). A solute with a Freundlich or
+  Langmuir isotherm takes no Kd (GWModelSetUp() refuses one).
 
   Level: beginner
 
-.seealso: `GWSoluteGetSorption()`, `GWSoluteSetDecay()`
+.seealso: `GWSoluteGetSorption()`, `GWSoluteSetDecay()`, `GWSoluteSetFreundlich()`, `GWSoluteSetLangmuir()`
 @*/
 PetscErrorCode GWSoluteSetSorption(GWSolute solute, PetscInt mat, PetscReal rho_b, PetscReal Kd)
 {
