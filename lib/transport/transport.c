@@ -1,8 +1,10 @@
 /* The transport step: after each accepted flow step, one backward-Euler finite-volume solve per
    solute of
 
-     d((theta + rho_b Kd) c)/dt + div(q c) - div(theta D grad c)
-       = -(lambda_l theta + lambda_s rho_b Kd) c + gamma_l theta + gamma_s rho_b + package sources
+     d(theta c + rho_b F(c))/dt + div(q c) - div(theta D grad c)
+       = -lambda_l theta c - lambda_s rho_b F(c) + gamma_l theta + gamma_s rho_b + package sources
+
+   (F the sorption isotherm, Kd c when linear; Newton iterations when not)
 
    with the flow step's own face fluxes (upwind advection) and water volumes, so the solute mass
    balance closes whatever the flow's Newton tolerance (doc/theory.md, "Solute transport"). */
@@ -556,7 +558,7 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     PetscCall(VecSet(tr->dc, 0.0));
     /* Newton on the increment; a linear isotherm needs one update. A nonlinear one iterates until
        the mass residual of the step, sum over cells of |r(c)|, is below sorp_rtol times that at
-       c^n, or stops decreasing below 1e-8 times it (round-off): a criterion on the update alone
+       c^n, or stops decreasing below 1e-10 times it (round-off): a criterion on the update alone
        would pass where a Freundlich dF/dc is near infinite (c near 0) while the cell's mass is
        still off. */
     for (PetscInt it = 0;; it++) {
@@ -568,7 +570,7 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
         PetscCall(PetscInfo(m, "Solute %s, t = %g s: sorption Newton iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
         /* converged; or stalled at the round-off floor of the flux terms (which are summed over
            every cell and can exceed sorp_rtol r0 where little changes in a step) */
-        if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-8 * r0 && rn > 0.5 * rprev)) break;
+        if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-10 * r0 && rn > 0.5 * rprev)) break;
         rprev = rn;
         PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s sorption of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " Newton iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, GWSorptionIsotherms[s->iso], (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
         s->nsorp++;
