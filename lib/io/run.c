@@ -345,12 +345,12 @@ static PetscErrorCode ContinueOutputs(GWScenario sc, Outputs *o, PetscBool *cont
   if (!sc->restarted) PetscFunctionReturn(0);
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0) {
-    const char *names[3] = {o->nc, o->bud, o->obs};
+    const char *names[4] = {o->nc, o->bud, o->obs, o->sbud};
     char        part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
     c = Exists(part) || Exists(o->nc);
-    for (PetscInt f = 0; c && f < 3; f++) {
-      if (f == 2 && !sc->nobs) continue;
+    for (PetscInt f = 0; c && f < 4; f++) {
+      if ((f == 2 && !sc->nobs) || (f == 3 && !sc->model->transport)) continue;
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
       if (!Exists(part) && Exists(names[f])) PetscCheck(rename(names[f], part) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s to continue it: %s", names[f], part, strerror(errno));
       PetscCheck(Exists(part), PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot continue the outputs of prefix %s: %s exists but %s does not; restart into a new prefix (-o)", sc->prefix, o->nc, part);
@@ -388,9 +388,9 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
   if (rank == 0 && sc->model->transport) {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->sbud));
-    o->fsbud = fopen(part, "w");
+    o->fsbud = fopen(part, *cont ? "a" : "w");
     PetscCheck(o->fsbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
-    PetscCall(GWSoluteBudgetHeader_Private(sc->model, o->fsbud));
+    if (!*cont) PetscCall(GWSoluteBudgetHeader_Private(sc->model, o->fsbud));
   }
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
@@ -680,7 +680,6 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
-  PetscCheck(!sc->model->transport, PetscObjectComm((PetscObject)sc), PETSC_ERR_SUP, "Restart of a scenario with solutes is not supported yet: checkpoints do not hold concentrations; run the scenario from its start");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
   PetscCheck(sc->model->t <= sc->tend * (1 + 1e-12), PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, past the end of the scenario (%g s): it belongs to a longer run; restart with the scenario that wrote it", path, (double)sc->model->t, (double)sc->tend);
   sc->restarted = PETSC_TRUE;

@@ -67,6 +67,10 @@ typedef struct {
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
 PETSC_INTERN PetscErrorCode GWSeriesFree_Private(GWSeries *);
 
+/* the solutes' part of a checkpoint (lib/io/checkpoint_solutes.c) */
+PETSC_INTERN PetscErrorCode GWModelCheckpointSaveSolutes_Private(GWModel, PetscViewer);
+PETSC_INTERN PetscErrorCode GWModelCheckpointLoadSolutes_Private(GWModel, PetscViewer, const char[]);
+
 struct _p_GWScenario {
   PETSCHEADER(int);
   GWModel    model;
