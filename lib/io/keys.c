@@ -156,7 +156,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"output.prefix", "string", "-", "scenario file name without .yaml", "prefix of output files (relative to the working folder)"},
     {"output.times", "list of quantities or dates", "s", "end only", "output times, besides t = 0 and the end: durations since t = 0, or dates with time.start_date"},
     {"output.every", "quantity", "s", "none", "output interval"},
-    {"observations[].quantities", "list of strings", "-", "[pressure_head, water_content]", "pressure_head, hydraulic_head, water_content, saturation, depth_to_water; layers (depth) [water_content, storage]: water_content, storage; reaches [flow, leakage]: flow, inflow, leakage, diversion, depth; drains [discharge]: discharge"},
+    {"observations[].quantities", "list of strings", "-", "[pressure_head, water_content]", "pressure_head, hydraulic_head, water_content, saturation, depth_to_water; layers (depth) [water_content, storage]: water_content, storage; with solutes, at points and layers: concentration (every solute) or concentration_<solute>; reaches [flow, leakage]: flow, inflow, leakage, diversion, depth; drains [discharge]: discharge"},
     {"observations[].package", "string", "-", "none", "a routed river or canal package (reach flows) or a drain package (spring discharge) to observe instead of a point"},
     {"observations[].reach", "integer", "-", "0", "with package: the reach observed"},
     {"observations[].name", "string", "-", "required", "name used in the observation CSV"},

@@ -66,19 +66,21 @@ static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic
    hydrostatic extrapolation z + psi of that cell). A layer observation (depth range [d1, d2] below
    the land surface) records storage = sum over the cells of the column of theta times the length
    of the cell inside the range [m of water], and water_content = storage / (d2 - d1), the average
-   of the piecewise-constant cell water contents over the layer. The ranks owning cells of the column send
-   them to rank 0, which writes the row. */
+   of the piecewise-constant cell water contents over the layer. Concentrations: lib/io/
+   observation_solutes.c. The ranks owning cells of the column send them to rank 0, which writes
+   the row. */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
   GWModel        m = sc->model;
   PetscScalar ***x, ****g;
-  PetscReal     *val, *col;
-  PetscInt       xs, ys, zs, xm, ym, zm, nz = m->nz, nc = 2 * m->nz + 1;
+  PetscReal     *val, *col, *cval;
+  PetscInt       xs, ys, zs, xm, ym, zm, nz = m->nz, nc = 2 * m->nz + 1, ns;
   PetscMPIInt    rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, nc * sc->nobs, &col));
+  PetscCall(GWModelGetNumSolutes(m, &ns));
+  PetscCall(PetscCalloc3(GW_OBS_NQ * sc->nobs, &val, nc * sc->nobs, &col, PetscMax(ns, 1) * sc->nobs, &cval));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
   PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
@@ -135,8 +137,10 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
       val[GW_OBS_NQ * o + 3] = theta / ths;
     }
   }
+  PetscCall(GWScenarioConcentrationObservations_Private(sc, x, g, cval));
   PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
   PetscCallMPI(MPI_Reduce(rank ? val : MPI_IN_PLACE, val, (PetscMPIInt)(GW_OBS_NQ * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  if (sc->obssol) PetscCallMPI(MPI_Reduce(rank ? cval : MPI_IN_PLACE, cval, (PetscMPIInt)(ns * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   PetscCallMPI(MPI_Reduce(rank ? col : MPI_IN_PLACE, col, (PetscMPIInt)(nc * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
   if (rank == 0) {
     char date[64];
@@ -161,13 +165,15 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
     PetscCall(GWDateField_Private(m, date, sizeof(date)));
     PetscCall(GWPutTime_Private(fp, m->t));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", date));
-    for (PetscInt o = 0; o < sc->nobs; o++)
+    for (PetscInt o = 0; o < sc->nobs; o++) {
       for (PetscInt q = 0; q < GW_OBS_NQ; q++)
         if (sc->obsq[o] >> q & 1) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)val[GW_OBS_NQ * o + q]));
+      PetscCall(GWScenarioConcentrationWrite_Private(sc, o, val[GW_OBS_NQ * o + GW_OBS_STORAGE], cval, fp));
+    }
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
   }
-  PetscCall(PetscFree2(val, col));
+  PetscCall(PetscFree3(val, col, cval));
   PetscFunctionReturn(0);
 }
 
@@ -403,9 +409,11 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
       if (!*cont) {
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-        for (PetscInt p = 0; p < sc->nobs; p++)
+        for (PetscInt p = 0; p < sc->nobs; p++) {
           for (PetscInt q = 0; q < GW_OBS_NQ; q++)
             if (sc->obsq[p] >> q & 1) PetscCall(GWPutNameField_Private(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
+          PetscCall(GWScenarioConcentrationHeader_Private(sc, p, o->fobs));
+        }
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
       }
     }
