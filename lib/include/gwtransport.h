@@ -89,6 +89,10 @@ PETSC_EXTERN PetscErrorCode GWSoluteGetSolubility(GWSolute, PetscReal *, PetscBo
 PETSC_EXTERN PetscErrorCode GWSoluteGetSolid(GWSolute, Vec *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSolidBudget(GWSolute, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteBudgetView(GWSolute, PetscViewer);
+/* terms of the zone budget, in the order of GWSoluteGetZoneBudget()'s arrays */
+#define GW_SOLUTE_ZONE_NTERMS 9
+PETSC_EXTERN const char *const GWSoluteZoneTerms[GW_SOLUTE_ZONE_NTERMS];
+PETSC_EXTERN PetscErrorCode    GWSoluteGetZoneBudget(GWSolute, PetscInt, PetscReal[], PetscReal[]);
 
 PETSC_EXTERN PetscErrorCode GWModelAddSolute(GWModel, GWSolute);
 PETSC_EXTERN PetscErrorCode GWModelGetNumSolutes(GWModel, PetscInt *);

@@ -649,6 +649,7 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
   }
   PetscCall(PetscCalloc4(PetscMax(m->npkg, 1), &s->in, PetscMax(m->npkg, 1), &s->out, PetscMax(m->npkg, 1), &s->in_cum, PetscMax(m->npkg, 1), &s->out_cum));
   PetscCall(PetscMalloc1(2 * m->npkg + 9, &s->work));
+  PetscCall(PetscCalloc2(GW_SZ_N * PetscMax(m->nmat, 1), &s->zone, GW_SZ_N * PetscMax(m->nmat, 1), &s->zone_cum));
   PetscCall(DMCreateGlobalVector(m->da, &s->c));
   PetscCall(PetscObjectSetName((PetscObject)s->c, ((PetscObject)s)->name));
   PetscCall(VecDuplicate(s->c, &s->c_old));
@@ -677,6 +678,8 @@ PetscErrorCode GWSoluteReset_Private(GWSolute s)
   s->dis_cum = s->sorb_cum = s->decay_cum = s->prod_cum = 0;
   s->mb_abs = s->mb_rel = s->mb_abs_cum = s->mb_rel_cum = s->gross_cum = 0;
   s->solid_step = s->solid_cum = s->mass_solid = 0;
+  PetscCall(PetscArrayzero(s->zone, GW_SZ_N * s->model->nmat));
+  PetscCall(PetscArrayzero(s->zone_cum, GW_SZ_N * s->model->nmat));
   if (s->solid) PetscCall(VecSet(s->solid, 0.0)); /* runs start without solid */
   s->nlinear = 0;
   s->nsorp = s->nsorp_max = 0;
@@ -691,6 +694,7 @@ PetscErrorCode GWSoluteDestroyData_Private(GWSolute s)
   PetscCall(PetscFree2(s->pkg_c, s->pkg_kind));
   PetscCall(PetscFree4(s->in, s->out, s->in_cum, s->out_cum));
   PetscCall(PetscFree(s->work));
+  PetscCall(PetscFree2(s->zone, s->zone_cum));
   PetscCall(VecDestroy(&s->c));
   PetscCall(VecDestroy(&s->c_old));
   PetscCall(VecDestroy(&s->c_start));

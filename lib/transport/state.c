@@ -7,11 +7,12 @@
 #define GW_SOLUTE_STATE_SCALARS 21
 
 /* Number of reals in the state of solute q: per package in and out of the last step and since the
-   start, then the scalars packed by GWModelTransportGetState_Private(). */
+   start, the scalars packed by GWModelTransportGetState_Private(), then the zone budget of the
+   last step and since the start. */
 PetscErrorCode GWModelTransportGetStateSize_Private(GWModel m, PetscInt *n)
 {
   PetscFunctionBegin;
-  *n = 4 * m->npkg + GW_SOLUTE_STATE_SCALARS;
+  *n = 4 * m->npkg + GW_SOLUTE_STATE_SCALARS + 2 * GW_SZ_N * m->nmat;
   PetscFunctionReturn(0);
 }
 
@@ -30,6 +31,11 @@ PetscErrorCode GWModelTransportGetState_Private(GWModel m, PetscInt q, PetscReal
     buf[3 * np + p] = s->out_cum[p];
   }
   for (PetscInt i = 0; i < GW_SOLUTE_STATE_SCALARS; i++) buf[o + i] = sc[i];
+  o += GW_SOLUTE_STATE_SCALARS;
+  for (PetscInt i = 0; i < GW_SZ_N * m->nmat; i++) {
+    buf[o + i]                     = s->zone[i];
+    buf[o + GW_SZ_N * m->nmat + i] = s->zone_cum[i];
+  }
   PetscFunctionReturn(0);
 }
 
@@ -68,6 +74,11 @@ PetscErrorCode GWModelTransportSetState_Private(GWModel m, PetscInt q, const Pet
   s->nlinear    = (PetscInt)sc[18];
   s->nsorp      = (PetscInt)sc[19];
   s->nsorp_max  = (PetscInt)sc[20];
+  sc += GW_SOLUTE_STATE_SCALARS;
+  for (PetscInt i = 0; i < GW_SZ_N * m->nmat; i++) {
+    s->zone[i]     = sc[i];
+    s->zone_cum[i] = sc[GW_SZ_N * m->nmat + i];
+  }
   PetscFunctionReturn(0);
 }
 

@@ -41,6 +41,7 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(VecDuplicate(tr->W, &tr->dp));
   PetscCall(VecDuplicate(tr->W, &tr->dn));
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
+  PetscCall(DMCreateLocalVector(m->da, &tr->cl));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->qc[d]));
     PetscCall(DMCreateLocalVector(m->da, &tr->qcl[d]));
@@ -94,6 +95,7 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->W));
   PetscCall(VecDestroy(&tr->Wold));
   PetscCall(VecDestroy(&tr->Wl));
+  PetscCall(VecDestroy(&tr->cl));
   PetscCall(VecDestroy(&tr->b));
   PetscCall(VecDestroy(&tr->dW));
   PetscCall(VecDestroy(&tr->r));
@@ -391,6 +393,52 @@ static PetscErrorCode Precipitate(GWModel m, GWSolute s, const StepArrays *a)
   PetscFunctionReturn(0);
 }
 
+/* Zeroes the zone budget of the step and books to it the solute flows between zones: across each
+   face between cells of different zones, the advective (upwind) and dispersive flow of the matrix
+   at the solved concentration c* = c^n + dc, into a cell's zone from the other (GW_SZ_FROM) or out
+   of it (GW_SZ_TO). Each rank books the faces of its own cells, so a face between ranks is booked
+   once on each side, to each side's zone, as within a rank. */
+static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
+{
+  struct _n_GWTransport *tr = m->transport;
+  PetscScalar         ***c;
+  PetscInt               xs, ys, zs, xm, ym, zm;
+
+  PetscFunctionBegin;
+  PetscCall(PetscArrayzero(s->zone, GW_SZ_N * m->nmat));
+  if (m->nmat < 2) PetscFunctionReturn(0);
+  PetscCall(VecWAXPY(tr->r, 1.0, s->c_old, tr->dc));
+  PetscCall(DMGlobalToLocal(m->da, tr->r, INSERT_VALUES, tr->cl));
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->cl, &c));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) {
+        PetscScalar *gc = a->g[k][j][i];
+        PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
+        PetscReal    V = CellVolume(gc), qcc[3] = {a->q[0][k][j][i], a->q[1][k][j][i], a->q[2][k][j][i]};
+        for (PetscInt n = 0; n < 6; n++) {
+          PetscInt     in = i + GWNeighbours_Private[n][0], jn = j + GWNeighbours_Private[n][1], kn = k + GWNeighbours_Private[n][2], dir = GWNeighbours_Private[n][3];
+          PetscScalar *gn;
+          PetscReal    A, dcc, dd, Q, D, qcn[3], f;
+          if (in < 0 || in >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
+          gn = a->g[kn][jn][in];
+          if ((PetscInt)gn[GW_GEO_MAT] == z) continue;
+          GWFaceGeometry_Private(gc, gn, dir, &A, &dcc, &dd);
+          Q = GWStoredFaceFlux_Private(a->qf, i, j, k, n);
+          for (PetscInt d = 0; d < 3; d++) qcn[d] = a->q[d][kn][jn][in];
+          D = FaceDispersion(s, tr->phi, gc, gn, dir, A, dcc, dd, Q, a->Wn[k][j][i] / V, a->Wn[kn][jn][in] / CellVolume(gn), qcc, qcn);
+          f = dt * ((Q > 0 ? Q * c[kn][jn][in] : Q * c[k][j][i]) + D * (c[kn][jn][in] - c[k][j][i])); /* into this cell [kg] */
+          if (f > 0)
+            s->zone[GW_SZ_N * z + GW_SZ_FROM] += f;
+          else
+            s->zone[GW_SZ_N * z + GW_SZ_TO] -= f;
+        }
+      }
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->cl, &c));
+  PetscFunctionReturn(0);
+}
+
 /* Solute budget of the step just solved, from the same terms as the matrix: flows and decay at
    the solved concentration c* = c^n + dc, storage of the dissolved and sorbed phases at the
    concentration after equilibrium with the solid phase, and the solid's change. */
@@ -403,8 +451,9 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
 
   PetscFunctionBegin;
   /* per package in, out; dissolved and sorbed storage increase, decay, production, mass dissolved,
-     sorbed, gross storage change, solid increase, solid mass */
+     sorbed, gross storage change, solid increase, solid mass; the same terms by zone */
   PetscCall(PetscArrayzero(loc, 2 * np + 9));
+  PetscCall(ZoneFlows(m, s, dt, a));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c, &c));
   PetscCall(DMDAVecGetArrayRead(m->da, s->c_old, &co));
@@ -417,7 +466,7 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
         PetscScalar *gc = a->g[k][j][i];
         PetscInt     z  = (PetscInt)gc[GW_GEO_MAT];
         PetscReal    V = CellVolume(gc), rho = s->mp[GW_SOL_NPROP * z + GW_SOL_RHO], S = V * rho * s->mp[GW_SOL_NPROP * z + GW_SOL_KD];
-        PetscReal    Wn = a->Wn[k][j][i], ddis, dsorb, Gs, Gn, G0, dG;
+        PetscReal    Wn = a->Wn[k][j][i], ddis, dsorb, Gs, Gn, G0, dG, sdis, decay, prod, *zb;
         /* W c - W^0 c^0 = W dc + c^0 (W - W^0), without the cancellation of the stored mass */
         if (s->iso == GW_SORPTION_LINEAR) {
           ddis  = dc[k][j][i] - dp[k][j][i] / (Wn + S); /* the change of the dissolved and sorbed concentration */
@@ -431,13 +480,22 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
           dsorb = Gs - G0;
           Gn    = Gs;
         }
-        loc[2 * np] += Wn * ddis + co[k][j][i] * a->dW[k][j][i];
+        zb    = &s->zone[GW_SZ_N * z];
+        sdis  = Wn * ddis + co[k][j][i] * a->dW[k][j][i];
+        decay = dt * (s->lam_l * Wn * (co[k][j][i] + dc[k][j][i]) + s->lam_s * Gs);
+        prod  = dt * (s->gam_l * Wn + s->gam_s * rho * V);
+        loc[2 * np] += sdis;
         loc[2 * np + 1] += dsorb;
         loc[2 * np + 6] += PetscAbsReal(Wn * ddis) + PetscAbsReal(co[k][j][i] * a->dW[k][j][i]) + PetscAbsReal(dsorb) + PetscAbsReal(dp[k][j][i]);
         loc[2 * np + 7] += dp[k][j][i];
         if (sol) loc[2 * np + 8] += sol[k][j][i] * V;
-        loc[2 * np + 2] += dt * (s->lam_l * Wn * (co[k][j][i] + dc[k][j][i]) + s->lam_s * Gs);
-        loc[2 * np + 3] += dt * (s->gam_l * Wn + s->gam_s * rho * V);
+        loc[2 * np + 2] += decay;
+        loc[2 * np + 3] += prod;
+        zb[GW_SZ_DISSOLVED] += sdis;
+        zb[GW_SZ_SORBED] += dsorb;
+        zb[GW_SZ_SOLID] += dp[k][j][i];
+        zb[GW_SZ_DECAY] += decay;
+        zb[GW_SZ_PROD] += prod;
         loc[2 * np + 4] += Wn * c[k][j][i];
         loc[2 * np + 5] += Gn;
       }
@@ -451,10 +509,13 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
       else if (tr->carry[p])
         f = Q * cc;
       if (s->pkg_kind[p] == GW_SOLUTE_FIXED) f += EntryDispersion(s, m, a, en, Q) * (s->pkg_c[p] - cc);
-      if (f > 0)
+      if (f > 0) {
         loc[2 * p] += f * dt;
-      else
+        s->zone[GW_SZ_N * en->mat + GW_SZ_IN] += f * dt;
+      } else {
         loc[2 * p + 1] -= f * dt;
+        s->zone[GW_SZ_N * en->mat + GW_SZ_OUT] -= f * dt;
+      }
     }
   }
   if (s->solid) PetscCall(DMDAVecRestoreArrayRead(m->da, s->solid, &sol));
@@ -463,6 +524,8 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c, &c));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 9, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, s->zone, GW_SZ_N * m->nmat, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  for (PetscInt q = 0; q < GW_SZ_N * m->nmat; q++) s->zone_cum[q] += s->zone[q];
   for (PetscInt p = 0; p < np; p++) {
     s->in[p]  = loc[2 * p];
     s->out[p] = loc[2 * p + 1];

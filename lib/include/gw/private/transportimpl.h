@@ -18,6 +18,20 @@ enum {
   GW_SOL_NPROP
 };
 
+/* terms of a solute's zone budget (zones are materials), in this order in GWSolute.zone [kg] */
+enum {
+  GW_SZ_DISSOLVED, /* increase of the dissolved mass */
+  GW_SZ_SORBED,    /* increase of the sorbed mass */
+  GW_SZ_SOLID,     /* increase of the solid mass */
+  GW_SZ_IN,        /* package inflow into the zone's cells */
+  GW_SZ_OUT,       /* package outflow */
+  GW_SZ_DECAY,     /* mass decayed */
+  GW_SZ_PROD,      /* mass produced */
+  GW_SZ_FROM,      /* inflow from other zones (advection and dispersion across zone faces) */
+  GW_SZ_TO,        /* outflow to other zones */
+  GW_SZ_N
+};
+
 struct _p_GWSolute {
   PETSCHEADER(int);
   PetscReal          Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
@@ -52,6 +66,7 @@ struct _p_GWSolute {
   PetscReal  gross_cum;                         /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
   PetscReal  mass_dis, mass_sorb;               /* mass in the dissolved and sorbed phases now [kg] */
   PetscReal *work;                              /* [2 npkg + 9] budget sums of a step */
+  PetscReal *zone, *zone_cum;                   /* [nmat][GW_SZ_N] zone budget of the last step, since the start [kg] */
 };
 
 /* Transport data of a model, shared by its solutes. */
@@ -69,6 +84,7 @@ struct _n_GWTransport {
   Vec        dp;             /* global: mass precipitated in each cell over the step (negative: dissolved) [kg] */
   Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
   Vec        dn;             /* Newton update of the increment (nonlinear sorption) [kg/m^3] */
+  Vec        cl;             /* local (ghosted) solved concentration c^n + dc, for the flows between zones [kg/m^3] */
   PetscReal  sorp_rtol;      /* nonlinear sorption: stop when sum |r| <= sorp_rtol sum |r| at c^n */
   PetscInt   sorp_maxit;     /* nonlinear sorption: most Newton iterations in one step */
   KSP        ksp;
