@@ -51,6 +51,22 @@ typedef enum {
 } GWSorptionIsotherm;
 PETSC_EXTERN const char *const GWSorptionIsotherms[];
 
+/*E
+  GWAdvectionScheme - how the advective flux across a face is computed
+
+  GW_ADVECTION_UPWIND: the upstream cell's concentration. GW_ADVECTION_TVD: van Leer's flux
+  limiter by deferred correction (GWSoluteSetAdvectionScheme()).
+
+  Level: intermediate
+
+.seealso: `GWSoluteSetAdvectionScheme()`
+E*/
+typedef enum {
+  GW_ADVECTION_UPWIND,
+  GW_ADVECTION_TVD
+} GWAdvectionScheme;
+PETSC_EXTERN const char *const GWAdvectionSchemes[];
+
 PETSC_EXTERN PetscClassId GWSOLUTE_CLASSID;
 
 PETSC_EXTERN PetscErrorCode GWSoluteCreate(MPI_Comm, GWSolute *);
@@ -69,6 +85,8 @@ PETSC_EXTERN PetscErrorCode GWSoluteSetLangmuir(GWSolute, PetscInt, PetscReal, P
 PETSC_EXTERN PetscErrorCode GWSoluteGetLangmuir(GWSolute, PetscInt, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute, GWSorptionIsotherm *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIterations(GWSolute, PetscInt *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetAdvectionScheme(GWSolute, GWAdvectionScheme);
+PETSC_EXTERN PetscErrorCode GWSoluteGetAdvectionScheme(GWSolute, GWAdvectionScheme *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetDecay(GWSolute, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetDecay(GWSolute, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetProduction(GWSolute, PetscReal, PetscReal);

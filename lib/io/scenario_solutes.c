@@ -122,6 +122,15 @@ static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
     GWInputCheck(iso <= GW_SORPTION_LANGMUIR, GWYamlGet_Private(v, "isotherm"), "isotherm must be linear (Kd), freundlich (Kf, nf) or langmuir (Smax, KL), found \"%s\"", iname);
     GWInputCheck(iso == GW_SORPTION_LINEAR || !GWYamlGet_Private(v, "solubility"), GWYamlGet_Private(v, "solubility"), "a solubility works with the linear isotherm only (the solid-phase equilibrium is written for linear sorption); remove solubility or use isotherm: linear");
   }
+  {
+    const char       *aname = "upwind";
+    GWAdvectionScheme adv;
+    PetscCall(GWGetString_Private(v, "advection", PETSC_FALSE, &aname));
+    for (adv = GW_ADVECTION_UPWIND; adv <= GW_ADVECTION_TVD; adv++)
+      if (!strcmp(aname, GWAdvectionSchemes[adv])) break;
+    GWInputCheck(adv <= GW_ADVECTION_TVD, GWYamlGet_Private(v, "advection"), "advection must be upwind or tvd (van Leer's limiter), found \"%s\"", aname);
+    PetscCall(GWSoluteSetAdvectionScheme(s, adv));
+  }
   PetscCall(ReadMaterialProperties(s, v, -1, iso));
   if ((sec = GWYamlGet_Private(v, "materials"))) {
     GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, and Kd:, Kf: and nf:, or Smax: and KL:}");

@@ -14,7 +14,8 @@
 # the zones against the model's (1e-12). The salt must cross the sand (its
 # cumulative inflow from the loam above 1e-3 kg). On 1 and 2 ranks; the cumulative zone columns
 # of the two agree to 1e-8. A run stopped at 30 d and continued from its checkpoint writes the
-# same solute-budget CSV, zone columns included, byte for byte (1 rank).
+# same solute-budget CSV, zone columns included, byte for byte (1 rank). The step and end checks
+# are repeated on 2 ranks with advection: tvd (run "tvd"), whose correction crosses the zone faces.
 LC_ALL=C
 export LC_ALL
 top="${top_builddir:-.}"
@@ -29,14 +30,17 @@ sed -e 's/^time: {end: 365 d,/time: {end: 60 d,/' -e 's/^output: {times: \[30 d,
 grep -q "end: 60 d" "$tmp/z.yaml" && grep -q "Kd: 1e-4" "$tmp/z.yaml" && grep -q "material: sand" "$tmp/z.yaml" || { echo "could not make the scenario"; exit 99; }
 sed -e 's/^time: {end: 60 d,/time: {end: 30 d,/' -e 's/^output: {times: \[10 d, 30 d\]}/output: {times: [10 d]}/' "$tmp/z.yaml" >"$tmp/half.yaml"
 grep -q "times: \[10 d\]}" "$tmp/half.yaml" || { echo "could not make the 30 d scenario"; exit 99; }
+sed 's/^    alpha_L: 2 cm$/    alpha_L: 2 cm\n    advection: tvd/' "$tmp/z.yaml" >"$tmp/tvd.yaml"
+grep -q "advection: tvd" "$tmp/tvd.yaml" || { echo "could not make the TVD scenario"; exit 99; }
 cd "$tmp" || exit 99
 run() { "$@" >run.log 2>&1 || { cat run.log; echo "failed: $*"; exit 1; }; }
 run "$gw" z.yaml -o one
 run ${MPIEXEC:-mpiexec} -n 2 "$gw" z.yaml -o two
 run "$gw" half.yaml -o re
+run ${MPIEXEC:-mpiexec} -n 2 "$gw" tvd.yaml -o tvd
 run "$gw" --restart re-checkpoint.h5 z.yaml -o re
 bad=0
-for r in one two; do
+for r in one two tvd; do
   awk -F, -v run=$r '
     function abs(x) { return x < 0 ? -x : x }
     function sumcheck(name, tot, s, mag, tol,   e) { e = abs(tot - s) / (mag > 0 ? mag : 1); if (e > worst[name]) worst[name] = e; if (e > tol) fail[name] = 1 }
@@ -79,7 +83,7 @@ for r in one two; do
     }' "$r-solute-budget.csv" || bad=1
 done
 # the cumulative columns of the last row
-for r in one two; do
+for r in one two tvd; do
   awk -F, -v run=$r 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { row = $0 }
     END { n = split(row, v, ","); mx = 0
       split("loam sand", zn, " ")

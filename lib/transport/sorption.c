@@ -250,7 +250,9 @@ PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute solute, GWSorptionIsotherm *
 - maxstep - most iterations in one step (may be NULL)
 
   Notes:
-  0 with a linear isotherm (each step is one linear solve). Each iteration is one linear solve;
+  0 with a linear isotherm and upwind advection (each step is one linear solve); with the TVD
+  scheme (GWSoluteSetAdvectionScheme()) the deferred-correction iterations are counted here too,
+  with any isotherm. Each iteration is one linear solve;
   PETSc options -gw_transport_sorption_rtol (default 1e-10: stop when the largest update of the
   concentration is at most that times the largest concentration) and
   -gw_transport_sorption_max_it (default 50) control the iteration.

@@ -42,6 +42,11 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(VecDuplicate(tr->W, &tr->dn));
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
   PetscCall(DMCreateLocalVector(m->da, &tr->cl));
+  PetscCall(VecDuplicate(tr->W, &tr->corr));
+  for (PetscInt d = 0; d < 3; d++) {
+    PetscCall(VecDuplicate(tr->W, &tr->fc[d]));
+    PetscCall(DMCreateLocalVector(m->da, &tr->fcl[d]));
+  }
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->qc[d]));
     PetscCall(DMCreateLocalVector(m->da, &tr->qcl[d]));
@@ -96,6 +101,11 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->Wold));
   PetscCall(VecDestroy(&tr->Wl));
   PetscCall(VecDestroy(&tr->cl));
+  PetscCall(VecDestroy(&tr->corr));
+  for (PetscInt d = 0; d < 3; d++) {
+    PetscCall(VecDestroy(&tr->fc[d]));
+    PetscCall(VecDestroy(&tr->fcl[d]));
+  }
   PetscCall(VecDestroy(&tr->b));
   PetscCall(VecDestroy(&tr->dW));
   PetscCall(VecDestroy(&tr->r));
@@ -333,6 +343,11 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
   PetscCall(MatAssemblyEnd(tr->A, MAT_FINAL_ASSEMBLY));
   PetscCall(MatMult(tr->A, s->c, tr->r)); /* F c at the iterate */
   PetscCall(VecAXPY(tr->b, -1.0, tr->r));
+  if (s->adv == GW_ADVECTION_TVD) { /* deferred correction: the high-order part of the flux at the iterate */
+    PetscCall(DMGlobalToLocal(m->da, s->c, INSERT_VALUES, tr->cl));
+    PetscCall(GWSoluteTVDCorrection_Private(m, a->qf, tr->cl));
+    PetscCall(VecAXPY(tr->b, 1.0, tr->corr));
+  }
   PetscCall(MatDiagonalSet(tr->A, tr->dvec, ADD_VALUES));
   PetscFunctionReturn(0);
 }
@@ -394,14 +409,14 @@ static PetscErrorCode Precipitate(GWModel m, GWSolute s, const StepArrays *a)
 }
 
 /* Zeroes the zone budget of the step and books to it the solute flows between zones: across each
-   face between cells of different zones, the advective (upwind) and dispersive flow of the matrix
-   at the solved concentration c* = c^n + dc, into a cell's zone from the other (GW_SZ_FROM) or out
-   of it (GW_SZ_TO). Each rank books the faces of its own cells, so a face between ranks is booked
+   face between cells of different zones, the advective (upwind, plus the TVD correction of the
+   last iterate, which was at c*) and dispersive flow of the matrix at the solved concentration
+   c* = c^n + dc, into a cell's zone from the other (GW_SZ_FROM) or out of it (GW_SZ_TO). Each rank books the faces of its own cells, so a face between ranks is booked
    once on each side, to each side's zone, as within a rank. */
 static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
 {
   struct _n_GWTransport *tr = m->transport;
-  PetscScalar         ***c;
+  PetscScalar         ***c, ***fl[3];
   PetscInt               xs, ys, zs, xm, ym, zm;
 
   PetscFunctionBegin;
@@ -411,6 +426,7 @@ static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepA
   PetscCall(DMGlobalToLocal(m->da, tr->r, INSERT_VALUES, tr->cl));
   PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMDAVecGetArrayRead(m->da, tr->cl, &c));
+  for (PetscInt d = 0; d < 3; d++) PetscCall(DMDAVecGetArrayRead(m->da, tr->fcl[d], &fl[d]));
   for (PetscInt k = zs; k < zs + zm; k++)
     for (PetscInt j = ys; j < ys + ym; j++)
       for (PetscInt i = xs; i < xs + xm; i++) {
@@ -429,12 +445,14 @@ static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepA
           for (PetscInt d = 0; d < 3; d++) qcn[d] = a->q[d][kn][jn][in];
           D = FaceDispersion(s, tr->phi, gc, gn, dir, A, dcc, dd, Q, a->Wn[k][j][i] / V, a->Wn[kn][jn][in] / CellVolume(gn), qcc, qcn);
           f = dt * ((Q > 0 ? Q * c[kn][jn][in] : Q * c[k][j][i]) + D * (c[kn][jn][in] - c[k][j][i])); /* into this cell [kg] */
+          if (s->adv == GW_ADVECTION_TVD) f += dt * GWSoluteTVDFaceFlux_Private(fl, i, j, k, n);
           if (f > 0)
             s->zone[GW_SZ_N * z + GW_SZ_FROM] += f;
           else
             s->zone[GW_SZ_N * z + GW_SZ_TO] -= f;
         }
       }
+  for (PetscInt d = 0; d < 3; d++) PetscCall(DMDAVecRestoreArrayRead(m->da, tr->fcl[d], &fl[d]));
   PetscCall(DMDAVecRestoreArrayRead(m->da, tr->cl, &c));
   PetscFunctionReturn(0);
 }
@@ -613,6 +631,9 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     KSPConvergedReason reason;
     PetscInt           its;
     PetscReal          r0 = 0, rprev = 0;
+    /* nonlinear sorption (Newton) and the TVD correction (deferred to the right side) iterate */
+    PetscBool   iterate = (PetscBool)(s->iso != GW_SORPTION_LINEAR || s->adv == GW_ADVECTION_TVD);
+    const char *what    = s->iso != GW_SORPTION_LINEAR ? (s->adv == GW_ADVECTION_TVD ? "nonlinear-sorption and TVD" : "nonlinear-sorption Newton") : "TVD deferred-correction";
     if (!m->nsteps) { /* the concentration this run starts from, for GWModelReset() */
       if (!s->c_start) PetscCall(VecDuplicate(s->c, &s->c_start));
       PetscCall(VecCopy(s->c, s->c_start));
@@ -627,15 +648,15 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
     for (PetscInt it = 0;; it++) {
       PetscReal rn;
       PetscCall(Assemble(m, s, dt, &a));
-      if (s->iso != GW_SORPTION_LINEAR) {
+      if (iterate) {
         PetscCall(VecNorm(tr->b, NORM_1, &rn));
         if (!it) r0 = rn;
-        PetscCall(PetscInfo(m, "Solute %s, t = %g s: sorption Newton iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
+        PetscCall(PetscInfo(m, "Solute %s, t = %g s: %s iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, what, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
         /* converged; or stalled at the round-off floor of the flux terms (which are summed over
            every cell and can exceed sorp_rtol r0 where little changes in a step) */
         if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-10 * r0 && rn > 0.5 * rprev)) break;
         rprev = rn;
-        PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s sorption of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " Newton iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, GWSorptionIsotherms[s->iso], (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
+        PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s iteration of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, what, (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
         s->nsorp++;
         s->nsorp_max = PetscMax(s->nsorp_max, it + 1);
       }
@@ -648,9 +669,9 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
       if (s->iso == GW_SORPTION_LINEAR) {
         PetscCall(VecAXPY(tr->dc, 1.0, tr->dn));
         PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
-        break;
-      }
-      PetscCall(UpdateSorbed(m, s, &a));
+        if (!iterate) break;
+      } else
+        PetscCall(UpdateSorbed(m, s, &a));
     }
     PetscCall(Precipitate(m, s, &a));
     PetscCall(Budget(m, s, dt, &a));

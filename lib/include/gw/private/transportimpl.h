@@ -40,6 +40,7 @@ struct _p_GWSolute {
   PetscReal          c_init;            /* uniform initial concentration [kg/m^3] */
   PetscReal          csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
   GWSorptionIsotherm iso;               /* the isotherm of every material */
+  GWAdvectionScheme  adv;               /* upwind or TVD (deferred correction) */
   PetscInt           nsorp, nsorp_max;  /* Newton iterations of the nonlinear-sorption steps: in all, most in one step */
   PetscReal          def[GW_SOL_NPROP]; /* properties of materials without their own */
   PetscInt           nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
@@ -85,6 +86,9 @@ struct _n_GWTransport {
   Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
   Vec        dn;             /* Newton update of the increment (nonlinear sorption) [kg/m^3] */
   Vec        cl;             /* local (ghosted) solved concentration c^n + dc, for the flows between zones [kg/m^3] */
+  Vec        corr;           /* global: TVD deferred correction of each cell, net inflow [kg/s] */
+  Vec        fc[3], fcl[3];  /* TVD correction through the face between cell p and p + e_axis along x, y, z (layer below),
+                                stored at p, positive from p to p + e [kg/s]: global and local (ghosted) */
   PetscReal  sorp_rtol;      /* nonlinear sorption: stop when sum |r| <= sorp_rtol sum |r| at c^n */
   PetscInt   sorp_maxit;     /* nonlinear sorption: most Newton iterations in one step */
   KSP        ksp;
@@ -102,6 +106,8 @@ PETSC_INTERN PetscErrorCode GWSoluteGetMaterialProperty_Private(GWSolute, PetscI
 PETSC_INTERN PetscErrorCode GWSoluteSetUpSorption_Private(GWSolute);
 PETSC_INTERN void           GWSoluteSorbedMass_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *);
 #define GW_SORPTION_CMIN 1e-12 /* [kg/m^3]: the Freundlich dF/dc of the Newton matrix is taken at c >= this */
-PETSC_INTERN PetscReal GWSoluteSorbedInverse_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_INTERN PetscReal      GWSoluteSorbedInverse_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_INTERN PetscErrorCode GWSoluteTVDCorrection_Private(GWModel, PetscScalar ****, Vec);
+PETSC_INTERN PetscReal      GWSoluteTVDFaceFlux_Private(PetscScalar ***f[3], PetscInt, PetscInt, PetscInt, PetscInt);
 
 #endif
