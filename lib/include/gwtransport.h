@@ -87,6 +87,9 @@ PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute, GWSorptionIsot
 PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIterations(GWSolute, PetscInt *, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetAdvectionScheme(GWSolute, GWAdvectionScheme);
 PETSC_EXTERN PetscErrorCode GWSoluteGetAdvectionScheme(GWSolute, GWAdvectionScheme *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetCourantMax(GWSolute, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetCourantMax(GWSolute, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetTransportSubSteps(GWModel, PetscInt *, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetDecay(GWSolute, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetDecay(GWSolute, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetProduction(GWSolute, PetscReal, PetscReal);

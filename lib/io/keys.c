@@ -131,6 +131,7 @@ const GWKeyDoc GWScenarioKeys[] = {
     {"solutes[].Smax", "quantity", "kg/kg", "required (langmuir)", "Langmuir sorption capacity per mass of solid, every material without its own"},
     {"solutes[].KL", "quantity", "m3/kg", "required (langmuir)", "Langmuir constant, every material without its own"},
     {"solutes[].advection", "string", "-", "upwind", "advection scheme: upwind (first order) or tvd (van Leer's flux limiter by deferred correction)"},
+    {"solutes[].courant_max", "number", "-", "none", "largest Courant number of a transport sub-step: sub-steps inside each flow step"},
     {"solutes[].decay", "quantity", "1/s", "0 1/s", "first-order decay rate of the dissolved mass"},
     {"solutes[].decay_sorbed", "quantity", "1/s", "decay", "first-order decay rate of the sorbed mass"},
     {"solutes[].production", "quantity", "kg/m3/s", "0 kg/m3/s", "zero-order production per volume of water"},

@@ -131,6 +131,13 @@ static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
     GWInputCheck(adv <= GW_ADVECTION_TVD, GWYamlGet_Private(v, "advection"), "advection must be upwind or tvd (van Leer's limiter), found \"%s\"", aname);
     PetscCall(GWSoluteSetAdvectionScheme(s, adv));
   }
+  {
+    PetscReal cmax = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(v, "courant_max", "1", PETSC_FALSE, &cmax, &has));
+    GWInputCheck(!has || cmax > 0, GWYamlGet_Private(v, "courant_max"), "courant_max must be positive (the largest Courant number of a transport sub-step, e.g. 1), found %g", (double)cmax);
+    if (has) PetscCall(GWSoluteSetCourantMax(s, cmax));
+  }
   PetscCall(ReadMaterialProperties(s, v, -1, iso));
   if ((sec = GWYamlGet_Private(v, "materials"))) {
     GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, and Kd:, Kf: and nf:, or Smax: and KL:}");

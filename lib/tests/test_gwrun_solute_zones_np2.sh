@@ -15,7 +15,8 @@
 # cumulative inflow from the loam above 1e-3 kg). On 1 and 2 ranks; the cumulative zone columns
 # of the two agree to 1e-8. A run stopped at 30 d and continued from its checkpoint writes the
 # same solute-budget CSV, zone columns included, byte for byte (1 rank). The step and end checks
-# are repeated on 2 ranks with advection: tvd (run "tvd"), whose correction crosses the zone faces.
+# are repeated on 2 ranks with advection: tvd and courant_max: 0.05 (run "tvd": the TVD correction
+# crosses the zone faces, and each step's row sums its transport sub-steps, up to SUB of them).
 LC_ALL=C
 export LC_ALL
 top="${top_builddir:-.}"
@@ -30,14 +31,18 @@ sed -e 's/^time: {end: 365 d,/time: {end: 60 d,/' -e 's/^output: {times: \[30 d,
 grep -q "end: 60 d" "$tmp/z.yaml" && grep -q "Kd: 1e-4" "$tmp/z.yaml" && grep -q "material: sand" "$tmp/z.yaml" || { echo "could not make the scenario"; exit 99; }
 sed -e 's/^time: {end: 60 d,/time: {end: 30 d,/' -e 's/^output: {times: \[10 d, 30 d\]}/output: {times: [10 d]}/' "$tmp/z.yaml" >"$tmp/half.yaml"
 grep -q "times: \[10 d\]}" "$tmp/half.yaml" || { echo "could not make the 30 d scenario"; exit 99; }
-sed 's/^    alpha_L: 2 cm$/    alpha_L: 2 cm\n    advection: tvd/' "$tmp/z.yaml" >"$tmp/tvd.yaml"
+sed 's/^    alpha_L: 2 cm$/    alpha_L: 2 cm\n    advection: tvd\n    courant_max: 0.05/' "$tmp/z.yaml" >"$tmp/tvd.yaml"
 grep -q "advection: tvd" "$tmp/tvd.yaml" || { echo "could not make the TVD scenario"; exit 99; }
 cd "$tmp" || exit 99
 run() { "$@" >run.log 2>&1 || { cat run.log; echo "failed: $*"; exit 1; }; }
 run "$gw" z.yaml -o one
 run ${MPIEXEC:-mpiexec} -n 2 "$gw" z.yaml -o two
 run "$gw" half.yaml -o re
-run ${MPIEXEC:-mpiexec} -n 2 "$gw" tvd.yaml -o tvd
+run ${MPIEXEC:-mpiexec} -n 2 "$gw" tvd.yaml -o tvd -info :gwmodel
+nsub=$(sed -n 's/.*largest Courant number .*, \([0-9]*\) sub-steps/\1/p' run.log | sort -n | tail -1)
+[ "${nsub:-0}" -gt 1 ] && s=PASS || s=FAIL
+echo "CHECK tvd_courant_max_0.05_most_sub_steps_in_a_step value=${nsub:-none} min=2 $s"
+[ $s = PASS ] || bad_sub=1
 run "$gw" --restart re-checkpoint.h5 z.yaml -o re
 bad=0
 for r in one two tvd; do
@@ -103,4 +108,5 @@ awk -F, 'FNR == 1 { f++; for (i = 1; i <= NF; i++) if ($i ~ /_cum_zone_/) z[f, i
     printf "CHECK one_vs_two_ranks_cum_zone_columns columns=%d max_rel=%.3e tol=1e-8 %s\n", k, mx, (k == 18 && mx <= 1e-8) ? "PASS" : "FAIL"; exit !(k == 18 && mx <= 1e-8) }' one-solute-budget.csv two-solute-budget.csv || bad=1
 cmp -s one-solute-budget.csv re-solute-budget.csv && s=PASS || { s=FAIL; bad=1; }
 echo "CHECK restart_at_30d_solute_budget_with_zones_bitwise $s"
+[ -z "${bad_sub:-}" ] || bad=1
 exit $bad

@@ -649,7 +649,7 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
   }
   PetscCall(PetscCalloc4(PetscMax(m->npkg, 1), &s->in, PetscMax(m->npkg, 1), &s->out, PetscMax(m->npkg, 1), &s->in_cum, PetscMax(m->npkg, 1), &s->out_cum));
   PetscCall(PetscMalloc1(2 * m->npkg + 9, &s->work));
-  PetscCall(PetscCalloc2(GW_SZ_N * PetscMax(m->nmat, 1), &s->zone, GW_SZ_N * PetscMax(m->nmat, 1), &s->zone_cum));
+  PetscCall(PetscCalloc3(GW_SZ_N * PetscMax(m->nmat, 1), &s->zone, GW_SZ_N * PetscMax(m->nmat, 1), &s->zone_cum, GW_SZ_N * PetscMax(m->nmat, 1), &s->zwork));
   PetscCall(DMCreateGlobalVector(m->da, &s->c));
   PetscCall(PetscObjectSetName((PetscObject)s->c, ((PetscObject)s)->name));
   PetscCall(VecDuplicate(s->c, &s->c_old));
@@ -694,7 +694,7 @@ PetscErrorCode GWSoluteDestroyData_Private(GWSolute s)
   PetscCall(PetscFree2(s->pkg_c, s->pkg_kind));
   PetscCall(PetscFree4(s->in, s->out, s->in_cum, s->out_cum));
   PetscCall(PetscFree(s->work));
-  PetscCall(PetscFree2(s->zone, s->zone_cum));
+  PetscCall(PetscFree3(s->zone, s->zone_cum, s->zwork));
   PetscCall(VecDestroy(&s->c));
   PetscCall(VecDestroy(&s->c_old));
   PetscCall(VecDestroy(&s->c_start));

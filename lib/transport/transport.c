@@ -43,6 +43,7 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(DMCreateLocalVector(m->da, &tr->Wl));
   PetscCall(DMCreateLocalVector(m->da, &tr->cl));
   PetscCall(VecDuplicate(tr->W, &tr->corr));
+  PetscCall(VecDuplicate(tr->W, &tr->Wk));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDuplicate(tr->W, &tr->fc[d]));
     PetscCall(DMCreateLocalVector(m->da, &tr->fcl[d]));
@@ -102,6 +103,7 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
   PetscCall(VecDestroy(&tr->Wl));
   PetscCall(VecDestroy(&tr->cl));
   PetscCall(VecDestroy(&tr->corr));
+  PetscCall(VecDestroy(&tr->Wk));
   for (PetscInt d = 0; d < 3; d++) {
     PetscCall(VecDestroy(&tr->fc[d]));
     PetscCall(VecDestroy(&tr->fcl[d]));
@@ -408,7 +410,7 @@ static PetscErrorCode Precipitate(GWModel m, GWSolute s, const StepArrays *a)
   PetscFunctionReturn(0);
 }
 
-/* Zeroes the zone budget of the step and books to it the solute flows between zones: across each
+/* Zeroes the zone budget of the (sub-)step, s->zwork, and books to it the solute flows between zones: across each
    face between cells of different zones, the advective (upwind, plus the TVD correction of the
    last iterate, which was at c*) and dispersive flow of the matrix at the solved concentration
    c* = c^n + dc, into a cell's zone from the other (GW_SZ_FROM) or out of it (GW_SZ_TO). Each rank books the faces of its own cells, so a face between ranks is booked
@@ -420,7 +422,7 @@ static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepA
   PetscInt               xs, ys, zs, xm, ym, zm;
 
   PetscFunctionBegin;
-  PetscCall(PetscArrayzero(s->zone, GW_SZ_N * m->nmat));
+  PetscCall(PetscArrayzero(s->zwork, GW_SZ_N * m->nmat));
   if (m->nmat < 2) PetscFunctionReturn(0);
   PetscCall(VecWAXPY(tr->r, 1.0, s->c_old, tr->dc));
   PetscCall(DMGlobalToLocal(m->da, tr->r, INSERT_VALUES, tr->cl));
@@ -447,9 +449,9 @@ static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepA
           f = dt * ((Q > 0 ? Q * c[kn][jn][in] : Q * c[k][j][i]) + D * (c[kn][jn][in] - c[k][j][i])); /* into this cell [kg] */
           if (s->adv == GW_ADVECTION_TVD) f += dt * GWSoluteTVDFaceFlux_Private(fl, i, j, k, n);
           if (f > 0)
-            s->zone[GW_SZ_N * z + GW_SZ_FROM] += f;
+            s->zwork[GW_SZ_N * z + GW_SZ_FROM] += f;
           else
-            s->zone[GW_SZ_N * z + GW_SZ_TO] -= f;
+            s->zwork[GW_SZ_N * z + GW_SZ_TO] -= f;
         }
       }
   for (PetscInt d = 0; d < 3; d++) PetscCall(DMDAVecRestoreArrayRead(m->da, tr->fcl[d], &fl[d]));
@@ -460,7 +462,7 @@ static PetscErrorCode ZoneFlows(GWModel m, GWSolute s, PetscReal dt, const StepA
 /* Solute budget of the step just solved, from the same terms as the matrix: flows and decay at
    the solved concentration c* = c^n + dc, storage of the dissolved and sorbed phases at the
    concentration after equilibrium with the solid phase, and the solid's change. */
-static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a)
+static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArrays *a, PetscBool first)
 {
   struct _n_GWTransport *tr = m->transport;
   PetscScalar         ***c, ***co, ***dc, ***dp, ***sol = NULL;
@@ -498,7 +500,7 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
           dsorb = Gs - G0;
           Gn    = Gs;
         }
-        zb    = &s->zone[GW_SZ_N * z];
+        zb    = &s->zwork[GW_SZ_N * z];
         sdis  = Wn * ddis + co[k][j][i] * a->dW[k][j][i];
         decay = dt * (s->lam_l * Wn * (co[k][j][i] + dc[k][j][i]) + s->lam_s * Gs);
         prod  = dt * (s->gam_l * Wn + s->gam_s * rho * V);
@@ -529,10 +531,10 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
       if (s->pkg_kind[p] == GW_SOLUTE_FIXED) f += EntryDispersion(s, m, a, en, Q) * (s->pkg_c[p] - cc);
       if (f > 0) {
         loc[2 * p] += f * dt;
-        s->zone[GW_SZ_N * en->mat + GW_SZ_IN] += f * dt;
+        s->zwork[GW_SZ_N * en->mat + GW_SZ_IN] += f * dt;
       } else {
         loc[2 * p + 1] -= f * dt;
-        s->zone[GW_SZ_N * en->mat + GW_SZ_OUT] -= f * dt;
+        s->zwork[GW_SZ_N * en->mat + GW_SZ_OUT] -= f * dt;
       }
     }
   }
@@ -542,30 +544,41 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c_old, &co));
   PetscCall(DMDAVecRestoreArrayRead(m->da, s->c, &c));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, loc, 2 * np + 9, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, s->zone, GW_SZ_N * m->nmat, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
-  for (PetscInt q = 0; q < GW_SZ_N * m->nmat; q++) s->zone_cum[q] += s->zone[q];
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, s->zwork, GW_SZ_N * m->nmat, MPIU_REAL, MPIU_SUM, PetscObjectComm((PetscObject)m)));
+  /* the step's terms are the sums over its sub-steps (one without a Courant limit) */
+  if (first) {
+    PetscCall(PetscArrayzero(s->zone, GW_SZ_N * m->nmat));
+    PetscCall(PetscArrayzero(s->in, np));
+    PetscCall(PetscArrayzero(s->out, np));
+    s->dis = s->sorb = s->decay = s->prod = s->solid_step = s->gross_step = 0;
+  }
+  for (PetscInt q = 0; q < GW_SZ_N * m->nmat; q++) {
+    s->zone[q] += s->zwork[q];
+    s->zone_cum[q] += s->zwork[q];
+  }
   for (PetscInt p = 0; p < np; p++) {
-    s->in[p]  = loc[2 * p];
-    s->out[p] = loc[2 * p + 1];
-    s->in_cum[p] += s->in[p];
-    s->out_cum[p] += s->out[p];
+    s->in[p] += loc[2 * p];
+    s->out[p] += loc[2 * p + 1];
+    s->in_cum[p] += loc[2 * p];
+    s->out_cum[p] += loc[2 * p + 1];
     in += s->in[p];
     out += s->out[p];
   }
-  s->dis        = loc[2 * np];
-  s->sorb       = loc[2 * np + 1];
-  s->decay      = loc[2 * np + 2];
-  s->prod       = loc[2 * np + 3];
+  s->dis += loc[2 * np];
+  s->sorb += loc[2 * np + 1];
+  s->decay += loc[2 * np + 2];
+  s->prod += loc[2 * np + 3];
+  s->solid_step += loc[2 * np + 7];
+  s->gross_step += loc[2 * np + 6];
   s->mass_dis   = loc[2 * np + 4];
   s->mass_sorb  = loc[2 * np + 5];
-  s->solid_step = loc[2 * np + 7];
   s->mass_solid = loc[2 * np + 8];
-  s->solid_cum += s->solid_step;
-  s->dis_cum += s->dis;
-  s->sorb_cum += s->sorb;
-  s->decay_cum += s->decay;
-  s->prod_cum += s->prod;
-  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb + s->solid_step, loc[2 * np + 6], &s->mb_abs, &s->mb_rel);
+  s->solid_cum += loc[2 * np + 7];
+  s->dis_cum += loc[2 * np];
+  s->sorb_cum += loc[2 * np + 1];
+  s->decay_cum += loc[2 * np + 2];
+  s->prod_cum += loc[2 * np + 3];
+  MassBalance(in + s->prod, out + s->decay, s->dis + s->sorb + s->solid_step, s->gross_step, &s->mb_abs, &s->mb_rel);
   in = out = 0;
   for (PetscInt p = 0; p < np; p++) {
     in += s->in_cum[p];
@@ -611,11 +624,114 @@ static PetscErrorCode UpdateSorbed(GWModel m, GWSolute s, const StepArrays *a)
   PetscFunctionReturn(0);
 }
 
-/* Advances every solute over the flow step just accepted, [step_t0, step_t1]. */
+/* The number of transport sub-steps of the flow step: the largest Courant number of a cell,
+   Cr = dt (sum of its outflows through faces and packages) / (its smaller water volume at the
+   step's start or end), over the smallest courant_max a solute asks for, rounded up (1 when none
+   asks). */
+static PetscErrorCode SubSteps(GWModel m, PetscReal dt, PetscInt *n)
+{
+  struct _n_GWTransport *tr = m->transport;
+  PetscScalar        ****qf, ***o, ***W, ***Wo;
+  PetscInt               xs, ys, zs, xm, ym, zm;
+  PetscReal              cmax = PETSC_MAX_REAL, cr = 0;
+
+  PetscFunctionBegin;
+  *n = 1;
+  for (PetscInt q = 0; q < tr->nsolute; q++)
+    if (tr->solute[q]->courant_max > 0) cmax = PetscMin(cmax, tr->solute[q]->courant_max);
+  if (cmax == PETSC_MAX_REAL) PetscFunctionReturn(0);
+  PetscCall(DMDAGetCorners(m->da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(GWModelGetFaceFluxArray_Private(m, &qf));
+  PetscCall(VecSet(tr->r, 0.0));
+  PetscCall(DMDAVecGetArray(m->da, tr->r, &o));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++)
+        for (PetscInt nb = 0; nb < 6; nb++) {
+          PetscInt in = i + GWNeighbours_Private[nb][0], jn = j + GWNeighbours_Private[nb][1], kn = k + GWNeighbours_Private[nb][2];
+          if (in < 0 || in >= m->nx || jn < 0 || jn >= m->ny || kn < 0 || kn >= m->nz) continue;
+          o[k][j][i] += PetscMax(-GWStoredFaceFlux_Private(qf, i, j, k, nb), 0.0);
+        }
+  for (PetscInt p = 0; p < m->npkg; p++)
+    for (PetscInt e = 0; e < m->pkg[p]->nentry; e++) {
+      const GWPackageEntry *en = &m->pkg[p]->entry[e];
+      o[en->k][en->j][en->i] += PetscMax(-m->pkg[p]->Q[e], 0.0);
+    }
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->W, &W));
+  PetscCall(DMDAVecGetArrayRead(m->da, tr->Wold, &Wo));
+  for (PetscInt k = zs; k < zs + zm; k++)
+    for (PetscInt j = ys; j < ys + ym; j++)
+      for (PetscInt i = xs; i < xs + xm; i++) cr = PetscMax(cr, dt * o[k][j][i] / PetscMin(W[k][j][i], Wo[k][j][i]));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->Wold, &Wo));
+  PetscCall(DMDAVecRestoreArrayRead(m->da, tr->W, &W));
+  PetscCall(DMDAVecRestoreArray(m->da, tr->r, &o));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &cr, 1, MPIU_REAL, MPIU_MAX, PetscObjectComm((PetscObject)m)));
+  *n = PetscMax(1, (PetscInt)PetscCeilReal(cr / cmax * (1 - 1e-12)));
+  PetscCall(PetscInfo(m, "Transport at t = %g s: largest Courant number %g, %" PetscInt_FMT " sub-steps\n", (double)m->step_t1, (double)cr, *n));
+  PetscFunctionReturn(0);
+}
+
+/* One transport (sub-)step of solute s over dt with the water volumes and flows of a. */
+static PetscErrorCode SoluteStep(GWModel m, GWSolute s, PetscReal dt, StepArrays *a, PetscBool first)
+{
+  struct _n_GWTransport *tr = m->transport;
+  KSPConvergedReason     reason;
+  PetscInt               its;
+  PetscReal              r0 = 0, rprev = 0;
+  /* nonlinear sorption (Newton) and the TVD correction (deferred to the right side) iterate */
+  PetscBool   iterate = (PetscBool)(s->iso != GW_SORPTION_LINEAR || s->adv == GW_ADVECTION_TVD);
+  const char *what    = s->iso != GW_SORPTION_LINEAR ? (s->adv == GW_ADVECTION_TVD ? "nonlinear-sorption and TVD" : "nonlinear-sorption Newton") : "TVD deferred-correction";
+
+  PetscFunctionBegin;
+  PetscCall(VecCopy(s->c, s->c_old));
+  PetscCall(VecSet(tr->dc, 0.0));
+  /* Newton on the increment; a linear isotherm needs one update. A nonlinear one iterates until
+     the mass residual of the step, sum over cells of |r(c)|, is below sorp_rtol times that at
+     c^n, or stops decreasing below 1e-10 times it (round-off): a criterion on the update alone
+     would pass where a Freundlich dF/dc is near infinite (c near 0) while the cell's mass is
+     still off. */
+  for (PetscInt it = 0;; it++) {
+    PetscReal rn;
+    PetscCall(Assemble(m, s, dt, a));
+    if (iterate) {
+      PetscCall(VecNorm(tr->b, NORM_1, &rn));
+      if (!it) r0 = rn;
+      PetscCall(PetscInfo(m, "Solute %s, t = %g s: %s iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, what, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
+      /* converged; or stalled at the round-off floor of the flux terms (which are summed over
+         every cell and can exceed sorp_rtol r0 where little changes in a step) */
+      if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-10 * r0 && rn > 0.5 * rprev)) break;
+      rprev = rn;
+      PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s iteration of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, what, (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
+      s->nsorp++;
+      s->nsorp_max = PetscMax(s->nsorp_max, it + 1);
+    }
+    PetscCall(KSPSetOperators(tr->ksp, tr->A, tr->A));
+    PetscCall(KSPSolve(tr->ksp, tr->b, tr->dn));
+    PetscCall(KSPGetConvergedReason(tr->ksp, &reason));
+    PetscCall(KSPGetIterationNumber(tr->ksp, &its));
+    PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);
+    s->nlinear += its;
+    if (s->iso == GW_SORPTION_LINEAR) {
+      PetscCall(VecAXPY(tr->dc, 1.0, tr->dn));
+      PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
+      if (!iterate) break;
+    } else
+      PetscCall(UpdateSorbed(m, s, a));
+  }
+  PetscCall(Precipitate(m, s, a));
+  PetscCall(Budget(m, s, dt, a, first));
+  PetscFunctionReturn(0);
+}
+
+/* Advances every solute over the flow step just accepted, [step_t0, step_t1], in n equal
+   sub-steps when a Courant limit asks for them (SubSteps()): the flows are the step's, the water
+   volume goes linearly from its start to its end value, W_k = W_(k-1) + (W - W^0)/n, and the
+   step's budget is the sum of the sub-steps'. */
 PetscErrorCode GWModelTransportStep_Private(GWModel m)
 {
   struct _n_GWTransport *tr = m->transport;
   PetscReal              dt = m->step_t1 - m->step_t0;
+  PetscInt               n;
   StepArrays             a;
 
   PetscFunctionBegin;
@@ -623,60 +739,31 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
   /* face fluxes and package rates of the accepted state */
   PetscCall(GWModelComputeDarcyFlux(m, tr->qc[0], tr->qc[1], tr->qc[2]));
   PetscCall(WaterVolumes(m, dt));
-  PetscCall(DMGlobalToLocal(m->da, tr->W, INSERT_VALUES, tr->Wl));
   for (PetscInt d = 0; d < 3; d++) PetscCall(DMGlobalToLocal(m->da, tr->qc[d], INSERT_VALUES, tr->qcl[d]));
-  PetscCall(ArraysGet(m, &a));
-  for (PetscInt q = 0; q < tr->nsolute; q++) {
-    GWSolute           s = tr->solute[q];
-    KSPConvergedReason reason;
-    PetscInt           its;
-    PetscReal          r0 = 0, rprev = 0;
-    /* nonlinear sorption (Newton) and the TVD correction (deferred to the right side) iterate */
-    PetscBool   iterate = (PetscBool)(s->iso != GW_SORPTION_LINEAR || s->adv == GW_ADVECTION_TVD);
-    const char *what    = s->iso != GW_SORPTION_LINEAR ? (s->adv == GW_ADVECTION_TVD ? "nonlinear-sorption and TVD" : "nonlinear-sorption Newton") : "TVD deferred-correction";
-    if (!m->nsteps) { /* the concentration this run starts from, for GWModelReset() */
-      if (!s->c_start) PetscCall(VecDuplicate(s->c, &s->c_start));
-      PetscCall(VecCopy(s->c, s->c_start));
+  PetscCall(SubSteps(m, dt, &n));
+  tr->nsub     = n;
+  tr->nsub_max = PetscMax(tr->nsub_max, n);
+  if (!m->nsteps) /* the concentration this run starts from, for GWModelReset() */
+    for (PetscInt q = 0; q < tr->nsolute; q++) {
+      if (!tr->solute[q]->c_start) PetscCall(VecDuplicate(tr->solute[q]->c, &tr->solute[q]->c_start));
+      PetscCall(VecCopy(tr->solute[q]->c, tr->solute[q]->c_start));
     }
-    PetscCall(VecCopy(s->c, s->c_old));
-    PetscCall(VecSet(tr->dc, 0.0));
-    /* Newton on the increment; a linear isotherm needs one update. A nonlinear one iterates until
-       the mass residual of the step, sum over cells of |r(c)|, is below sorp_rtol times that at
-       c^n, or stops decreasing below 1e-10 times it (round-off): a criterion on the update alone
-       would pass where a Freundlich dF/dc is near infinite (c near 0) while the cell's mass is
-       still off. */
-    for (PetscInt it = 0;; it++) {
-      PetscReal rn;
-      PetscCall(Assemble(m, s, dt, &a));
-      if (iterate) {
-        PetscCall(VecNorm(tr->b, NORM_1, &rn));
-        if (!it) r0 = rn;
-        PetscCall(PetscInfo(m, "Solute %s, t = %g s: %s iteration %" PetscInt_FMT ", mass residual %g kg/s (%g of the first)\n", ((PetscObject)s)->name, (double)m->step_t1, what, it, (double)rn, (double)(r0 > 0 ? rn / r0 : 0)));
-        /* converged; or stalled at the round-off floor of the flux terms (which are summed over
-           every cell and can exceed sorp_rtol r0 where little changes in a step) */
-        if (rn <= tr->sorp_rtol * r0 || (it >= 2 && rn <= 1e-10 * r0 && rn > 0.5 * rprev)) break;
-        rprev = rn;
-        PetscCheck(it < tr->sorp_maxit, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the %s iteration of the transport step at t = %g s (dt = %g s) did not converge in %" PetscInt_FMT " iterations (mass residual %g of the first, tolerance %g); shorten the steps with -gw_dt_max or raise -gw_transport_sorption_max_it", ((PetscObject)s)->name, what, (double)m->step_t1, (double)dt, it, (double)(rn / r0), (double)tr->sorp_rtol);
-        s->nsorp++;
-        s->nsorp_max = PetscMax(s->nsorp_max, it + 1);
-      }
-      PetscCall(KSPSetOperators(tr->ksp, tr->A, tr->A));
-      PetscCall(KSPSolve(tr->ksp, tr->b, tr->dn));
-      PetscCall(KSPGetConvergedReason(tr->ksp, &reason));
-      PetscCall(KSPGetIterationNumber(tr->ksp, &its));
-      PetscCheck(reason > 0, PetscObjectComm((PetscObject)m), PETSC_ERR_NOT_CONVERGED, "Solute %s: the transport solve at t = %g s (dt = %g s) did not converge (%s after %" PetscInt_FMT " iterations); try -gw_transport_pc_type lu on one rank or -gw_transport_ksp_type bcgs, or shorten the steps with -gw_dt_max", ((PetscObject)s)->name, (double)m->step_t1, (double)dt, KSPConvergedReasons[reason], its);
-      s->nlinear += its;
-      if (s->iso == GW_SORPTION_LINEAR) {
-        PetscCall(VecAXPY(tr->dc, 1.0, tr->dn));
-        PetscCall(VecWAXPY(s->c, 1.0, s->c_old, tr->dc));
-        if (!iterate) break;
-      } else
-        PetscCall(UpdateSorbed(m, s, &a));
-    }
-    PetscCall(Precipitate(m, s, &a));
-    PetscCall(Budget(m, s, dt, &a));
+  if (n > 1) {
+    PetscCall(VecScale(tr->dW, 1.0 / n));
+    PetscCall(VecCopy(tr->Wold, tr->Wk));
   }
-  PetscCall(ArraysRestore(m, &a));
+  for (PetscInt k = 1; k <= n; k++) {
+    if (n > 1) {
+      PetscCall(VecAXPY(tr->Wk, 1.0, tr->dW));
+      PetscCall(DMGlobalToLocal(m->da, tr->Wk, INSERT_VALUES, tr->Wl));
+    } else
+      PetscCall(DMGlobalToLocal(m->da, tr->W, INSERT_VALUES, tr->Wl));
+    PetscCall(ArraysGet(m, &a));
+    for (PetscInt q = 0; q < tr->nsolute; q++) PetscCall(SoluteStep(m, tr->solute[q], dt / n, &a, (PetscBool)(k == 1)));
+    PetscCall(ArraysRestore(m, &a));
+  }
+  /* the next step starts from the sub-steps' last water volume, so their storage terms telescope */
+  if (n > 1) PetscCall(VecCopy(tr->Wk, tr->W));
   tr->wvalid = PETSC_TRUE;
   PetscCall(PetscLogEventEnd(GW_Transport, m, 0, 0, 0));
   PetscFunctionReturn(0);

@@ -41,6 +41,7 @@ struct _p_GWSolute {
   PetscReal          csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
   GWSorptionIsotherm iso;               /* the isotherm of every material */
   GWAdvectionScheme  adv;               /* upwind or TVD (deferred correction) */
+  PetscReal          courant_max;       /* largest Courant number of a transport sub-step; 0: one step per flow step */
   PetscInt           nsorp, nsorp_max;  /* Newton iterations of the nonlinear-sorption steps: in all, most in one step */
   PetscReal          def[GW_SOL_NPROP]; /* properties of materials without their own */
   PetscInt           nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
@@ -67,7 +68,8 @@ struct _p_GWSolute {
   PetscReal  gross_cum;                         /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
   PetscReal  mass_dis, mass_sorb;               /* mass in the dissolved and sorbed phases now [kg] */
   PetscReal *work;                              /* [2 npkg + 9] budget sums of a step */
-  PetscReal *zone, *zone_cum;                   /* [nmat][GW_SZ_N] zone budget of the last step, since the start [kg] */
+  PetscReal *zone, *zone_cum, *zwork;           /* [nmat][GW_SZ_N] zone budget of the last step, since the start, of a sub-step [kg] */
+  PetscReal  gross_step;                        /* gross storage change of the step's sub-steps so far [kg] */
 };
 
 /* Transport data of a model, shared by its solutes. */
@@ -87,6 +89,8 @@ struct _n_GWTransport {
   Vec        dn;             /* Newton update of the increment (nonlinear sorption) [kg/m^3] */
   Vec        cl;             /* local (ghosted) solved concentration c^n + dc, for the flows between zones [kg/m^3] */
   Vec        corr;           /* global: TVD deferred correction of each cell, net inflow [kg/s] */
+  Vec        Wk;             /* global: water volume at the end of a transport sub-step [m^3] */
+  PetscInt   nsub, nsub_max; /* transport sub-steps of the last flow step, most in one */
   Vec        fc[3], fcl[3];  /* TVD correction through the face between cell p and p + e_axis along x, y, z (layer below),
                                 stored at p, positive from p to p + e [kg/s]: global and local (ghosted) */
   PetscReal  sorp_rtol;      /* nonlinear sorption: stop when sum |r| <= sorp_rtol sum |r| at c^n */
