@@ -47,6 +47,9 @@ RUNS = [
     ("vga_dx1", "validation/11_ogata_banks/scenario_R5_decay_dx1.yaml", "validation/11_ogata_banks"),
     ("ob_dx2", "validation/11_ogata_banks/scenario_dx2.yaml", "validation/11_ogata_banks"),
     ("ob_dx4", "validation/11_ogata_banks/scenario_dx4.yaml", "validation/11_ogata_banks"),
+    ("plume_dx0.5", "validation/12_plume2d/scenario_dx05.yaml", "validation/12_plume2d"),
+    ("plume_dx1", "validation/12_plume2d/scenario_dx1.yaml", "validation/12_plume2d"),
+    ("plume_dx2", "validation/12_plume2d/scenario_dx2.yaml", "validation/12_plume2d"),
     ("vauclin", "examples/vauclin1979/scenario.yaml", "validation/05_vauclin1979"),
     ("celia_B", "validation/04_celia1990/scenario_B.yaml", "validation/04_celia1990"),
     ("sy_wetting", "validation/03_srivastava_yeh/scenario_wetting.yaml", "validation/03_srivastava_yeh"),
@@ -690,10 +693,86 @@ def check_ade(out, run, refdir, source, ax):
     return checks
 
 
+# ---- Wexler (1992): 2D plume from a continuous strip source in uniform flow --------------------
+
+PLUME = dict(v=0.5 / 86400.0, alphaL=5.0, alphaT=0.5, W=22.0, t=200 * 86400.0, x_section=51.0, solute_rtol=1e-10,
+             tol={"plume_dx2": 0.03, "plume_dx1": 0.02, "plume_dx0.5": 0.01}, order=(0.7, 1.3),
+             table="lib/tests/data/plume2d_wexler_strip_t200d.csv")
+
+
+def plume_analytic(x, y):
+    """Wexler's (1992) strip source of width W on x = 0 in an aquifer of infinite width, first type,
+    by 8-point Gauss-Legendre on 400 panels in u = s^(-1/2):
+    c/c0 = x / sqrt(pi D_L) int_{t^(-1/2)}^inf exp(-(x u - v/u)^2 / (4 D_L)) B(u) du,
+    B = 1/2 [erf(u (y + W/2) / (2 sqrt(D_T))) - erf(u (y - W/2) / (2 sqrt(D_T)))]."""
+    v, t, W = PLUME["v"], PLUME["t"], PLUME["W"]
+    DL, DT = PLUME["alphaL"] * v, PLUME["alphaT"] * v
+    gx, gw = np.polynomial.legendre.leggauss(8)
+    erf = np.vectorize(math.erf)
+    out = []
+    for xi, yi in zip(np.atleast_1d(x), np.atleast_1d(y)):
+        g = 2 * math.sqrt(40 * DL)
+        u0, u1 = 1 / math.sqrt(t), (g + math.sqrt(g * g + 4 * xi * v)) / (2 * xi)
+        edges = np.linspace(u0, u1, 401)
+        h = edges[1] - edges[0]
+        u = (edges[:-1, None] + 0.5 * h * (gx[None, :] + 1)).ravel()
+        w = np.tile(0.5 * h * gw, 400)
+        B = 0.5 * (erf(u * (yi + W / 2) / (2 * math.sqrt(DT))) - erf(u * (yi - W / 2) / (2 * math.sqrt(DT))))
+        out.append(xi / math.sqrt(math.pi * DL) * np.sum(w * np.exp(-(xi * u - v / u) ** 2 / (4 * DL)) * B))
+    return np.array(out)
+
+
+def plume_errors(prefix):
+    """Largest |c - c_ref| on the centreline row (y = 0) and on the section through the column
+    holding x = 51 m, at the last record; with the coordinates and fields for the plot."""
+    with netCDF4.Dataset(prefix + ".nc") as ds:
+        x, y = np.array(ds["x"][:]), np.array(ds["y"][:])
+        c = np.array(ds["concentration_tracer"][-1, 0, :, :])
+        if abs(ds["time"][-1] - PLUME["t"]) > 1e-6 * PLUME["t"]:
+            raise RuntimeError("%s.nc does not end at t = 200 d" % prefix)
+    y = y - 0.5 * (y[0] + y[-1])  # the centreline at y = 0
+    jc, isec = len(y) // 2, int(np.searchsorted(x + 0.5 * (x[1] - x[0]), PLUME["x_section"], side="right"))
+    cl, sec = c[jc, :], c[:, isec]
+    ecl = np.abs(cl - plume_analytic(x, np.zeros_like(x)))
+    esec = np.abs(sec - plume_analytic(np.full_like(y, x[isec]), y))
+    return float(np.max(ecl)), float(np.max(esec)), x, cl, x[isec], y, sec
+
+
+def check_plume(out, run, refdir, source, ax):
+    checks = []
+    header, table = read_table(os.path.join(source, PLUME["table"]))
+    checks.append(Check(run, "closed_form_vs_reference_table_max_abs", np.max(np.abs(plume_analytic(table[:, 0], table[:, 1]) - table[:, 2])), 1e-7))
+    ecl, esec, x, cl, xs, y, sec = plume_errors(out[run])
+    checks.append(Check(run, "centreline_max_abs_error_over_c0", ecl, PLUME["tol"][run]))
+    checks.append(Check(run, "section_x51m_max_abs_error_over_c0", esec, PLUME["tol"][run]))
+    with open(out[run] + "-solute-budget.csv") as f:
+        rows = list(csv.DictReader(f))
+    checks.append(Check(run, "max_step_solute_mass_balance_rel", max(abs(float(r["tracer_mass_balance_rel"])) for r in rows), PLUME["solute_rtol"]))
+    checks.append(mass_balance_check(run, read_budget(out[run])))
+    if run == "plume_dx0.5":  # the order of the centreline error, dx = 2, 1, 0.5 m (dt in proportion)
+        e = [plume_errors(out[r])[0] for r in ("plume_dx2", "plume_dx1", "plume_dx0.5")]
+        lo, hi = PLUME["order"]
+        for k, name in enumerate(("2_1", "1_0.5")):
+            checks.append(Check(run, "observed_order_centreline_dx%s_distance_from_1" % name, abs(math.log(e[k] / e[k + 1], 2) - 1.0), max(1 - lo, hi - 1)))
+    xs_ref = np.linspace(1, 249, 125)
+    ax.plot(xs_ref, plume_analytic(xs_ref, np.zeros_like(xs_ref)), "k-", lw=1, label="Wexler (1992), centreline")
+    ax.plot(x, cl, "--", lw=1.2, label="libgw centreline (max error %.2g)" % ecl)
+    ys_ref = np.linspace(-60, 60, 121)
+    ax.plot(ys_ref, plume_analytic(np.full_like(ys_ref, xs), ys_ref), "k:", lw=1, label="Wexler, section x = %g m (against y)" % xs)
+    ax.plot(y, sec, "o", mfc="none", ms=3, label="libgw section (max error %.2g)" % esec)
+    ax.set_xlabel("x along the centreline, or y across the section [m]")
+    ax.set_ylabel("c / c0 at t = 200 d")
+    ax.set_title("Strip source, %s cells, Pe = %g" % (run.split("_dx")[1] + " m", float(run.split("_dx")[1]) / PLUME["alphaL"]), fontsize=10)
+    ax.legend(fontsize=7)
+    ax.grid(alpha=0.3)
+    return checks
+
+
 SECTION_PANELS = {"gardner_strip": [0, 1, 1, 1]}  # the reference's field, then the three coarse runs on one panel
 CHECKERS.update({"strip_ref_0.0625m": check_strip, "strip_0.25m": check_strip, "strip_0.25m_upstream": check_strip,
                  "strip_0.25m_arithmetic": check_strip})
 CHECKERS.update({"ob_dx4": check_ade, "ob_dx2": check_ade, "ob_dx1": check_ade, "vga_dx1": check_ade})
+CHECKERS.update({"plume_dx2": check_plume, "plume_dx1": check_plume, "plume_dx0.5": check_plume})
 
 # ---- the report --------------------------------------------------------------------------------
 
@@ -789,6 +868,19 @@ SECTIONS += [
      "(lib/tests/data/SOURCES.md) to 1e-7. Tolerances on the largest error over the cells: 4%, 2%, 1% and 1% of c0; the observed "
      "order of the refinement (log2 of successive error ratios) within 0.2 of 1, the order of upwind backward Euler; every step's "
      "solute mass balance below 1e-10. The 1 m runs are those of lib/tests/test_transport_ade.c."),
+]
+
+
+SECTIONS += [
+    ("plume2d", ["plume_dx2", "plume_dx1", "plume_dx0.5"], "Solute transport: 2D plume from a strip source (Wexler 1992)", "12_plume2d",
+     "A saturated plan domain 250 m × 122 m (one layer) with uniform flow at v = 0.5 m/d along x from fixed heads, α_L = 5 m, "
+     "α_T = 0.5 m, no diffusion; from t = 0 the concentration on the west face is held at c0 = 1 over the 22 m strip |y| ≤ 11 m "
+     "and at 0 elsewhere. Concentrations at 200 d along the centreline row and across the section through x = 51 m against "
+     "Wexler's (1992, USGS TWRI 3-B7) strip-source solution for an aquifer of infinite width, evaluated by the script "
+     "(Gauss-Legendre) and checked against the independent table lib/tests/data/plume2d_wexler_strip_t200d.csv (SciPy) to 1e-7. "
+     "2 m cells with 2 d steps (grid Peclet number 0.4, the run of lib/tests/test_transport_plume2d.c), 1 m and 0.5 m with 1 and "
+     "0.5 d steps (Courant number 0.5): tolerances 3%, 2% and 1% of c0; the observed order of the centreline error within 0.3 "
+     "of 1 (upwind backward Euler); every step's solute mass balance below 1e-10."),
 ]
 
 

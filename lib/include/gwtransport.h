@@ -35,6 +35,38 @@ typedef enum {
 } GWSoluteBoundary;
 PETSC_EXTERN const char *const GWSoluteBoundaries[];
 
+/*E
+  GWSorptionIsotherm - the equilibrium isotherm F(c) relating the sorbed mass per mass of solid
+  [kg/kg] to the concentration c in the water [kg/m^3]. GW_SORPTION_LINEAR: F = Kd c.
+  GW_SORPTION_FREUNDLICH: F = Kf c^nf. GW_SORPTION_LANGMUIR: F = Smax KL c / (1 + KL c).
+
+  Level: intermediate
+
+.seealso: `GWSoluteSetSorption()`, `GWSoluteSetFreundlich()`, `GWSoluteSetLangmuir()`
+E*/
+typedef enum {
+  GW_SORPTION_LINEAR,
+  GW_SORPTION_FREUNDLICH,
+  GW_SORPTION_LANGMUIR
+} GWSorptionIsotherm;
+PETSC_EXTERN const char *const GWSorptionIsotherms[];
+
+/*E
+  GWAdvectionScheme - how the advective flux across a face is computed
+
+  GW_ADVECTION_UPWIND: the upstream cell's concentration. GW_ADVECTION_TVD: van Leer's flux
+  limiter by deferred correction (GWSoluteSetAdvectionScheme()).
+
+  Level: intermediate
+
+.seealso: `GWSoluteSetAdvectionScheme()`
+E*/
+typedef enum {
+  GW_ADVECTION_UPWIND,
+  GW_ADVECTION_TVD
+} GWAdvectionScheme;
+PETSC_EXTERN const char *const GWAdvectionSchemes[];
+
 PETSC_EXTERN PetscClassId GWSOLUTE_CLASSID;
 
 PETSC_EXTERN PetscErrorCode GWSoluteCreate(MPI_Comm, GWSolute *);
@@ -47,6 +79,17 @@ PETSC_EXTERN PetscErrorCode GWSoluteSetDispersivity(GWSolute, PetscInt, PetscRea
 PETSC_EXTERN PetscErrorCode GWSoluteGetDispersivity(GWSolute, PetscInt, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetSorption(GWSolute, PetscInt, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSorption(GWSolute, PetscInt, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetFreundlich(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetFreundlich(GWSolute, PetscInt, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetLangmuir(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetLangmuir(GWSolute, PetscInt, PetscReal *, PetscReal *, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute, GWSorptionIsotherm *);
+PETSC_EXTERN PetscErrorCode GWSoluteGetSorptionIterations(GWSolute, PetscInt *, PetscInt *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetAdvectionScheme(GWSolute, GWAdvectionScheme);
+PETSC_EXTERN PetscErrorCode GWSoluteGetAdvectionScheme(GWSolute, GWAdvectionScheme *);
+PETSC_EXTERN PetscErrorCode GWSoluteSetCourantMax(GWSolute, PetscReal);
+PETSC_EXTERN PetscErrorCode GWSoluteGetCourantMax(GWSolute, PetscReal *);
+PETSC_EXTERN PetscErrorCode GWModelGetTransportSubSteps(GWModel, PetscInt *, PetscInt *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetDecay(GWSolute, PetscReal, PetscReal);
 PETSC_EXTERN PetscErrorCode GWSoluteGetDecay(GWSolute, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteSetProduction(GWSolute, PetscReal, PetscReal);
@@ -67,6 +110,10 @@ PETSC_EXTERN PetscErrorCode GWSoluteGetSolubility(GWSolute, PetscReal *, PetscBo
 PETSC_EXTERN PetscErrorCode GWSoluteGetSolid(GWSolute, Vec *);
 PETSC_EXTERN PetscErrorCode GWSoluteGetSolidBudget(GWSolute, PetscReal *, PetscReal *, PetscReal *);
 PETSC_EXTERN PetscErrorCode GWSoluteBudgetView(GWSolute, PetscViewer);
+/* terms of the zone budget, in the order of GWSoluteGetZoneBudget()'s arrays */
+#define GW_SOLUTE_ZONE_NTERMS 9
+PETSC_EXTERN const char *const GWSoluteZoneTerms[GW_SOLUTE_ZONE_NTERMS];
+PETSC_EXTERN PetscErrorCode    GWSoluteGetZoneBudget(GWSolute, PetscInt, PetscReal[], PetscReal[]);
 
 PETSC_EXTERN PetscErrorCode GWModelAddSolute(GWModel, GWSolute);
 PETSC_EXTERN PetscErrorCode GWModelGetNumSolutes(GWModel, PetscInt *);

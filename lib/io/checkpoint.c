@@ -1,6 +1,7 @@
 /* Checkpoint and restart through PETSc's HDF5 viewer: the pressure-head field (in natural grid
    order, so a run may restart on another number of ranks), the package unknowns (reach flows), the time, the next time step, step
-   statistics and the cumulative budget. */
+   statistics and the cumulative budget; the solutes' state (checkpoint_solutes.c). */
+#include <gw/private/ioimpl.h>
 #include <gw/private/modelimpl.h>
 #include <gwio.h>
 #include <petscviewerhdf5.h>
@@ -58,6 +59,12 @@ static PetscInt BudgetSize(GWModel m)
   GWModelGetMassBalanceWorstStep() (steps above the tolerance, the worst step, its relative error
   and end time), the cumulative budget (storage and every package's in and out) and
   the model's input hash (set by GWScenarioLoad() from the grid, materials, zones and packages).
+  With solutes, also the number of solutes (attribute "solutes"), the water volume of each cell
+  that the next transport step starts from ("transport_water_volume_m3", natural grid order) and,
+  per solute in group /solutes/<name>, its dissolved concentration ("concentration_kg_per_m3"),
+  solid phase ("solid_kg_per_m3", with a solubility only) and budget state ("budget": per package
+  in and out of the last step and since the start, storage changes, decay, production, solid
+  change and mass-balance errors), so that a restarted run continues the uninterrupted one.
   The file is written as path.part and renamed, so an interrupted write never leaves a
   checkpoint that looks complete. Restart with GWModelCheckpointLoad() on a model built from the
   same input, on any number of ranks.
@@ -138,6 +145,7 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
     PetscCall(VecView(bud, v));
     PetscCall(VecDestroy(&bud));
   }
+  PetscCall(GWModelCheckpointSaveSolutes_Private(model, v));
   PetscCall(PetscViewerDestroy(&v));
   if (!rank) PetscCheck(rename(part, path) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename checkpoint %s to %s", part, path);
   PetscCallMPI(MPI_Barrier(PetscObjectComm((PetscObject)model)));
@@ -155,7 +163,8 @@ PetscErrorCode GWModelCheckpointSave(GWModel model, const char path[])
 
   Errors:
   PETSC_ERR_FILE_OPEN when the file cannot be read; PETSC_ERR_FILE_UNEXPECTED when it holds a
-  different number of packages or grid size than the model, or another input hash.
+  different number of packages or grid size than the model, or another input hash, or other
+  solutes (another number, a missing name, no solid phase where the model has a solubility).
 
   Level: intermediate
 
@@ -240,6 +249,11 @@ PetscErrorCode GWModelCheckpointLoad(GWModel model, const char path[])
     PetscCall(VecLoad(uv, v));
     PetscCall(BroadcastUnknowns(model, uv));
     PetscCall(VecDestroy(&uv));
+  }
+  {
+    PetscErrorCode ierr = GWModelCheckpointLoadSolutes_Private(model, v, path);
+    if (ierr) PetscCall(PetscViewerDestroy(&v)); /* nothing left open on a refused checkpoint (LeakSanitizer) */
+    PetscCall(ierr);
   }
   PetscCall(PetscViewerDestroy(&v));
   PetscCall(VecGetLocalSize(bud, &n));

@@ -57,17 +57,19 @@ PetscErrorCode GWPutTime_Private(FILE *fp, PetscReal t)
 static const char *const ObsSuffix[GW_OBS_NQ] = {"_pressure_head_m", "_hydraulic_head_m", "_water_content", "_saturation", "_depth_to_water_m", "_flow_m3_per_s", "_inflow_m3_per_s", "_leakage_m3_per_s", "_diversion_m3_per_s", "_depth_m", "_discharge_m3_per_s", "_storage_m"};
 
 /* One row of the observation file: the quantities of each observation point (GWObsQuantities,
-   GWModelSampleObservations_Private()) and of each reach or spring. */
+   GWModelSampleObservations_Private()), of each reach or spring, and the concentrations
+   (lib/io/observation_solutes.c). */
 static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
 {
   GWModel     m = sc->model;
-  PetscReal  *val;
-  PetscInt   *skip;
+  PetscReal  *val, *cval;
+  PetscInt   *skip, ns;
   PetscMPIInt rank;
 
   PetscFunctionBegin;
   if (!sc->nobs) PetscFunctionReturn(0);
-  PetscCall(PetscCalloc2(GW_OBS_NQ * sc->nobs, &val, sc->nobs, &skip));
+  PetscCall(GWModelGetNumSolutes(m, &ns));
+  PetscCall(PetscCalloc3(GW_OBS_NQ * sc->nobs, &val, sc->nobs, &skip, PetscMax(ns, 1) * sc->nobs, &cval));
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)m), &rank));
   for (PetscInt o = 0; o < sc->nobs; o++) {
     if (sc->obspkg[2 * o] >= 0) { /* reach or spring: summed over ranks like the points */
@@ -76,18 +78,29 @@ static PetscErrorCode WriteObservations(GWScenario sc, FILE *fp)
     }
   }
   PetscCall(GWModelSampleObservations_Private(m, sc->nobs, sc->obsxyz, sc->obsrange, skip, val, NULL));
+  if (sc->obssol) {
+    PetscScalar ***x, ****g;
+    PetscCall(DMGlobalToLocal(m->da, m->psi, INSERT_VALUES, m->psi_local));
+    PetscCall(DMDAVecGetArrayRead(m->da, m->psi_local, &x));
+    PetscCall(GWModelGetGeometryArray_Private(m, &g));
+    PetscCall(GWScenarioConcentrationObservations_Private(sc, x, g, cval));
+    PetscCall(DMDAVecRestoreArrayRead(m->da, m->psi_local, &x));
+    PetscCallMPI(MPI_Reduce(rank ? cval : MPI_IN_PLACE, cval, (PetscMPIInt)(ns * sc->nobs), MPIU_REAL, MPIU_SUM, 0, PetscObjectComm((PetscObject)m)));
+  }
   if (rank == 0) {
     char date[64];
     PetscCall(GWDateField_Private(m, date, sizeof(date)));
     PetscCall(GWPutTime_Private(fp, m->t));
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "%s", date));
-    for (PetscInt o = 0; o < sc->nobs; o++)
+    for (PetscInt o = 0; o < sc->nobs; o++) {
       for (PetscInt q = 0; q < GW_OBS_NQ; q++)
         if (sc->obsq[o] >> q & 1) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.10g", (double)val[GW_OBS_NQ * o + q]));
+      PetscCall(GWScenarioConcentrationWrite_Private(sc, o, val[GW_OBS_NQ * o + GW_OBS_STORAGE], cval, fp));
+    }
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
     fflush(fp);
   }
-  PetscCall(PetscFree2(val, skip));
+  PetscCall(PetscFree3(val, skip, cval));
   PetscFunctionReturn(0);
 }
 
@@ -265,12 +278,12 @@ static PetscErrorCode ContinueOutputs(GWScenario sc, Outputs *o, PetscBool *cont
   if (!sc->restarted) PetscFunctionReturn(0);
   PetscCallMPI(MPI_Comm_rank(PetscObjectComm((PetscObject)sc), &rank));
   if (rank == 0) {
-    const char *names[3] = {o->nc, o->bud, o->obs};
+    const char *names[4] = {o->nc, o->bud, o->obs, o->sbud};
     char        part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->nc));
     c = Exists(part) || Exists(o->nc);
-    for (PetscInt f = 0; c && f < 3; f++) {
-      if (f == 2 && !sc->nobs) continue;
+    for (PetscInt f = 0; c && f < 4; f++) {
+      if ((f == 2 && !sc->nobs) || (f == 3 && !sc->model->transport)) continue;
       PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", names[f]));
       if (!Exists(part) && Exists(names[f])) PetscCheck(rename(names[f], part) == 0, PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s to continue it: %s", names[f], part, strerror(errno));
       PetscCheck(Exists(part), PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot continue the outputs of prefix %s: %s exists but %s does not; restart into a new prefix (-o)", sc->prefix, o->nc, part);
@@ -308,9 +321,9 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
   if (rank == 0 && sc->model->transport) {
     char part[PETSC_MAX_PATH_LEN + 8];
     PetscCall(PetscSNPrintf(part, sizeof(part), "%s.part", o->sbud));
-    o->fsbud = fopen(part, "w");
+    o->fsbud = fopen(part, *cont ? "a" : "w");
     PetscCheck(o->fsbud, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
-    PetscCall(GWSoluteBudgetHeader_Private(sc->model, o->fsbud));
+    if (!*cont) PetscCall(GWSoluteBudgetHeader_Private(sc->model, o->fsbud));
   }
   if (rank == 0) {
     char part[PETSC_MAX_PATH_LEN + 8];
@@ -323,9 +336,11 @@ static PetscErrorCode OpenOutputs(GWScenario sc, Outputs *o, GWOutputNetCDF *nc,
       PetscCheck(o->fobs, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot write %s; check that the output folder exists", part);
       if (!*cont) {
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "time_s%s", sc->model->has_start_date ? ",date" : ""));
-        for (PetscInt p = 0; p < sc->nobs; p++)
+        for (PetscInt p = 0; p < sc->nobs; p++) {
           for (PetscInt q = 0; q < GW_OBS_NQ; q++)
             if (sc->obsq[p] >> q & 1) PetscCall(GWPutNameField_Private(o->fobs, "", sc->obsname[p], ObsSuffix[q]));
+          PetscCall(GWScenarioConcentrationHeader_Private(sc, p, o->fobs));
+        }
         PetscCall(PetscFPrintf(PETSC_COMM_SELF, o->fobs, "\n"));
       }
     }
@@ -600,7 +615,6 @@ PetscErrorCode GWScenarioRestart(GWScenario sc, const char path[])
   PetscFunctionBegin;
   PetscValidHeaderSpecific(sc, GWSCENARIO_CLASSID, 1);
   PetscCheck(sc->model, PetscObjectComm((PetscObject)sc), PETSC_ERR_ARG_WRONGSTATE, "Call GWScenarioLoad() first");
-  PetscCheck(!sc->model->transport, PetscObjectComm((PetscObject)sc), PETSC_ERR_SUP, "Restart of a scenario with solutes is not supported yet: checkpoints do not hold concentrations; run the scenario from its start");
   PetscCall(GWModelCheckpointLoad(sc->model, path));
   PetscCheck(sc->model->t <= sc->tend * (1 + 1e-12), PetscObjectComm((PetscObject)sc), PETSC_ERR_FILE_UNEXPECTED, "Checkpoint %s is at t = %g s, past the end of the scenario (%g s): it belongs to a longer run; restart with the scenario that wrote it", path, (double)sc->model->t, (double)sc->tend);
   sc->restarted = PETSC_TRUE;

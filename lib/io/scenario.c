@@ -294,7 +294,10 @@ static PetscErrorCode ReadLayerObservation(GWScenario sc, GWYamlNode p, PetscInt
     GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [water_content, storage]");
     sc->obsq[o] = 0;
     for (PetscInt i = 0; i < q->n; i++) {
-      GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR && (!strcmp(q->items[i]->value, "water_content") || !strcmp(q->items[i]->value, "storage")), q->items[i], "unknown quantity \"%s\" of a layer (depth range); use water_content (the average over the layer) or storage (the water over it)", q->items[i]->kind == GW_YAML_SCALAR ? q->items[i]->value : "(not a name)");
+      PetscBool conc = PETSC_FALSE;
+      if (q->items[i]->kind == GW_YAML_SCALAR) PetscCall(GWScenarioReadConcentrationQuantity_Private(sc, q->items[i], o, &conc));
+      if (conc) continue;
+      GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR && (!strcmp(q->items[i]->value, "water_content") || !strcmp(q->items[i]->value, "storage")), q->items[i], "unknown quantity \"%s\" of a layer (depth range); use water_content (the average over the layer), storage (the water over it) or, with solutes, concentration", q->items[i]->kind == GW_YAML_SCALAR ? q->items[i]->value : "(not a name)");
       sc->obsq[o] |= 1 << (!strcmp(q->items[i]->value, "water_content") ? 2 : GW_OBS_STORAGE);
     }
   }
@@ -341,10 +344,13 @@ static PetscErrorCode ReadObservations(GWScenario sc, GWYamlNode root)
       GWInputCheck(q->kind == GW_YAML_SEQ && q->n > 0, q, "expected a list, e.g. [pressure_head, depth_to_water]");
       sc->obsq[o] = 0;
       for (PetscInt i = 0; i < q->n; i++) {
-        PetscInt k = 0;
+        PetscInt  k    = 0;
+        PetscBool conc = PETSC_FALSE;
         GWInputCheck(q->items[i]->kind == GW_YAML_SCALAR, q->items[i], "expected a quantity name");
+        PetscCall(GWScenarioReadConcentrationQuantity_Private(sc, q->items[i], o, &conc));
+        if (conc) continue;
         while (k < GW_OBS_NPOINT && strcmp(q->items[i]->value, GWObsQuantities[k])) k++;
-        GWInputCheck(k < GW_OBS_NPOINT, q->items[i], "unknown quantity \"%s\" of a point; use pressure_head, hydraulic_head, water_content, saturation or depth_to_water (flows of reaches and springs: give package: instead of x, y, z)", q->items[i]->value);
+        GWInputCheck(k < GW_OBS_NPOINT, q->items[i], "unknown quantity \"%s\" of a point; use pressure_head, hydraulic_head, water_content, saturation, depth_to_water or, with solutes, concentration (flows of reaches and springs: give package: instead of x, y, z)", q->items[i]->value);
         sc->obsq[o] |= 1 << k;
       }
     }
@@ -719,6 +725,7 @@ PetscErrorCode GWScenarioDestroy(GWScenario *sc)
   PetscCall(PetscFree((*sc)->tout));
   PetscCall(PetscFree3((*sc)->obsname, (*sc)->obsxyz, (*sc)->obsrange));
   PetscCall(PetscFree2((*sc)->obsq, (*sc)->obspkg));
+  PetscCall(PetscFree((*sc)->obssol));
   PetscCall(PetscViewerDestroy(&(*sc)->monitor));
   PetscCall(PetscHeaderDestroy(sc));
   PetscFunctionReturn(0);

@@ -14,11 +14,22 @@ static PetscErrorCode GetNonNegative(GWYamlNode map, const char key[], const cha
   PetscFunctionReturn(0);
 }
 
-/* alpha_L, alpha_T, bulk_density and Kd of map, for material mat (-1: every material). */
-static PetscErrorCode ReadMaterialProperties(GWSolute s, GWYamlNode map, PetscInt mat)
+/* The key of a nonlinear isotherm's parameter given under an isotherm that does not take it. */
+static PetscErrorCode CheckIsothermKey(GWYamlNode map, const char key[], GWSorptionIsotherm iso, GWSorptionIsotherm needs)
 {
-  PetscReal aL = 0, aT = 0, rho = 0, Kd = 0;
-  PetscBool hL, hT, hr, hK; /* given here */
+  GWYamlNode k = GWYamlGet_Private(map, key);
+
+  PetscFunctionBegin;
+  GWInputCheck(!k || iso == needs, k, "%s is a parameter of the %s isotherm, but the solute's isotherm is %s; set isotherm: %s on the solute, or remove the key", key, GWSorptionIsotherms[needs], GWSorptionIsotherms[iso], GWSorptionIsotherms[needs]);
+  PetscFunctionReturn(0);
+}
+
+/* alpha_L, alpha_T, bulk_density and the isotherm's parameters (Kd; Kf, nf; Smax, KL) of map, for
+   material mat (-1: every material). */
+static PetscErrorCode ReadMaterialProperties(GWSolute s, GWYamlNode map, PetscInt mat, GWSorptionIsotherm iso)
+{
+  PetscReal aL = 0, aT = 0, rho = 0, Kd = 0, p1 = 0, p2 = 0;
+  PetscBool hL, hT, hr, hK, h1 = PETSC_FALSE, h2 = PETSC_FALSE; /* given here */
 
   PetscFunctionBegin;
   PetscCall(GWSoluteGetDispersivity(s, mat, &aL, &aT));
@@ -26,10 +37,32 @@ static PetscErrorCode ReadMaterialProperties(GWSolute s, GWYamlNode map, PetscIn
   PetscCall(GetNonNegative(map, "alpha_L", "m", &aL, &hL));
   PetscCall(GetNonNegative(map, "alpha_T", "m", &aT, &hT));
   PetscCall(GetNonNegative(map, "bulk_density", "kg/m3", &rho, &hr));
+  PetscCall(CheckIsothermKey(map, "Kd", iso, GW_SORPTION_LINEAR));
+  PetscCall(CheckIsothermKey(map, "Kf", iso, GW_SORPTION_FREUNDLICH));
+  PetscCall(CheckIsothermKey(map, "nf", iso, GW_SORPTION_FREUNDLICH));
+  PetscCall(CheckIsothermKey(map, "Smax", iso, GW_SORPTION_LANGMUIR));
+  PetscCall(CheckIsothermKey(map, "KL", iso, GW_SORPTION_LANGMUIR));
   PetscCall(GetNonNegative(map, "Kd", "m3/kg", &Kd, &hK));
   GWInputCheck(Kd == 0 || rho > 0, map, "Kd needs the material's bulk_density (dry bulk density, e.g. 1600 kg/m3): sorbed mass per bulk volume is bulk_density Kd c");
   if (hL || hT) PetscCall(GWSoluteSetDispersivity(s, mat, aL, aT));
-  if (hr || hK) PetscCall(GWSoluteSetSorption(s, mat, rho, Kd));
+  if (iso == GW_SORPTION_LINEAR) {
+    if (hr || hK) PetscCall(GWSoluteSetSorption(s, mat, rho, Kd));
+  } else if (iso == GW_SORPTION_FREUNDLICH) {
+    PetscCall(GWSoluteGetFreundlich(s, mat, NULL, &p1, &p2));
+    PetscCall(GetNonNegative(map, "Kf", "-", &p1, &h1));
+    PetscCall(GetNonNegative(map, "nf", "-", &p2, &h2));
+    GWInputCheck(!h2 || p2 > 0, GWYamlGet_Private(map, "nf"), "the Freundlich exponent nf must be positive (below 1 for a favourable isotherm), found %g", (double)p2);
+    GWInputCheck(mat >= 0 || (h1 && h2), map, "the freundlich isotherm needs Kf and nf on the solute (the values of every material without its own), e.g. Kf: 1e-4 and nf: 0.7");
+    GWInputCheck(p1 == 0 || rho > 0, map, "Kf needs the material's bulk_density (dry bulk density, e.g. 1600 kg/m3): sorbed mass per bulk volume is bulk_density Kf c^nf");
+    if (hr || h1 || h2) PetscCall(GWSoluteSetFreundlich(s, mat, rho, p1, p2));
+  } else {
+    PetscCall(GWSoluteGetLangmuir(s, mat, NULL, &p1, &p2));
+    PetscCall(GetNonNegative(map, "Smax", "kg/kg", &p1, &h1));
+    PetscCall(GetNonNegative(map, "KL", "m3/kg", &p2, &h2));
+    GWInputCheck(mat >= 0 || (h1 && h2), map, "the langmuir isotherm needs Smax and KL on the solute (the values of every material without its own), e.g. Smax: 2e-4 kg/kg and KL: 5 m3/kg");
+    GWInputCheck(p1 == 0 || rho > 0, map, "Smax needs the material's bulk_density (dry bulk density, e.g. 1600 kg/m3): sorbed mass per bulk volume is bulk_density Smax KL c / (1 + KL c)");
+    if (hr || h1 || h2) PetscCall(GWSoluteSetLangmuir(s, mat, rho, p1, p2));
+  }
   PetscFunctionReturn(0);
 }
 
@@ -52,10 +85,11 @@ static PetscErrorCode FindByName(GWYamlNode k, const char what[], PetscInt n, Pe
 
 static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
 {
-  const char *name = NULL;
-  PetscReal   Dm = 0, c0 = 0, lam = 0, lams = 0, gam = 0, gams = 0;
-  PetscBool   has_lams;
-  GWYamlNode  sec;
+  const char        *name = NULL;
+  PetscReal          Dm = 0, c0 = 0, lam = 0, lams = 0, gam = 0, gams = 0;
+  PetscBool          has_lams;
+  GWYamlNode         sec;
+  GWSorptionIsotherm iso;
 
   PetscFunctionBegin;
   PetscCall(GWYamlCheckKeys_Private(v, "solutes[]"));
@@ -80,14 +114,38 @@ static PetscErrorCode ReadSolute(GWModel m, GWYamlNode v, GWSolute s)
     GWInputCheck(!has || csat > 0, GWYamlGet_Private(v, "solubility"), "a solubility must be positive, found %g kg/m3 (omit the key for a solute that never precipitates)", (double)csat);
     if (has) PetscCall(GWSoluteSetSolubility(s, csat));
   }
-  PetscCall(ReadMaterialProperties(s, v, -1));
+  {
+    const char *iname = "linear";
+    PetscCall(GWGetString_Private(v, "isotherm", PETSC_FALSE, &iname));
+    for (iso = GW_SORPTION_LINEAR; iso <= GW_SORPTION_LANGMUIR; iso++)
+      if (!strcmp(iname, GWSorptionIsotherms[iso])) break;
+    GWInputCheck(iso <= GW_SORPTION_LANGMUIR, GWYamlGet_Private(v, "isotherm"), "isotherm must be linear (Kd), freundlich (Kf, nf) or langmuir (Smax, KL), found \"%s\"", iname);
+    GWInputCheck(iso == GW_SORPTION_LINEAR || !GWYamlGet_Private(v, "solubility"), GWYamlGet_Private(v, "solubility"), "a solubility works with the linear isotherm only (the solid-phase equilibrium is written for linear sorption); remove solubility or use isotherm: linear");
+  }
+  {
+    const char       *aname = "upwind";
+    GWAdvectionScheme adv;
+    PetscCall(GWGetString_Private(v, "advection", PETSC_FALSE, &aname));
+    for (adv = GW_ADVECTION_UPWIND; adv <= GW_ADVECTION_TVD; adv++)
+      if (!strcmp(aname, GWAdvectionSchemes[adv])) break;
+    GWInputCheck(adv <= GW_ADVECTION_TVD, GWYamlGet_Private(v, "advection"), "advection must be upwind or tvd (van Leer's limiter), found \"%s\"", aname);
+    PetscCall(GWSoluteSetAdvectionScheme(s, adv));
+  }
+  {
+    PetscReal cmax = 0;
+    PetscBool has;
+    PetscCall(GWGetQuantity_Private(v, "courant_max", "1", PETSC_FALSE, &cmax, &has));
+    GWInputCheck(!has || cmax > 0, GWYamlGet_Private(v, "courant_max"), "courant_max must be positive (the largest Courant number of a transport sub-step, e.g. 1), found %g", (double)cmax);
+    if (has) PetscCall(GWSoluteSetCourantMax(s, cmax));
+  }
+  PetscCall(ReadMaterialProperties(s, v, -1, iso));
   if ((sec = GWYamlGet_Private(v, "materials"))) {
-    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, Kd:}");
+    GWInputCheck(sec->kind == GW_YAML_MAP, sec, "expected a mapping of material names to {alpha_L:, alpha_T:, bulk_density:, and Kd:, Kf: and nf:, or Smax: and KL:}");
     for (PetscInt q = 0; q < sec->n; q++) {
       PetscInt z;
       PetscCall(FindByName(sec->keys[q], "material", m->nmat, (PetscObject *)m->mat, &z));
       PetscCall(GWYamlCheckKeys_Private(sec->items[q], "solutes[].materials.*"));
-      PetscCall(ReadMaterialProperties(s, sec->items[q], z));
+      PetscCall(ReadMaterialProperties(s, sec->items[q], z, iso));
     }
   }
   if ((sec = GWYamlGet_Private(v, "packages"))) {

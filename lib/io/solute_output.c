@@ -25,7 +25,8 @@ static const char *const StepTerms[] = {"dissolved_storage_change_kg", "sorbed_s
 /* Header of the solute budget: time_s[,date],dt_s, then for each solute S (columns prefixed
    "S_"): storage changes (dissolved, sorbed, solid), decay, production, each package's in and
    out, error, relative error; then the same cumulative ("S_cum_"); then the mass dissolved, sorbed
-   and solid. */
+   and solid; with several materials, the zone budget of each material M over the step
+   ("S_zone_M_<term>_kg", GWSoluteZoneTerms) and cumulative ("S_cum_zone_M_<term>_kg"). */
 PetscErrorCode GWSoluteBudgetHeader_Private(GWModel m, FILE *fp)
 {
   PetscInt ns;
@@ -62,6 +63,16 @@ PetscErrorCode GWSoluteBudgetHeader_Private(GWModel m, FILE *fp)
     PetscCall(GWPutNameField_Private(fp, "", sn, "_dissolved_mass_kg"));
     PetscCall(GWPutNameField_Private(fp, "", sn, "_sorbed_mass_kg"));
     PetscCall(GWPutNameField_Private(fp, "", sn, "_solid_mass_kg"));
+    for (PetscInt cum = 0; cum < 2 && m->nmat > 1; cum++)
+      for (PetscInt z = 0; z < m->nmat; z++) {
+        const char *mn;
+        PetscCall(PetscObjectGetName((PetscObject)m->mat[z], &mn));
+        for (PetscInt t = 0; t < GW_SOLUTE_ZONE_NTERMS; t++) {
+          char suf[300];
+          PetscCall(PetscSNPrintf(suf, sizeof(suf), "_%szone_%s_%s_kg", cum ? "cum_" : "", mn, GWSoluteZoneTerms[t]));
+          PetscCall(GWPutNameField_Private(fp, "", sn, suf));
+        }
+      }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
   PetscFunctionReturn(0);
@@ -99,6 +110,12 @@ PetscErrorCode GWSoluteBudgetRow_Private(GWModel m, FILE *fp)
       PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.4e,%.4e", (double)err[cum][0], (double)err[cum][1]));
     }
     PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.15g,%.15g,%.15g", (double)md, (double)ms, (double)msol));
+    for (PetscInt cum = 0; cum < 2 && m->nmat > 1; cum++)
+      for (PetscInt z = 0; z < m->nmat; z++) {
+        PetscReal zb[2][GW_SOLUTE_ZONE_NTERMS];
+        PetscCall(GWSoluteGetZoneBudget(s, z, zb[0], zb[1]));
+        for (PetscInt t = 0; t < GW_SOLUTE_ZONE_NTERMS; t++) PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, ",%.15g", (double)zb[cum][t]));
+      }
   }
   PetscCall(PetscFPrintf(PETSC_COMM_SELF, fp, "\n"));
   fflush(fp);

@@ -128,14 +128,14 @@ PetscErrorCode GWSoluteGetName(GWSolute solute, const char *name[])
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckNotSetUp(GWSolute s)
+PetscErrorCode GWSoluteCheckNotSetUp_Private(GWSolute s)
 {
   PetscFunctionBegin;
   PetscCheck(!s->model, PetscObjectComm((PetscObject)s), PETSC_ERR_ARG_WRONGSTATE, "Solute %s: its properties are fixed once the model is set up; set them before GWModelSetUp()", ((PetscObject)s)->name);
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode CheckNonNegative(GWSolute s, const char what[], const char unit[], PetscReal v)
+PetscErrorCode GWSoluteCheckNonNegative_Private(GWSolute s, const char what[], const char unit[], PetscReal v)
 {
   PetscFunctionBegin;
   PetscCheck(v >= 0 && !PetscIsInfOrNanReal(v), PetscObjectComm((PetscObject)s), PETSC_ERR_ARG_OUTOFRANGE, "Solute %s: %s must be a finite value >= 0 %s, got %g", ((PetscObject)s)->name, what, unit, (double)v);
@@ -165,8 +165,8 @@ PetscErrorCode GWSoluteSetDiffusionCoefficient(GWSolute solute, PetscReal Dm)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the diffusion coefficient", "m^2/s", Dm));
+  PetscCall(GWSoluteCheckNotSetUp_Private(solute));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the diffusion coefficient", "m^2/s", Dm));
   solute->Dm = Dm;
   PetscFunctionReturn(0);
 }
@@ -195,7 +195,7 @@ PetscErrorCode GWSoluteGetDiffusionCoefficient(GWSolute solute, PetscReal *Dm)
 }
 
 /* Sets properties [first, first + n) of material mat (< 0: the default of every material). */
-static PetscErrorCode SetMaterialProperties(GWSolute s, PetscInt mat, PetscInt first, PetscInt n, const PetscReal v[])
+PetscErrorCode GWSoluteSetMaterialProperties_Private(GWSolute s, PetscInt mat, PetscInt first, PetscInt n, const PetscReal v[])
 {
   PetscFunctionBegin;
   if (mat < 0) {
@@ -214,7 +214,7 @@ static PetscErrorCode SetMaterialProperties(GWSolute s, PetscInt mat, PetscInt f
   PetscFunctionReturn(0);
 }
 
-static PetscErrorCode GetMaterialProperty(GWSolute s, PetscInt mat, PetscInt q, PetscReal *v)
+PetscErrorCode GWSoluteGetMaterialProperty_Private(GWSolute s, PetscInt mat, PetscInt q, PetscReal *v)
 {
   PetscFunctionBegin;
   *v = (mat >= 0 && mat < s->nm && !PetscIsNanReal(s->mprop[GW_SOL_NPROP * mat + q])) ? s->mprop[GW_SOL_NPROP * mat + q] : s->def[q];
@@ -248,10 +248,10 @@ PetscErrorCode GWSoluteSetDispersivity(GWSolute solute, PetscInt mat, PetscReal 
 
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the longitudinal dispersivity", "m", alphaL));
-  PetscCall(CheckNonNegative(solute, "the transverse dispersivity", "m", alphaT));
-  PetscCall(SetMaterialProperties(solute, mat, GW_SOL_AL, 2, v));
+  PetscCall(GWSoluteCheckNotSetUp_Private(solute));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the longitudinal dispersivity", "m", alphaL));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the transverse dispersivity", "m", alphaT));
+  PetscCall(GWSoluteSetMaterialProperties_Private(solute, mat, GW_SOL_AL, 2, v));
   PetscFunctionReturn(0);
 }
 
@@ -276,66 +276,8 @@ PetscErrorCode GWSoluteGetDispersivity(GWSolute solute, PetscInt mat, PetscReal 
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  if (alphaL) PetscCall(GetMaterialProperty(solute, mat, GW_SOL_AL, alphaL));
-  if (alphaT) PetscCall(GetMaterialProperty(solute, mat, GW_SOL_AT, alphaT));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWSoluteSetSorption - sets linear equilibrium sorption in a material
-
-  Logically collective
-
-  Input Parameters:
-+ solute - the solute
-. mat - material index in the model, or -1 for every material without its own values
-. rho_b - dry bulk density [kg/m^3], >= 0
-- Kd - distribution coefficient [m^3/kg], >= 0 (sorbed mass per solid mass = Kd c)
-
-  Notes:
-  The sorbed mass per bulk volume is rho_b Kd c, so the retardation factor is
-  R = 1 + rho_b Kd / theta (Freeze and Cherry 1979, eq. 9.14).
-
-  Level: beginner
-
-.seealso: `GWSoluteGetSorption()`, `GWSoluteSetDecay()`
-@*/
-PetscErrorCode GWSoluteSetSorption(GWSolute solute, PetscInt mat, PetscReal rho_b, PetscReal Kd)
-{
-  PetscReal v[2] = {rho_b, Kd};
-
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the bulk density", "kg/m^3", rho_b));
-  PetscCall(CheckNonNegative(solute, "the distribution coefficient Kd", "m^3/kg", Kd));
-  PetscCall(SetMaterialProperties(solute, mat, GW_SOL_RHO, 2, v));
-  PetscFunctionReturn(0);
-}
-
-/*@C
-  GWSoluteGetSorption - gets the sorption parameters of a material
-
-  Not collective
-
-  Input Parameters:
-+ solute - the solute
-- mat - material index, or -1 for the default
-
-  Output Parameters:
-+ rho_b - dry bulk density [kg/m^3] (may be NULL)
-- Kd - distribution coefficient [m^3/kg] (may be NULL)
-
-  Level: beginner
-
-.seealso: `GWSoluteSetSorption()`
-@*/
-PetscErrorCode GWSoluteGetSorption(GWSolute solute, PetscInt mat, PetscReal *rho_b, PetscReal *Kd)
-{
-  PetscFunctionBegin;
-  PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  if (rho_b) PetscCall(GetMaterialProperty(solute, mat, GW_SOL_RHO, rho_b));
-  if (Kd) PetscCall(GetMaterialProperty(solute, mat, GW_SOL_KD, Kd));
+  if (alphaL) PetscCall(GWSoluteGetMaterialProperty_Private(solute, mat, GW_SOL_AL, alphaL));
+  if (alphaT) PetscCall(GWSoluteGetMaterialProperty_Private(solute, mat, GW_SOL_AT, alphaT));
   PetscFunctionReturn(0);
 }
 
@@ -361,9 +303,9 @@ PetscErrorCode GWSoluteSetDecay(GWSolute solute, PetscReal lambda_l, PetscReal l
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the liquid-phase decay rate", "1/s", lambda_l));
-  PetscCall(CheckNonNegative(solute, "the sorbed-phase decay rate", "1/s", lambda_s));
+  PetscCall(GWSoluteCheckNotSetUp_Private(solute));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the liquid-phase decay rate", "1/s", lambda_l));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the sorbed-phase decay rate", "1/s", lambda_s));
   solute->lam_l = lambda_l;
   solute->lam_s = lambda_s;
   PetscFunctionReturn(0);
@@ -415,9 +357,9 @@ PetscErrorCode GWSoluteSetProduction(GWSolute solute, PetscReal gamma_l, PetscRe
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the liquid-phase production", "kg/m^3/s", gamma_l));
-  PetscCall(CheckNonNegative(solute, "the solid-phase production", "kg/kg/s", gamma_s));
+  PetscCall(GWSoluteCheckNotSetUp_Private(solute));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the liquid-phase production", "kg/m^3/s", gamma_l));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the solid-phase production", "kg/kg/s", gamma_s));
   solute->gam_l = gamma_l;
   solute->gam_s = gamma_s;
   PetscFunctionReturn(0);
@@ -469,8 +411,8 @@ PetscErrorCode GWSoluteSetInitialConcentration(GWSolute solute, PetscReal c)
 {
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
-  PetscCall(CheckNotSetUp(solute));
-  PetscCall(CheckNonNegative(solute, "the initial concentration", "kg/m^3", c));
+  PetscCall(GWSoluteCheckNotSetUp_Private(solute));
+  PetscCall(GWSoluteCheckNonNegative_Private(solute, "the initial concentration", "kg/m^3", c));
   solute->c_init = c;
   PetscFunctionReturn(0);
 }
@@ -529,8 +471,8 @@ PetscErrorCode GWSoluteSetPackageConcentration(GWSolute solute, GWPackage pkg, P
   PetscFunctionBegin;
   PetscValidHeaderSpecific(solute, GWSOLUTE_CLASSID, 1);
   PetscValidHeaderSpecific(pkg, GWPACKAGE_CLASSID, 2);
-  PetscCall(CheckNotSetUp(s));
-  PetscCall(CheckNonNegative(s, "a package's inflow concentration", "kg/m^3", c));
+  PetscCall(GWSoluteCheckNotSetUp_Private(s));
+  PetscCall(GWSoluteCheckNonNegative_Private(s, "a package's inflow concentration", "kg/m^3", c));
   PetscCheck(kind == GW_SOLUTE_INFLOW || kind == GW_SOLUTE_FIXED, PetscObjectComm((PetscObject)s), PETSC_ERR_ARG_OUTOFRANGE, "Solute %s: unknown boundary kind %d (inflow or fixed)", ((PetscObject)s)->name, (int)kind);
   for (q = 0; q < s->npc; q++)
     if (s->pc_pkg[q] == pkg) break;
@@ -692,7 +634,7 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
   PetscCheck(s->nm <= m->nmat, PetscObjectComm((PetscObject)s), PETSC_ERR_ARG_OUTOFRANGE, "Solute %s: properties were given for material %" PetscInt_FMT ", but the model has %" PetscInt_FMT " materials", ((PetscObject)s)->name, s->nm - 1, m->nmat);
   PetscCall(PetscMalloc1(GW_SOL_NPROP * PetscMax(m->nmat, 1), &s->mp));
   for (PetscInt z = 0; z < m->nmat; z++)
-    for (PetscInt q = 0; q < GW_SOL_NPROP; q++) PetscCall(GetMaterialProperty(s, z, q, &s->mp[GW_SOL_NPROP * z + q]));
+    for (PetscInt q = 0; q < GW_SOL_NPROP; q++) PetscCall(GWSoluteGetMaterialProperty_Private(s, z, q, &s->mp[GW_SOL_NPROP * z + q]));
   PetscCall(PetscCalloc2(PetscMax(m->npkg, 1), &s->pkg_c, PetscMax(m->npkg, 1), &s->pkg_kind));
   for (PetscInt q = 0; q < s->npc; q++) {
     PetscInt p;
@@ -707,6 +649,7 @@ PetscErrorCode GWSoluteSetUp_Private(GWSolute s, GWModel m)
   }
   PetscCall(PetscCalloc4(PetscMax(m->npkg, 1), &s->in, PetscMax(m->npkg, 1), &s->out, PetscMax(m->npkg, 1), &s->in_cum, PetscMax(m->npkg, 1), &s->out_cum));
   PetscCall(PetscMalloc1(2 * m->npkg + 9, &s->work));
+  PetscCall(PetscCalloc3(GW_SZ_N * PetscMax(m->nmat, 1), &s->zone, GW_SZ_N * PetscMax(m->nmat, 1), &s->zone_cum, GW_SZ_N * PetscMax(m->nmat, 1), &s->zwork));
   PetscCall(DMCreateGlobalVector(m->da, &s->c));
   PetscCall(PetscObjectSetName((PetscObject)s->c, ((PetscObject)s)->name));
   PetscCall(VecDuplicate(s->c, &s->c_old));
@@ -735,8 +678,11 @@ PetscErrorCode GWSoluteReset_Private(GWSolute s)
   s->dis_cum = s->sorb_cum = s->decay_cum = s->prod_cum = 0;
   s->mb_abs = s->mb_rel = s->mb_abs_cum = s->mb_rel_cum = s->gross_cum = 0;
   s->solid_step = s->solid_cum = s->mass_solid = 0;
+  PetscCall(PetscArrayzero(s->zone, GW_SZ_N * s->model->nmat));
+  PetscCall(PetscArrayzero(s->zone_cum, GW_SZ_N * s->model->nmat));
   if (s->solid) PetscCall(VecSet(s->solid, 0.0)); /* runs start without solid */
   s->nlinear = 0;
+  s->nsorp = s->nsorp_max = 0;
   PetscFunctionReturn(0);
 }
 
@@ -748,6 +694,7 @@ PetscErrorCode GWSoluteDestroyData_Private(GWSolute s)
   PetscCall(PetscFree2(s->pkg_c, s->pkg_kind));
   PetscCall(PetscFree4(s->in, s->out, s->in_cum, s->out_cum));
   PetscCall(PetscFree(s->work));
+  PetscCall(PetscFree3(s->zone, s->zone_cum, s->zwork));
   PetscCall(VecDestroy(&s->c));
   PetscCall(VecDestroy(&s->c_old));
   PetscCall(VecDestroy(&s->c_start));

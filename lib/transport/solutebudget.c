@@ -213,6 +213,55 @@ PetscErrorCode GWSoluteGetLinearIterations(GWSolute solute, PetscInt *its)
   PetscFunctionReturn(0);
 }
 
+_Static_assert(GW_SZ_N == GW_SOLUTE_ZONE_NTERMS, "the zone terms of transportimpl.h and gwtransport.h differ");
+
+const char *const GWSoluteZoneTerms[GW_SOLUTE_ZONE_NTERMS] = {"dissolved_storage_change", "sorbed_storage_change", "solid_storage_change", "in", "out", "decay", "production", "from_zones", "to_zones"};
+
+/*@C
+  GWSoluteGetZoneBudget - gets the solute budget of one zone (the cells of one material)
+
+  Not collective (the values are the same on every rank)
+
+  Input Parameters:
++ solute - the solute, after GWModelSetUp()
+- zone - material index, 0 <= zone < number of materials
+
+  Output Parameters:
++ step - [GW_SOLUTE_ZONE_NTERMS] the zone's terms over the last step [kg] (may be NULL)
+- cum - [GW_SOLUTE_ZONE_NTERMS] the same since the start [kg] (may be NULL)
+
+  Notes:
+  The terms, in the order of GWSoluteZoneTerms[]: increase of the dissolved, sorbed and solid
+  mass in the zone's cells; package inflow and outflow of its cells; mass decayed and produced in
+  them; inflow from other zones and outflow to other zones, the advective (upwind) and dispersive
+  solute flows of the transport matrix across the faces between a cell of the zone and a cell of
+  another, at the solved concentration. They are the whole-model terms split cell by cell, so
+  every term summed over the zones equals the model's (GWSoluteGetStorageChange(),
+  GWSoluteGetSolidBudget(), GWSoluteGetPackageBudget(), GWSoluteGetReactionBudget()) to round-off,
+  the flows between zones sum to zero over the zones, and each zone closes,
+  dissolved + sorbed + solid = in - out + from - to - decay + production, to the transport solve's
+  tolerance: the zone budget of MODFLOW's ZONEBUDGET (Harbaugh 1990, USGS OFR 90-392) for solute
+  mass. Before the first step every term is 0.
+
+  Errors:
+  PETSC_ERR_ARG_OUTOFRANGE for a zone that does not exist; PETSC_ERR_ARG_WRONGSTATE before set-up.
+
+  Level: intermediate
+
+.seealso: `GWSoluteZoneTerms`, `GWSoluteBudgetView()`, `GWModelGetZoneBudget()`
+@*/
+PetscErrorCode GWSoluteGetZoneBudget(GWSolute solute, PetscInt zone, PetscReal step[], PetscReal cum[])
+{
+  PetscFunctionBegin;
+  PetscCall(CheckSetUp(solute));
+  PetscCheck(zone >= 0 && zone < solute->model->nmat, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "Zone %" PetscInt_FMT " does not exist: zones are the %" PetscInt_FMT " materials", zone, solute->model->nmat);
+  for (PetscInt t = 0; t < GW_SZ_N; t++) {
+    if (step) step[t] = solute->zone[GW_SZ_N * zone + t];
+    if (cum) cum[t] = solute->zone_cum[GW_SZ_N * zone + t];
+  }
+  PetscFunctionReturn(0);
+}
+
 /*@C
   GWSoluteBudgetView - prints the solute budget of the last step and the cumulative one
 
@@ -242,5 +291,14 @@ PetscErrorCode GWSoluteBudgetView(GWSolute solute, PetscViewer viewer)
   for (PetscInt p = 0; p < s->model->npkg; p++)
     PetscCall(PetscViewerASCIIPrintf(viewer, "  %-24s %14.6e %14.6e %14.6e %14.6e\n", ((PetscObject)s->model->pkg[p])->name, (double)s->in[p], (double)s->out[p], (double)s->in_cum[p], (double)s->out_cum[p]));
   PetscCall(PetscViewerASCIIPrintf(viewer, "  mass-balance error: step %.3e kg (relative %.3e), cumulative %.3e kg (relative %.3e)\n", (double)s->mb_abs, (double)s->mb_rel, (double)s->mb_abs_cum, (double)s->mb_rel_cum));
+  if (s->model->nmat > 1) {
+    PetscCall(PetscViewerASCIIPrintf(viewer, "  by zone, cumulative [kg]: %-12s %12s %12s %12s %12s %12s %12s %12s %12s %12s\n", "zone", "dissolved", "sorbed", "solid", "in", "out", "decay", "production", "from zones", "to zones"));
+    for (PetscInt z = 0; z < s->model->nmat; z++) {
+      const PetscReal *c = &s->zone_cum[GW_SZ_N * z];
+      PetscCall(PetscViewerASCIIPrintf(viewer, "  %26s%-12s", "", ((PetscObject)s->model->mat[z])->name));
+      for (PetscInt t = 0; t < GW_SZ_N; t++) PetscCall(PetscViewerASCIIPrintf(viewer, " %12.5e", (double)c[t]));
+      PetscCall(PetscViewerASCIIPrintf(viewer, "\n"));
+    }
+  }
   PetscFunctionReturn(0);
 }

@@ -68,6 +68,10 @@ typedef struct {
 PETSC_INTERN PetscErrorCode GWSeriesRead_Private(MPI_Comm, GWYamlNode, const char[], const char[], PetscReal, PetscBool, GWSeries *);
 PETSC_INTERN PetscErrorCode GWSeriesFree_Private(GWSeries *);
 
+/* the solutes' part of a checkpoint (lib/io/checkpoint_solutes.c) */
+PETSC_INTERN PetscErrorCode GWModelCheckpointSaveSolutes_Private(GWModel, PetscViewer);
+PETSC_INTERN PetscErrorCode GWModelCheckpointLoadSolutes_Private(GWModel, PetscViewer, const char[]);
+
 struct _p_GWScenario {
   PETSCHEADER(int);
   GWModel    model;
@@ -85,6 +89,7 @@ struct _p_GWScenario {
   PetscReal  *obsrange;      /* [2*nobs] depth range below the land surface of a layer observation [m]; NaN for a point */
   PetscInt   *obsq;          /* [nobs] quantities of each point: bit q for GWObsQuantities[q] */
   PetscInt   *obspkg;        /* [2*nobs] package and reach of a surface-water observation; -1: a point */
+  PetscBool  *obssol;        /* [nobs][number of solutes] concentrations observed (bit GW_OBS_CONCENTRATION of obsq); NULL: none */
   PetscReal   obs_every;     /* observation interval [s]; 0: at the field output times */
   PetscViewer monitor;       /* progress lines, or NULL */
   PetscBool   restarted;     /* by GWScenarioRestart(): the outputs of the prefix are continued */
@@ -101,7 +106,12 @@ PETSC_EXTERN PetscClassId GWSCENARIO_CLASSID;
 #define GW_OBS_NPOINT 5
 #define GW_OBS_NQ     12
 #define GW_OBS_STORAGE 11 /* water stored over a depth range (layer observations only) */
+#define GW_OBS_CONCENTRATION 12 /* bit of obsq: concentrations of the solutes in obssol (lib/io/observation_solutes.c), columns after the others */
 PETSC_INTERN const char *const GWObsQuantities[GW_OBS_NQ];
+PETSC_INTERN PetscErrorCode    GWScenarioReadConcentrationQuantity_Private(GWScenario, GWYamlNode, PetscInt, PetscBool *);
+PETSC_INTERN PetscErrorCode    GWScenarioConcentrationHeader_Private(GWScenario, PetscInt, FILE *);
+PETSC_INTERN PetscErrorCode    GWScenarioConcentrationObservations_Private(GWScenario, PetscScalar ***, PetscScalar ****, PetscReal[]);
+PETSC_INTERN PetscErrorCode    GWScenarioConcentrationWrite_Private(GWScenario, PetscInt, PetscReal, PetscReal[], FILE *);
 PETSC_INTERN PetscErrorCode    GWScenarioReadSurfaceObservation_Private(GWScenario, GWYamlNode, PetscInt);
 PETSC_INTERN PetscErrorCode    GWScenarioSurfaceObservation_Private(GWScenario, PetscInt, PetscMPIInt, PetscReal[]);
 /* values at observation points and layers from the current state, on rank 0 (lib/io/sample.c) */

@@ -175,6 +175,12 @@ PETSC_INTERN PetscErrorCode GWModelSetUpTransport_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelTransportStep_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelResetTransport_Private(GWModel);
 PETSC_INTERN PetscErrorCode GWModelDestroyTransport_Private(GWModel);
+/* transport state for checkpoints (lib/transport/state.c) */
+PETSC_INTERN PetscErrorCode GWModelTransportGetStateSize_Private(GWModel, PetscInt *);
+PETSC_INTERN PetscErrorCode GWModelTransportGetState_Private(GWModel, PetscInt, PetscReal[]);
+PETSC_INTERN PetscErrorCode GWModelTransportSetState_Private(GWModel, PetscInt, const PetscReal[]);
+PETSC_INTERN PetscErrorCode GWModelTransportGetWaterVolume_Private(GWModel, Vec *, PetscBool *);
+PETSC_INTERN PetscErrorCode GWModelTransportSetWaterVolumeValid_Private(GWModel, PetscBool);
 
 PETSC_INTERN PetscErrorCode GWModelFindWorstCell_Private(GWModel, Vec, GWWorstCell *);
 PETSC_INTERN PetscErrorCode GWModelGetSystemAccess_Private(GWModel, Vec, Vec *, Vec *);

@@ -7,23 +7,45 @@
 
 /* per-material properties of a solute, in this order in GWSolute.mprop */
 enum {
-  GW_SOL_AL,  /* longitudinal dispersivity [m] */
-  GW_SOL_AT,  /* transverse dispersivity [m] */
-  GW_SOL_RHO, /* dry bulk density of the solid [kg/m^3] */
-  GW_SOL_KD,  /* linear sorption distribution coefficient [m^3/kg] */
+  GW_SOL_AL,   /* longitudinal dispersivity [m] */
+  GW_SOL_AT,   /* transverse dispersivity [m] */
+  GW_SOL_RHO,  /* dry bulk density of the solid [kg/m^3] */
+  GW_SOL_KD,   /* linear sorption distribution coefficient [m^3/kg] */
+  GW_SOL_KF,   /* Freundlich coefficient [(kg/kg) (m^3/kg)^nf] */
+  GW_SOL_NF,   /* Freundlich exponent [-] */
+  GW_SOL_SMAX, /* Langmuir sorption capacity [kg/kg] */
+  GW_SOL_KL,   /* Langmuir constant [m^3/kg] */
   GW_SOL_NPROP
+};
+
+/* terms of a solute's zone budget (zones are materials), in this order in GWSolute.zone [kg] */
+enum {
+  GW_SZ_DISSOLVED, /* increase of the dissolved mass */
+  GW_SZ_SORBED,    /* increase of the sorbed mass */
+  GW_SZ_SOLID,     /* increase of the solid mass */
+  GW_SZ_IN,        /* package inflow into the zone's cells */
+  GW_SZ_OUT,       /* package outflow */
+  GW_SZ_DECAY,     /* mass decayed */
+  GW_SZ_PROD,      /* mass produced */
+  GW_SZ_FROM,      /* inflow from other zones (advection and dispersion across zone faces) */
+  GW_SZ_TO,        /* outflow to other zones */
+  GW_SZ_N
 };
 
 struct _p_GWSolute {
   PETSCHEADER(int);
-  PetscReal  Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
-  PetscReal  lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
-  PetscReal  gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
-  PetscReal  c_init;            /* uniform initial concentration [kg/m^3] */
-  PetscReal  csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
-  PetscReal  def[GW_SOL_NPROP]; /* properties of materials without their own */
-  PetscInt   nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
-  PetscReal *mprop;
+  PetscReal          Dm;                /* molecular diffusion coefficient in free water [m^2/s] */
+  PetscReal          lam_l, lam_s;      /* first-order decay rate in the liquid and sorbed phases [1/s] */
+  PetscReal          gam_l, gam_s;      /* zero-order production in the liquid [kg/m^3/s] and sorbed [kg/kg/s] phases */
+  PetscReal          c_init;            /* uniform initial concentration [kg/m^3] */
+  PetscReal          csat;              /* solubility [kg/m^3]; PETSC_MAX_REAL: none */
+  GWSorptionIsotherm iso;               /* the isotherm of every material */
+  GWAdvectionScheme  adv;               /* upwind or TVD (deferred correction) */
+  PetscReal          courant_max;       /* largest Courant number of a transport sub-step; 0: one step per flow step */
+  PetscInt           nsorp, nsorp_max;  /* Newton iterations of the nonlinear-sorption steps: in all, most in one step */
+  PetscReal          def[GW_SOL_NPROP]; /* properties of materials without their own */
+  PetscInt           nm;                /* materials with their own properties: mprop holds [nm][GW_SOL_NPROP] (NaN: default) */
+  PetscReal         *mprop;
   /* package concentrations as given: package, concentration [kg/m^3], kind */
   PetscInt          npc;
   GWPackage        *pc_pkg;
@@ -46,6 +68,8 @@ struct _p_GWSolute {
   PetscReal  gross_cum;                         /* sum over steps of the gross storage change (GWSoluteGetMassBalanceError()) [kg] */
   PetscReal  mass_dis, mass_sorb;               /* mass in the dissolved and sorbed phases now [kg] */
   PetscReal *work;                              /* [2 npkg + 9] budget sums of a step */
+  PetscReal *zone, *zone_cum, *zwork;           /* [nmat][GW_SZ_N] zone budget of the last step, since the start, of a sub-step [kg] */
+  PetscReal  gross_step;                        /* gross storage change of the step's sub-steps so far [kg] */
 };
 
 /* Transport data of a model, shared by its solutes. */
@@ -62,6 +86,15 @@ struct _n_GWTransport {
   Mat        A;              /* the step's matrix, for the concentration increment */
   Vec        dp;             /* global: mass precipitated in each cell over the step (negative: dissolved) [kg] */
   Vec        b, r, dvec, dc; /* right side; work; storage and decay diagonal [m^3/s]; increment [kg/m^3] */
+  Vec        dn;             /* Newton update of the increment (nonlinear sorption) [kg/m^3] */
+  Vec        cl;             /* local (ghosted) solved concentration c^n + dc, for the flows between zones [kg/m^3] */
+  Vec        corr;           /* global: TVD deferred correction of each cell, net inflow [kg/s] */
+  Vec        Wk;             /* global: water volume at the end of a transport sub-step [m^3] */
+  PetscInt   nsub, nsub_max; /* transport sub-steps of the last flow step, most in one */
+  Vec        fc[3], fcl[3];  /* TVD correction through the face between cell p and p + e_axis along x, y, z (layer below),
+                                stored at p, positive from p to p + e [kg/s]: global and local (ghosted) */
+  PetscReal  sorp_rtol;      /* nonlinear sorption: stop when sum |r| <= sorp_rtol sum |r| at c^n */
+  PetscInt   sorp_maxit;     /* nonlinear sorption: most Newton iterations in one step */
   KSP        ksp;
 };
 
@@ -70,5 +103,15 @@ PETSC_EXTERN PetscLogEvent GW_Transport;
 PETSC_INTERN PetscErrorCode GWSoluteSetUp_Private(GWSolute, GWModel);
 PETSC_INTERN PetscErrorCode GWSoluteDestroyData_Private(GWSolute);
 PETSC_INTERN PetscErrorCode GWSoluteReset_Private(GWSolute);
+PETSC_INTERN PetscErrorCode GWSoluteCheckNotSetUp_Private(GWSolute);
+PETSC_INTERN PetscErrorCode GWSoluteCheckNonNegative_Private(GWSolute, const char[], const char[], PetscReal);
+PETSC_INTERN PetscErrorCode GWSoluteSetMaterialProperties_Private(GWSolute, PetscInt, PetscInt, PetscInt, const PetscReal[]);
+PETSC_INTERN PetscErrorCode GWSoluteGetMaterialProperty_Private(GWSolute, PetscInt, PetscInt, PetscReal *);
+PETSC_INTERN PetscErrorCode GWSoluteSetUpSorption_Private(GWSolute);
+PETSC_INTERN void           GWSoluteSorbedMass_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal, PetscReal *, PetscReal *);
+#define GW_SORPTION_CMIN 1e-12 /* [kg/m^3]: the Freundlich dF/dc of the Newton matrix is taken at c >= this */
+PETSC_INTERN PetscReal      GWSoluteSorbedInverse_Private(GWSolute, PetscInt, PetscReal, PetscReal, PetscReal);
+PETSC_INTERN PetscErrorCode GWSoluteTVDCorrection_Private(GWModel, PetscScalar ****, Vec);
+PETSC_INTERN PetscReal      GWSoluteTVDFaceFlux_Private(PetscScalar ***f[3], PetscInt, PetscInt, PetscInt, PetscInt);
 
 #endif
