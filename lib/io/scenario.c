@@ -14,25 +14,22 @@ PetscClassId GWSCENARIO_CLASSID;
 
 /* ---- sections ----------------------------------------------------------------------------------- */
 
-/* Layer elevations: the column tops (one value, or a NetCDF (y, x) variable) and either layer
-   thicknesses dz or a NetCDF (layer, y, x) variable of layer bottoms. Each rank reads only the
-   block of its own cells, into vectors of the model's DMDA. */
-static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
+/* Layer elevations into vt (cell tops) and vb (cell bottoms), global vectors of the model's DMDA,
+   with ztop [xm * ym] and t [nz] as work space (all the caller's, also on error). */
+static PetscErrorCode ReadElevations(GWModel m, GWYamlNode g, Vec vt, Vec vb, PetscReal ztop[], PetscReal t[])
 {
-  GWYamlNode           top, dz, bot;
+  GWYamlNode           top = GWYamlGet_Private(g, "top"), dz, bot;
   PetscInt             nx = m->nx, ny = m->ny, nz = m->nz, xs, ys, zs, xm, ym, zm, bad = -1, c;
-  PetscReal           *ztop, *t = NULL, badv[2] = {0, 0};
+  PetscReal            badv[2] = {0, 0};
   DM                   da;
-  Vec                  vt, vb, bl;
+  Vec                  bl;
   PetscScalar       ***at, ***ab;
   const PetscScalar ***b;
 
   PetscFunctionBegin;
   PetscCall(GWModelGetDM(m, &da));
   PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
-  top = GWYamlGet_Private(g, "top");
-  GWInputCheck(top, g, "missing key \"top\" (top elevation, e.g. 2 m)");
-  PetscCall(PetscMalloc1(xm * ym, &ztop)); /* this rank's columns, (i - xs) + xm (j - ys) */
+  /* ztop: this rank's columns, (i - xs) + xm (j - ys) */
   if (top->kind == GW_YAML_MAP) {
     PetscInt     dim[2]   = {ny, nx};
     const size_t start[2] = {(size_t)ys, (size_t)xs}, count[2] = {(size_t)ym, (size_t)xm};
@@ -45,21 +42,20 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
   dz  = GWYamlGet_Private(g, "dz");
   bot = GWYamlGet_Private(g, "bottom");
   GWInputCheck(!dz != !bot, g, "give exactly one of \"dz\" (layer thicknesses) or \"bottom\" (layer bottom elevations)");
-  PetscCall(DMCreateGlobalVector(da, &vt));
-  PetscCall(VecDuplicate(vt, &vb));
   if (dz) {
-    PetscCall(PetscMalloc1(nz, &t));
     PetscCall(GWReadQuantityArray_Private(dz, "m", nz, t));
     for (PetscInt k = 0; k < nz; k++) GWInputCheck(t[k] > 0, dz, "layer thickness must be positive, found %g m for layer %" PetscInt_FMT, (double)t[k], k);
   } else {
-    PetscInt     dim[3]   = {nz, ny, nx};
-    const size_t start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
-    PetscScalar *a;
+    PetscInt       dim[3]   = {nz, ny, nx};
+    const size_t   start[3] = {(size_t)zs, (size_t)ys, (size_t)xs}, count[3] = {(size_t)zm, (size_t)ym, (size_t)xm};
+    PetscScalar   *a;
+    PetscErrorCode ierr;
     GWInputCheck(bot->kind == GW_YAML_MAP, bot, "expected {netcdf: file, variable: name}");
     PetscCall(GWYamlCheckKeys_Private(bot, "grid.bottom"));
     PetscCall(VecGetArray(vb, &a)); /* a rank's block of a DMDA vector is its hyperslab, x fastest */
-    PetscCall(GWReadNetCDF_Private(PetscObjectComm((PetscObject)da), bot, "netcdf", 3, dim, start, count, "m", a));
+    ierr = GWReadNetCDF_Private(PetscObjectComm((PetscObject)da), bot, "netcdf", 3, dim, start, count, "m", a);
     PetscCall(VecRestoreArray(vb, &a));
+    PetscCall(ierr);
   }
   PetscCall(DMDAVecGetArray(da, vt, &at));
   PetscCall(DMDAVecGetArray(da, vb, &ab));
@@ -67,10 +63,10 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
     for (PetscInt i = xs; i < xs + xm; i++) {
       PetscReal zc = ztop[(i - xs) + xm * (j - ys)], z = zc;
       for (PetscInt k = 0; k < zs + zm; k++) {
-        if (t) z -= t[k]; /* the bottoms from dz in the same order of operations on every rank */
+        if (dz) z -= t[k]; /* the bottoms from dz in the same order of operations on every rank */
         if (k < zs) continue;
         at[k][j][i] = zc;
-        if (t) ab[k][j][i] = z;
+        if (dz) ab[k][j][i] = z;
       }
     }
   PetscCall(DMDAVecRestoreArray(da, vb, &ab));
@@ -93,11 +89,33 @@ static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
   PetscCall(DMRestoreLocalVector(da, &bl));
   PetscCall(GWModelFirstBadCell_Private(m, bad, 2, badv, &c));
   GWInputCheck(c < 0, dz ? dz : bot, "cell (i=%" PetscInt_FMT ", j=%" PetscInt_FMT ", layer=%" PetscInt_FMT ") has top %g m and bottom %g m; bottoms must decrease downward", c % nx, (c / nx) % ny, c / (nx * ny), (double)badv[0], (double)badv[1]);
-  PetscCall(GWModelSetLayerElevationsVec(m, vt, vb));
-  PetscCall(VecDestroy(&vt));
+  PetscFunctionReturn(0);
+}
+
+/* Layer elevations: the column tops (one value, or a NetCDF (y, x) variable) and either layer
+   thicknesses dz or a NetCDF (layer, y, x) variable of layer bottoms. Each rank reads only the
+   block of its own cells, into vectors of the model's DMDA. */
+static PetscErrorCode ReadLayers(GWModel m, GWYamlNode g)
+{
+  PetscInt       xm, ym;
+  PetscReal     *ztop, *t;
+  DM             da;
+  Vec            vt, vb;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelGetDM(m, &da));
+  PetscCall(DMDAGetCorners(da, NULL, NULL, NULL, &xm, &ym, NULL));
+  GWInputCheck(GWYamlGet_Private(g, "top"), g, "missing key \"top\" (top elevation, e.g. 2 m)");
+  PetscCall(PetscMalloc2(xm * ym, &ztop, m->nz, &t));
+  PetscCall(DMCreateGlobalVector(da, &vt));
+  PetscCall(VecDuplicate(vt, &vb));
+  ierr = ReadElevations(m, g, vt, vb, ztop, t);
+  if (!ierr) ierr = GWModelSetLayerElevationsVec(m, vt, vb);
+  PetscCall(VecDestroy(&vt)); /* also on bad input (check-sanitize) */
   PetscCall(VecDestroy(&vb));
-  PetscCall(PetscFree(t));
-  PetscCall(PetscFree(ztop));
+  PetscCall(PetscFree2(ztop, t));
+  PetscCall(ierr);
   PetscFunctionReturn(0);
 }
 

@@ -123,23 +123,58 @@ static PetscErrorCode FindMaterial(GWModel m, GWYamlNode node, const char name[]
   PetscFunctionReturn(0);
 }
 
-PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
+/* The material index of each of this rank's cells from zones (default:, boxes:), into vz, a global
+   vector of the model's DMDA (the caller's, also on error). Each box is read and checked before
+   the array is taken, so no error leaves it taken. */
+static PetscErrorCode ReadZones(GWModel m, GWYamlNode zones, Vec vz)
 {
-  GWYamlNode     mats = GWYamlGet_Private(root, "materials"), zones;
   PetscInt       nx = m->nx, ny = m->ny, nz = m->nz, def = 0, xs, ys, zs, xm, ym, zm;
   const char    *dname = NULL;
   GWYamlNode     boxes;
   DM             da;
-  Vec            vz;
   PetscScalar ***zone;
+
+  PetscFunctionBegin;
+  PetscCall(GWModelGetDM(m, &da));
+  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
+  PetscCall(GWGetString_Private(zones, "default", PETSC_FALSE, &dname));
+  if (dname) PetscCall(FindMaterial(m, GWYamlGet_Private(zones, "default"), dname, &def));
+  PetscCall(VecSet(vz, (PetscScalar)def));
+  boxes = GWYamlGet_Private(zones, "boxes");
+  if (!boxes) PetscFunctionReturn(0);
+  GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
+  for (PetscInt b = 0; b < boxes->n; b++) {
+    GWYamlNode  box = boxes->items[b];
+    const char *mn  = NULL;
+    PetscInt    id, i0, i1, j0, j1, k0, k1;
+    PetscCall(GWYamlCheckKeys_Private(box, "zones.boxes[]"));
+    PetscCall(GWGetString_Private(box, "material", PETSC_TRUE, &mn));
+    PetscCall(FindMaterial(m, GWYamlGet_Private(box, "material"), mn, &id));
+    PetscCall(GWGetRange_Private(box, "i", nx, &i0, &i1));
+    PetscCall(GWGetRange_Private(box, "j", ny, &j0, &j1));
+    PetscCall(GWGetRange_Private(box, "k", nz, &k0, &k1));
+    PetscCall(DMDAVecGetArray(da, vz, &zone));
+    for (PetscInt k = PetscMax(k0, zs); k <= PetscMin(k1, zs + zm - 1); k++)
+      for (PetscInt j = PetscMax(j0, ys); j <= PetscMin(j1, ys + ym - 1); j++)
+        for (PetscInt i = PetscMax(i0, xs); i <= PetscMin(i1, xs + xm - 1); i++) zone[k][j][i] = (PetscScalar)id;
+    PetscCall(DMDAVecRestoreArray(da, vz, &zone));
+  }
+  PetscFunctionReturn(0);
+}
+
+PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
+{
+  GWYamlNode     mats = GWYamlGet_Private(root, "materials"), zones;
+  DM             da;
+  Vec            vz;
+  PetscErrorCode ierr;
 
   PetscFunctionBegin;
   if (!mats) PetscCall(GWMissingSection_Private(root, "materials", " (a list of materials)"));
   GWInputCheck(mats->kind == GW_YAML_SEQ && mats->n > 0, mats, "expected a list of materials (lines starting with '- name:')");
   for (PetscInt i = 0; i < mats->n; i++) {
-    GWMaterial     mat = NULL;
-    PetscErrorCode ierr;
-    const char    *b   = NULL;
+    GWMaterial  mat = NULL;
+    const char *b   = NULL;
 
     PetscCall(GWGetString_Private(mats->items[i], "name", PETSC_FALSE, &b));
     for (PetscInt j = 0; b && j < i; j++) { /* names checked before the material exists */
@@ -159,33 +194,11 @@ PetscErrorCode GWScenarioReadMaterials_Private(GWModel m, GWYamlNode root)
   if (!zones) PetscFunctionReturn(0);
   /* each rank fills its own cells, in a vector of the model's DMDA */
   PetscCall(GWModelGetDM(m, &da));
-  PetscCall(DMDAGetCorners(da, &xs, &ys, &zs, &xm, &ym, &zm));
   PetscCall(DMCreateGlobalVector(da, &vz));
-  PetscCall(GWGetString_Private(zones, "default", PETSC_FALSE, &dname));
-  if (dname) PetscCall(FindMaterial(m, GWYamlGet_Private(zones, "default"), dname, &def));
-  PetscCall(VecSet(vz, (PetscScalar)def));
-  PetscCall(DMDAVecGetArray(da, vz, &zone));
-  boxes = GWYamlGet_Private(zones, "boxes");
-  if (boxes) {
-    GWInputCheck(boxes->kind == GW_YAML_SEQ, boxes, "expected a list of boxes");
-    for (PetscInt b = 0; b < boxes->n; b++) {
-      GWYamlNode  box = boxes->items[b];
-      const char *mn  = NULL;
-      PetscInt    id, i0, i1, j0, j1, k0, k1;
-      PetscCall(GWYamlCheckKeys_Private(box, "zones.boxes[]"));
-      PetscCall(GWGetString_Private(box, "material", PETSC_TRUE, &mn));
-      PetscCall(FindMaterial(m, GWYamlGet_Private(box, "material"), mn, &id));
-      PetscCall(GWGetRange_Private(box, "i", nx, &i0, &i1));
-      PetscCall(GWGetRange_Private(box, "j", ny, &j0, &j1));
-      PetscCall(GWGetRange_Private(box, "k", nz, &k0, &k1));
-      for (PetscInt k = PetscMax(k0, zs); k <= PetscMin(k1, zs + zm - 1); k++)
-        for (PetscInt j = PetscMax(j0, ys); j <= PetscMin(j1, ys + ym - 1); j++)
-          for (PetscInt i = PetscMax(i0, xs); i <= PetscMin(i1, xs + xm - 1); i++) zone[k][j][i] = (PetscScalar)id;
-    }
-  }
-  PetscCall(DMDAVecRestoreArray(da, vz, &zone));
-  PetscCall(GWModelSetMaterialZonesVec(m, vz));
-  PetscCall(VecDestroy(&vz));
+  ierr = ReadZones(m, zones, vz);
+  if (!ierr) ierr = GWModelSetMaterialZonesVec(m, vz);
+  PetscCall(VecDestroy(&vz)); /* also on bad input (check-sanitize) */
+  PetscCall(ierr);
   PetscFunctionReturn(0);
 }
 

@@ -26,13 +26,18 @@ static PetscErrorCode FindSlot(GWYamlNode key, const char *what, PetscInt n, con
   PetscFunctionReturn(0);
 }
 
-/* A list of quantities in unit si, one per cell or group, into a new array [n]. */
+/* A list of quantities in unit si, one per cell or group, into a new array [n] (none left
+   allocated on an error). */
 static PetscErrorCode ReadQuantityList(GWYamlNode list, const char si[], PetscInt *n, PetscReal **x)
 {
+  PetscErrorCode ierr = 0;
+
   PetscFunctionBegin;
   GWInputCheck(list->n >= 1, list, "expected a list of values, one per cell or group of cells");
   PetscCall(PetscMalloc1(list->n, x));
-  for (PetscInt q = 0; q < list->n; q++) PetscCall(GWReadQuantity_Private(list->items[q], si, &(*x)[q]));
+  for (PetscInt q = 0; q < list->n && !ierr; q++) ierr = GWReadQuantity_Private(list->items[q], si, &(*x)[q]);
+  if (ierr) PetscCall(PetscFree(*x)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   *n = list->n;
   PetscFunctionReturn(0);
 }
@@ -57,10 +62,12 @@ static PetscErrorCode ReadPackageSlots(GWModel m, GWPackage pkg, GWYamlNode v, c
       } else {
         GWSeries        s;
         GWInterpolation gi;
+        PetscErrorCode  ierr;
         PetscCall(PetscSNPrintf(pattern, sizeof(pattern), "packages[].inputs.%s", pkg->inputdoc[idx].name));
         PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)pkg), val, pattern, pkg->inputdoc[idx].unit, start_date, have_start, tend, &s, &gi));
-        PetscCall(GWPackageSetInput(pkg, pkg->inputdoc[idx].name, s.n, s.t, s.v, gi));
-        PetscCall(GWSeriesFree_Private(&s));
+        ierr = GWPackageSetInput(pkg, pkg->inputdoc[idx].name, s.n, s.t, s.v, gi);
+        PetscCall(GWSeriesFree_Private(&s)); /* also on bad input (check-sanitize) */
+        PetscCall(ierr);
       }
     }
   }
@@ -281,12 +288,14 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
     PetscCall(GWPackageSetValueField(pkg, f));
     PetscCall(VecDestroy(&f));
   } else if (val && val->kind == GW_YAML_SEQ) { /* one value per cell or group */
-    PetscReal *x;
-    PetscInt   n;
+    PetscReal     *x;
+    PetscInt       n;
+    PetscErrorCode ierr;
     PetscCall(ReadQuantityList(val, si, &n, &x));
-    PetscCall(CheckColumns(pkg, val, n));
-    PetscCall(GWPackageSetValues(pkg, n, x));
-    PetscCall(PetscFree(x));
+    ierr = CheckColumns(pkg, val, n);
+    if (!ierr) ierr = GWPackageSetValues(pkg, n, x);
+    PetscCall(PetscFree(x)); /* also on bad input (check-sanitize) */
+    PetscCall(ierr);
   } else if (val) {
     PetscReal x = 0;
     PetscCall(GWReadQuantity_Private(val, si, &x));
@@ -294,10 +303,12 @@ static PetscErrorCode ReadValue(GWModel m, GWPackage pkg, GWYamlNode v, PetscRea
   } else if (ser) {
     GWSeries        s;
     GWInterpolation gi;
+    PetscErrorCode  ierr;
     PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), ser, "packages[].series", si, start_date, have_start, tend, &s, &gi));
-    PetscCall(CheckColumns(pkg, ser, s.ncol));
-    PetscCall(GWPackageSetScheduleColumns(pkg, s.n, s.t, s.ncol, s.v, gi));
-    PetscCall(GWSeriesFree_Private(&s));
+    ierr = CheckColumns(pkg, ser, s.ncol);
+    if (!ierr) ierr = GWPackageSetScheduleColumns(pkg, s.n, s.t, s.ncol, s.v, gi);
+    PetscCall(GWSeriesFree_Private(&s)); /* also on bad input (check-sanitize) */
+    PetscCall(ierr);
   }
   PetscFunctionReturn(0);
 }

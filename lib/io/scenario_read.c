@@ -115,8 +115,7 @@ PetscErrorCode GWGetSection_Private(GWYamlNode root, const char key[], PetscBool
   PetscFunctionReturn(0);
 }
 
-/* A CSV series with its interpolation, its gaps and ends checked against the run [0, tend]. */
-PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, PetscReal tend, GWSeries *s, GWInterpolation *gi)
+static PetscErrorCode ReadSeries(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, PetscReal tend, GWSeries *s, GWInterpolation *gi)
 {
   const char *interp = "step";
 
@@ -127,6 +126,21 @@ PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pa
   GWInputCheck(!strcmp(interp, "step") || !strcmp(interp, "linear"), GWYamlGet_Private(ser, "interpolation"), "interpolation must be step or linear, found \"%s\"", interp);
   *gi = !strcmp(interp, "linear") ? GW_INTERP_LINEAR : GW_INTERP_STEP;
   PetscCall(GWSeriesFill_Private(ser, *gi, tend, s));
+  PetscFunctionReturn(0);
+}
+
+/* A CSV series with its interpolation, its gaps and ends checked against the run [0, tend]; on
+   an error nothing of s is left allocated (the caller frees s with GWSeriesFree_Private() only
+   after a success). */
+PetscErrorCode GWReadSeries_Private(MPI_Comm comm, GWYamlNode ser, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, PetscReal tend, GWSeries *s, GWInterpolation *gi)
+{
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMemzero(s, sizeof(*s)));
+  ierr = ReadSeries(comm, ser, pattern, si, start_date, have_start, tend, s, gi);
+  if (ierr) PetscCall(GWSeriesFree_Private(s)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   PetscFunctionReturn(0);
 }
 

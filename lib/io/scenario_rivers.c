@@ -12,6 +12,14 @@ static PetscBool IsRiver(GWPackage pkg)
   return (PetscBool)(type && (!strcmp(type, GWPACKAGERIVER) || !strcmp(type, GWPACKAGECANAL)));
 }
 
+/* Every value of a reach's series ser (read from node in, what in unit si) is >= 0. */
+static PetscErrorCode CheckSeriesNonNegative(GWYamlNode in, const GWSeries *ser, const char what[], const char si[])
+{
+  PetscFunctionBegin;
+  for (PetscInt q = 0; q < ser->n; q++) GWInputCheck(ser->v[q] >= 0, in, "%s %g %s at t = %g s is negative", what, (double)ser->v[q], si, (double)ser->t[q]);
+  PetscFunctionReturn(0);
+}
+
 /* reaches: [{downstream:, width:, roughness:, slope:, inflow:}] of a river or canal package */
 PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNode v, PetscReal start_date, PetscBool have_start, PetscReal tend)
 {
@@ -52,10 +60,12 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
       } else {
         GWSeries        ser;
         GWInterpolation gi;
+        PetscErrorCode  ierr;
         PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), in, "packages[].reaches[].evaporation", "m/s", start_date, have_start, tend, &ser, &gi));
-        for (PetscInt q = 0; q < ser.n; q++) GWInputCheck(ser.v[q] >= 0, in, "evaporation rate %g m/s at t = %g s is negative", (double)ser.v[q], (double)ser.t[q]);
-        PetscCall(GWPackageRiverSetReachEvaporation(pkg, r, ser.n, ser.t, ser.v, gi));
-        PetscCall(GWSeriesFree_Private(&ser));
+        ierr = CheckSeriesNonNegative(in, &ser, "evaporation rate", "m/s");
+        if (!ierr) ierr = GWPackageRiverSetReachEvaporation(pkg, r, ser.n, ser.t, ser.v, gi);
+        PetscCall(GWSeriesFree_Private(&ser)); /* also on bad input (check-sanitize) */
+        PetscCall(ierr);
       }
     }
     if ((in = GWYamlGet_Private(it, "inflow"))) {
@@ -67,10 +77,12 @@ PetscErrorCode GWScenarioReadReaches_Private(GWModel m, GWPackage pkg, GWYamlNod
       } else {
         GWSeries        ser;
         GWInterpolation gi;
+        PetscErrorCode  ierr;
         PetscCall(GWReadSeries_Private(PetscObjectComm((PetscObject)m), in, "packages[].reaches[].inflow", "m^3/s", start_date, have_start, tend, &ser, &gi));
-        for (PetscInt q = 0; q < ser.n; q++) GWInputCheck(ser.v[q] >= 0, in, "inflow %g m^3/s at t = %g s is negative", (double)ser.v[q], (double)ser.t[q]);
-        PetscCall(GWPackageRiverSetReachInflow(pkg, r, ser.n, ser.t, ser.v, gi));
-        PetscCall(GWSeriesFree_Private(&ser));
+        ierr = CheckSeriesNonNegative(in, &ser, "inflow", "m^3/s");
+        if (!ierr) ierr = GWPackageRiverSetReachInflow(pkg, r, ser.n, ser.t, ser.v, gi);
+        PetscCall(GWSeriesFree_Private(&ser)); /* also on bad input (check-sanitize) */
+        PetscCall(ierr);
       }
     }
   }

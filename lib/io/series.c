@@ -47,7 +47,8 @@ static PetscErrorCode ResolvePath(const char scenario[], const char name[], char
    value_columns (one column per cell or group of cells), unit) into
    SI values; times are seconds since the scenario start (start_date when the column holds dates).
    Errors give the scenario position of the key at fault, then the CSV file and line: a missing
-   column, an empty cell (a gap), an unreadable number or date, or times that do not increase. */
+   column, an empty cell (a gap), an unreadable number or date, or times that do not increase.
+   The rows read before an error stay in s for the caller to free (GWReadSeries_Private() does). */
 PetscErrorCode GWSeriesRead_Private(MPI_Comm comm, GWYamlNode node, const char pattern[], const char si[], PetscReal start_date, PetscBool have_start, GWSeries *s)
 {
   const char *file = NULL, *tcol = NULL, *tunit = NULL, *vcol = NULL, *vunit = NULL, *vname[256];
@@ -241,23 +242,14 @@ static PetscErrorCode Push(PetscInt ncol, PetscReal t, const PetscReal v[], Pets
   PetscFunctionReturn(0);
 }
 
-/* GWSeriesFill_Private - checks a series read by GWSeriesRead_Private() for gaps and for ends
-   inside the run [0, tend], and fills them as the keys gaps, max_gap and extend of node ask.
-
-   Notes:
-   The spacing h of a series is the median of its intervals. An interval longer than max_gap, or
-   without max_gap longer than 1.5 h, is a gap. A step series covers [t_0, t_{n-1} + h] (its last
-   row stands for one interval), a linear one [t_0, t_{n-1}]. Filling inserts rows: gaps hold
-   keeps the value before the gap (linear: until h before the next row), zero sets 0 from h after
-   the row before the gap to h before the next, interpolate (step) adds rows every h on the line
-   between the two rows. extend hold keeps the first and last values outside the series, zero sets
-   0 beyond one interval h. */
-PetscErrorCode GWSeriesFill_Private(GWYamlNode node, GWInterpolation gi, PetscReal tend, GWSeries *s)
+/* The rows of series s with its gaps and ends filled, into f (zeroed by the caller, which frees it
+   also on error). */
+static PetscErrorCode FillRows(GWYamlNode node, GWInterpolation gi, PetscReal tend, const GWSeries *s, GWSeries *f)
 {
   const char *gaps = "error", *extend = "error";
   GWYamlNode  fnode = GWYamlGet_Private(node, "file");
-  PetscReal   h = 0, maxgap = 0, limit, cover0, cover1, *tt = NULL, *vv = NULL, *tmp;
-  PetscInt    n = 0, cap = 0, *ll = NULL, nc = s->ncol;
+  PetscReal   h = 0, maxgap = 0, limit, cover0, cover1, *tmp;
+  PetscInt    cap = 0, nc = s->ncol;
   PetscBool   has_max, linear = (PetscBool)(gi == GW_INTERP_LINEAR);
   char        a[64], b[64];
 
@@ -281,26 +273,26 @@ PetscErrorCode GWSeriesFill_Private(GWYamlNode node, GWInterpolation gi, PetscRe
   if (cover0 > 0) {
     PetscCall(FormatDuration(cover0, a, sizeof(a)));
     GWInputCheck(strcmp(extend, "error"), fnode, "%s:%" PetscInt_FMT ": the series starts %s after the run start; add rows from the start, or give extend: hold or extend: zero", s->path, s->line[0], a);
-    if (!strcmp(extend, "zero")) PetscCall(Push(nc, linear ? PetscMax(0, cover0 - h) : 0, NULL, s->line[0], &n, &cap, &tt, &vv, &ll));
+    if (!strcmp(extend, "zero")) PetscCall(Push(nc, linear ? PetscMax(0, cover0 - h) : 0, NULL, s->line[0], &f->n, &cap, &f->t, &f->v, &f->line));
   }
   for (PetscInt i = 0; i < s->n; i++) {
-    PetscCall(Push(nc, s->t[i], &s->v[i * nc], s->line[i], &n, &cap, &tt, &vv, &ll));
+    PetscCall(Push(nc, s->t[i], &s->v[i * nc], s->line[i], &f->n, &cap, &f->t, &f->v, &f->line));
     if (i + 1 < s->n && s->t[i + 1] - s->t[i] > limit * (1 + 1e-9)) {
       PetscReal d = s->t[i + 1] - s->t[i], hh = PetscMin(h, d / 2);
       PetscCall(FormatDuration(d, a, sizeof(a)));
       PetscCall(FormatDuration(limit, b, sizeof(b)));
       GWInputCheck(strcmp(gaps, "error"), fnode, "%s:%" PetscInt_FMT ": %s since the row at line %" PetscInt_FMT ", a gap longer than %s (%s); fill the missing rows, or give gaps: hold, interpolate or zero", s->path, s->line[i + 1], a, s->line[i], b, has_max ? "max_gap" : "1.5 times the series' median spacing");
-      if (!strcmp(gaps, "hold") && linear) PetscCall(Push(nc, s->t[i + 1] - hh, &s->v[i * nc], s->line[i], &n, &cap, &tt, &vv, &ll));
+      if (!strcmp(gaps, "hold") && linear) PetscCall(Push(nc, s->t[i + 1] - hh, &s->v[i * nc], s->line[i], &f->n, &cap, &f->t, &f->v, &f->line));
       else if (!strcmp(gaps, "zero")) {
-        PetscCall(Push(nc, s->t[i] + hh, NULL, s->line[i], &n, &cap, &tt, &vv, &ll));
-        if (linear && s->t[i + 1] - hh > s->t[i] + hh * (1 + 1e-9)) PetscCall(Push(nc, s->t[i + 1] - hh, NULL, s->line[i], &n, &cap, &tt, &vv, &ll));
+        PetscCall(Push(nc, s->t[i] + hh, NULL, s->line[i], &f->n, &cap, &f->t, &f->v, &f->line));
+        if (linear && s->t[i + 1] - hh > s->t[i] + hh * (1 + 1e-9)) PetscCall(Push(nc, s->t[i + 1] - hh, NULL, s->line[i], &f->n, &cap, &f->t, &f->v, &f->line));
       } else if (!strcmp(gaps, "interpolate") && !linear) {
         PetscReal row[256];
         GWInputCheck(d / hh < 1e7, fnode, "%s:%" PetscInt_FMT ": a gap of %s is too long to fill at the series' spacing", s->path, s->line[i + 1], a);
         for (PetscInt k = 1; s->t[i] + k * hh < s->t[i + 1] - 1e-9 * hh; k++) {
           PetscReal w = k * hh / d;
           for (PetscInt c = 0; c < nc; c++) row[c] = (1 - w) * s->v[i * nc + c] + w * s->v[(i + 1) * nc + c];
-          PetscCall(Push(nc, s->t[i] + k * hh, row, s->line[i], &n, &cap, &tt, &vv, &ll));
+          PetscCall(Push(nc, s->t[i] + k * hh, row, s->line[i], &f->n, &cap, &f->t, &f->v, &f->line));
         }
       }
     }
@@ -309,14 +301,38 @@ PetscErrorCode GWSeriesFill_Private(GWYamlNode node, GWInterpolation gi, PetscRe
     PetscCall(FormatDuration(cover1, a, sizeof(a)));
     PetscCall(FormatDuration(tend, b, sizeof(b)));
     GWInputCheck(strcmp(extend, "error"), fnode, "%s:%" PetscInt_FMT ": the series ends at %s%s, before the run end at %s; add rows up to the end, or give extend: hold or extend: zero", s->path, s->line[s->n - 1], a, linear ? "" : " (its last row plus one interval)", b);
-    if (!strcmp(extend, "zero")) PetscCall(Push(nc, s->t[s->n - 1] + h, NULL, s->line[s->n - 1], &n, &cap, &tt, &vv, &ll));
+    if (!strcmp(extend, "zero")) PetscCall(Push(nc, s->t[s->n - 1] + h, NULL, s->line[s->n - 1], &f->n, &cap, &f->t, &f->v, &f->line));
   }
+  PetscFunctionReturn(0);
+}
+
+/* GWSeriesFill_Private - checks a series read by GWSeriesRead_Private() for gaps and for ends
+   inside the run [0, tend], and fills them as the keys gaps, max_gap and extend of node ask.
+
+   Notes:
+   The spacing h of a series is the median of its intervals. An interval longer than max_gap, or
+   without max_gap longer than 1.5 h, is a gap. A step series covers [t_0, t_{n-1} + h] (its last
+   row stands for one interval), a linear one [t_0, t_{n-1}]. Filling inserts rows: gaps hold
+   keeps the value before the gap (linear: until h before the next row), zero sets 0 from h after
+   the row before the gap to h before the next, interpolate (step) adds rows every h on the line
+   between the two rows. extend hold keeps the first and last values outside the series, zero sets
+   0 beyond one interval h. On an error s is unchanged (the caller frees it). */
+PetscErrorCode GWSeriesFill_Private(GWYamlNode node, GWInterpolation gi, PetscReal tend, GWSeries *s)
+{
+  GWSeries       f;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  PetscCall(PetscMemzero(&f, sizeof(f)));
+  ierr = FillRows(node, gi, tend, s, &f);
+  if (ierr) PetscCall(GWSeriesFree_Private(&f)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   PetscCall(PetscFree(s->t));
   PetscCall(PetscFree(s->v));
   PetscCall(PetscFree(s->line));
-  s->t    = tt;
-  s->v    = vv;
-  s->line = ll;
-  s->n    = n;
+  s->t    = f.t;
+  s->v    = f.v;
+  s->line = f.line;
+  s->n    = f.n;
   PetscFunctionReturn(0);
 }

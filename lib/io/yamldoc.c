@@ -62,101 +62,146 @@ static PetscErrorCode NextEvent(yaml_parser_t *parser, const char *file, yaml_ev
 /* Deeper than any scenario needs; the limit keeps the recursion below from exhausting the stack. */
 #define GW_YAML_MAX_DEPTH 32
 
-/* Parses one node (scalar, mapping or sequence) starting at event ev, recursively. */
-static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const char *file, const char *path, PetscInt depth, GWYamlNode *out)
+static PetscErrorCode ParseNode(yaml_parser_t *, yaml_event_t *, const char *, const char *, PetscInt, GWYamlNode *);
+
+/* The key of a mapping entry of node from event ev, with the entry's path cpath; a key node
+   already has is an error. Nothing is allocated before the checks. */
+static PetscErrorCode ParseKey(const yaml_event_t *ev, const char *file, const char *path, GWYamlNode node, char cpath[], size_t len, GWYamlNode *key)
 {
-  GWYamlNode node = NULL;
+  PetscFunctionBegin;
+  PetscCheck(ev->type == YAML_SCALAR_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: a key must be a plain word", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+  PetscCall(PetscSNPrintf(cpath, len, "%s%s%s", path, path[0] ? "." : "", (const char *)ev->data.scalar.value));
+  for (PetscInt i = 0; i < node->n; i++) {
+    PetscBool same;
+    PetscCall(PetscStrcmp(node->keys[i]->value, (const char *)ev->data.scalar.value, &same));
+    PetscCheck(!same, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: key given twice (first at line %" PetscInt_FMT "); keep one", file, (PetscInt)ev->start_mark.line + 1, (PetscInt)ev->start_mark.column + 1, cpath, node->keys[i]->line);
+  }
+  PetscCall(NewNode(GW_YAML_SCALAR, &ev->start_mark, file, cpath, key));
+  PetscCall(PetscStrallocpy((const char *)ev->data.scalar.value, &(*key)->value));
+  PetscFunctionReturn(0);
+}
+
+/* The entries of mapping or sequence node up to its end event, each parsed recursively. node is
+   the caller's (freed by it on error, with the entries added so far); the events and the key and
+   value of an entry not yet added are freed here. */
+static PetscErrorCode ParseEntries(yaml_parser_t *parser, const char *file, const char *path, PetscInt depth, GWYamlNode node)
+{
+  PetscBool map = (PetscBool)(node->kind == GW_YAML_MAP);
+  PetscInt  cap = 0;
 
   PetscFunctionBegin;
+  for (;;) {
+    yaml_event_t   child;
+    char           cpath[1024];
+    GWYamlNode     key = NULL, val = NULL;
+    PetscErrorCode ierr;
+    PetscCall(NextEvent(parser, file, &child));
+    if (child.type == YAML_MAPPING_END_EVENT || child.type == YAML_SEQUENCE_END_EVENT) {
+      yaml_event_delete(&child);
+      break;
+    }
+    if (map) {
+      ierr = ParseKey(&child, file, path, node, cpath, sizeof(cpath), &key);
+      yaml_event_delete(&child);
+      PetscCall(ierr);
+      ierr = NextEvent(parser, file, &child);
+      if (ierr) PetscCall(FreeNode(key));
+      PetscCall(ierr);
+    } else
+      PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
+    ierr = ParseNode(parser, &child, file, cpath, depth + 1, &val);
+    yaml_event_delete(&child);
+    if (ierr) PetscCall(FreeNode(key));
+    PetscCall(ierr);
+    if (node->n == cap) {
+      cap = PetscMax(8, 2 * cap);
+      PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->items));
+      if (map) PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->keys));
+    }
+    if (map) node->keys[node->n] = key;
+    node->items[node->n++] = val;
+  }
+  PetscFunctionReturn(0);
+}
+
+/* Parses one node (scalar, mapping or sequence) starting at event ev, recursively (ev stays the
+   caller's). On an error nothing of the node is left allocated. */
+static PetscErrorCode ParseNode(yaml_parser_t *parser, yaml_event_t *ev, const char *file, const char *path, PetscInt depth, GWYamlNode *out)
+{
+  GWYamlNode     node = NULL;
+  PetscErrorCode ierr;
+
+  PetscFunctionBegin;
+  *out = NULL;
   PetscCheck(depth < GW_YAML_MAX_DEPTH, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: nested more than %d levels deep; a scenario needs a few", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path, GW_YAML_MAX_DEPTH);
   PetscCheck(ev->type != YAML_ALIAS_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML aliases (*name) are not supported; write the value out", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
   if (ev->type == YAML_SCALAR_EVENT) {
     PetscCheck(!ev->data.scalar.anchor, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: YAML anchors (&name) are not supported", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
     PetscCall(NewNode(GW_YAML_SCALAR, &ev->start_mark, file, path, &node));
-    PetscCall(PetscStrallocpy((const char *)ev->data.scalar.value, &node->value));
+    ierr = PetscStrallocpy((const char *)ev->data.scalar.value, &node->value);
   } else if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
-    PetscBool map = (PetscBool)(ev->type == YAML_MAPPING_START_EVENT);
-    PetscInt  cap = 0;
-    PetscCall(NewNode(map ? GW_YAML_MAP : GW_YAML_SEQ, &ev->start_mark, file, path, &node));
-    for (;;) {
-      yaml_event_t child;
-      char         cpath[1024];
-      GWYamlNode   key = NULL, val = NULL;
-      PetscCall(NextEvent(parser, file, &child));
-      if (child.type == YAML_MAPPING_END_EVENT || child.type == YAML_SEQUENCE_END_EVENT) {
-        yaml_event_delete(&child);
-        break;
-      }
-      if (map) {
-        PetscCheck(child.type == YAML_SCALAR_EVENT, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: a key must be a plain word", file, (int)child.start_mark.line + 1, (int)child.start_mark.column + 1, path);
-        PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s%s%s", path, path[0] ? "." : "", (const char *)child.data.scalar.value));
-        PetscCall(NewNode(GW_YAML_SCALAR, &child.start_mark, file, cpath, &key));
-        PetscCall(PetscStrallocpy((const char *)child.data.scalar.value, &key->value));
-        yaml_event_delete(&child);
-        for (PetscInt i = 0; i < node->n; i++) {
-          PetscBool same;
-          PetscCall(PetscStrcmp(node->keys[i]->value, key->value, &same));
-          PetscCheck(!same, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%" PetscInt_FMT ":%" PetscInt_FMT ": %s: key given twice (first at line %" PetscInt_FMT "); keep one", file, key->line, key->col, cpath, node->keys[i]->line);
-        }
-        PetscCall(NextEvent(parser, file, &child));
-      } else
-        PetscCall(PetscSNPrintf(cpath, sizeof(cpath), "%s[%" PetscInt_FMT "]", path, node->n));
-      PetscCall(ParseNode(parser, &child, file, cpath, depth + 1, &val));
-      yaml_event_delete(&child);
-      if (node->n == cap) {
-        cap = PetscMax(8, 2 * cap);
-        PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->items));
-        if (map) PetscCall(PetscRealloc(sizeof(GWYamlNode) * cap, &node->keys));
-      }
-      if (map) node->keys[node->n] = key;
-      node->items[node->n++] = val;
-    }
+    PetscCall(NewNode(ev->type == YAML_MAPPING_START_EVENT ? GW_YAML_MAP : GW_YAML_SEQ, &ev->start_mark, file, path, &node));
+    ierr = ParseEntries(parser, file, path, depth, node);
   } else
     SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: %s: unexpected YAML content", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, path);
+  if (ierr) PetscCall(FreeNode(node)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   *out = node;
   PetscFunctionReturn(0);
 }
 
-/* Reads a YAML file into a tree. Errors name file:line:column. */
+/* The root node of the document, from its first event ev; a second document is an error. */
+static PetscErrorCode ParseRoot(yaml_parser_t *parser, yaml_event_t *ev, const char file[], GWYamlDoc *doc)
+{
+  PetscFunctionBegin;
+  PetscCheck(!doc->root, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: more than one YAML document; keep one scenario per file", file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1);
+  PetscCall(ParseNode(parser, ev, doc->file, "", 0, &doc->root));
+  PetscFunctionReturn(0);
+}
+
+/* The events of the stream into doc->root. doc is the caller's (freed by it on error); each
+   event is freed here. */
+static PetscErrorCode ParseStream(yaml_parser_t *parser, const char file[], GWYamlDoc *doc)
+{
+  PetscBool done = PETSC_FALSE;
+
+  PetscFunctionBegin;
+  while (!done) {
+    yaml_event_t   ev;
+    PetscErrorCode ierr = 0;
+    PetscCall(NextEvent(parser, file, &ev));
+    if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT) ierr = ParseRoot(parser, &ev, file, doc);
+    done = (PetscBool)(ev.type == YAML_STREAM_END_EVENT);
+    yaml_event_delete(&ev);
+    PetscCall(ierr);
+  }
+  PetscCheck(doc->root && doc->root->kind == GW_YAML_MAP, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:1:1: the scenario must be a YAML mapping of sections (grid:, materials:, ...)", file);
+  PetscFunctionReturn(0);
+}
+
+/* Reads a YAML file into a tree. Errors name file:line:column; on an error nothing of doc is left
+   allocated. */
 PetscErrorCode GWYamlLoad_Private(const char file[], GWYamlDoc *doc)
 {
-  FILE         *fp;
-  yaml_parser_t parser;
-  yaml_event_t  ev;
-  PetscBool     done = PETSC_FALSE;
+  FILE          *fp;
+  yaml_parser_t  parser;
+  PetscErrorCode ierr;
 
   PetscFunctionBegin;
   PetscCall(PetscMemzero(doc, sizeof(*doc)));
   fp = fopen(file, "rb");
   PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "%s: cannot open the scenario file; check the path", file);
-  PetscCall(PetscStrallocpy(file, &doc->file));
-  PetscCheck(yaml_parser_initialize(&parser), PETSC_COMM_SELF, PETSC_ERR_MEM, "cannot initialise libyaml");
-  yaml_parser_set_input_file(&parser, fp);
-  while (!done) {
-    if (!yaml_parser_parse(&parser, &ev)) {
-      char msg[512];
-      PetscCall(SyntaxMessage(&parser, file, msg, sizeof(msg)));
-      yaml_parser_delete(&parser);
-      fclose(fp);
-      SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s", msg);
-    }
-    if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT) {
-      PetscErrorCode ierr;
-      PetscCheck(!doc->root, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:%d:%d: more than one YAML document; keep one scenario per file", file, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1);
-      ierr = ParseNode(&parser, &ev, doc->file, "", 0, &doc->root);
-      if (ierr) {
-        yaml_event_delete(&ev);
-        yaml_parser_delete(&parser);
-        fclose(fp);
-        return ierr;
-      }
-    }
-    done = (PetscBool)(ev.type == YAML_STREAM_END_EVENT);
-    yaml_event_delete(&ev);
+  if (!yaml_parser_initialize(&parser)) {
+    fclose(fp);
+    SETERRQ(PETSC_COMM_SELF, PETSC_ERR_MEM, "cannot initialise libyaml");
   }
+  yaml_parser_set_input_file(&parser, fp);
+  ierr = PetscStrallocpy(file, &doc->file);
+  if (!ierr) ierr = ParseStream(&parser, file, doc);
   yaml_parser_delete(&parser);
   fclose(fp);
-  PetscCheck(doc->root && doc->root->kind == GW_YAML_MAP, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s:1:1: the scenario must be a YAML mapping of sections (grid:, materials:, ...)", file);
+  if (ierr) PetscCall(GWYamlFree_Private(doc)); /* bad input: nothing left allocated (check-sanitize) */
+  PetscCall(ierr);
   PetscFunctionReturn(0);
 }
 
