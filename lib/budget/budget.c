@@ -86,10 +86,10 @@ PetscErrorCode GWModelComputeBudget_Private(GWModel m)
   m->recharge_step *= dt;
   m->recharge_cum += m->recharge_step;
   MassBalance(np, m->step.in, m->step.out, m->step.storage, &m->mb_abs, &m->mb_rel);
-  /* a step whose unbalanced volume is within the round-off floor of its residual (Newton's gate,
-     richards.c) is not counted: when its flows are themselves at round-off (a column at rest, a
-     tiny step) the relative error means nothing (it reads up to 2) */
-  if (PetscAbsReal(m->mb_abs) <= m->gate_floor * dt) m->mb_rel_counted = 0;
+  /* a step whose flows (IN + OUT)/2 are themselves within the round-off floor of its residual
+     (Newton's gate, richards.c) is not counted: there (a column at rest, a step of milliseconds)
+     the relative error means nothing (it reads up to 2) */
+  if (m->mb_rel > 0 && PetscAbsReal(m->mb_abs) / m->mb_rel <= m->gate_floor * dt) m->mb_rel_counted = 0;
   else m->mb_rel_counted = m->mb_rel;
   if (m->mb_rel_counted > m->mb_rtol) m->mb_nover++;
   if (m->mb_rel_counted > m->mb_worst) {
@@ -216,10 +216,9 @@ PetscErrorCode GWModelGetMassBalanceError(GWModel model, PetscReal *abs_step, Pe
   Notes:
   Newton stops when the step's unbalanced volume is below the tolerance, or at the round-off
   floor of the residual (16 machine epsilons of the scale of its terms) once it no longer
-  decreases; a step accepted at the floor may exceed the tolerance. A step whose unbalanced volume
-  is itself within that floor (|IN - OUT| <= floor x dt: its flows are at round-off, as in a
-  column at rest or a step of milliseconds, where the relative error reads up to 2) is not
-  counted. gw-run prints a warning with these figures at the end of a run when nover > 0. Counts
+  decreases; a step accepted at the floor may exceed the tolerance. A step whose flows are
+  themselves within that floor ((IN + OUT)/2 <= floor x dt, as in a column at rest or a step of
+  milliseconds, where the relative error reads up to 2) is not counted. gw-run prints a warning with these figures at the end of a run when nover > 0. Counts
   start at GWModelReset(); checkpoints keep them (GWModelCheckpointSave()), so a restarted run
   reports the whole run's.
 

@@ -304,6 +304,16 @@ static PetscErrorCode CheckProgress(GWModel m, PetscReal t_stop)
   PetscFunctionReturn(0);
 }
 
+/* A step factor from the time-error estimate, rounded down to a power of 2^(1/8) (9% apart): the
+   estimate differs in its last digits between rank counts (sums in another order), and a factor
+   taken as computed would make every later step differ by as much, so that runs on 1 and 2 ranks
+   drift apart by the time error itself; rounded, they take the same steps unless an estimate
+   falls within round-off of a rounding boundary. */
+static PetscReal QuantizeStepFactor(PetscReal fac)
+{
+  return PetscPowReal(2.0, PetscFloorReal(8.0 * PetscLog2Real(fac)) / 8.0);
+}
+
 /* Local time error of the backward-Euler step just solved (Kavetski, Binning and Sloan 2001, Adv.
    Water Resour. 24(6)): the difference between backward Euler and a second-order (trapezoidal)
    update is (dt/2) (dtheta/dt^{n+1} - dtheta/dt^n), estimated from the mean rates of this step
@@ -338,7 +348,7 @@ static PetscErrorCode CheckTimeError(GWModel m, PetscBool *ok, PetscReal *fac)
   m->dterr_est *= 0.5 * dt;
   if (m->dterr_est > m->dterr_tol) {
     *ok  = PETSC_FALSE;
-    *fac = PetscMin(0.9, PetscMax(0.2, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+    *fac = QuantizeStepFactor(PetscMin(0.9, PetscMax(0.2, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est))));
   }
   PetscFunctionReturn(0);
 }
@@ -376,7 +386,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   GWModel             m      = model;
   PetscReal           next   = t_stop, dt, dth;
   PetscBool           landed = PETSC_FALSE;
-  PetscInt            its = 0, cuts = 0;
+  PetscInt            its = 0, cuts = 0, erej = 0; /* cuts after Newton failures; rejections by the time-error estimate */
   SNESConvergedReason reason;
   char                why[256];
 
@@ -411,13 +421,13 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   for (;;) {
     m->step_t0 = m->t;
     m->step_t1 = landed ? next : m->t + dt;
-    PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0), &reason, &its));
+    PetscCall(GWModelSolveStep_Private(m, (PetscBool)(cuts == 0 && erej == 0), &reason, &its));
     if (reason > 0 && !m->mb_rejected) {
       PetscBool ok;
       PetscReal fac;
       PetscCall(CheckTimeError(m, &ok, &fac));
       if (ok) break;
-      if (cuts >= m->max_cuts || dt * fac < m->dt_min) {
+      if (erej >= m->max_cuts || dt * fac < m->dt_min) {
         PetscCall(PetscInfo(m, "Time error %g above tolerance %g at t = %g s, but dt = %g s cannot be shortened further; step accepted\n", (double)m->dterr_est, (double)m->dterr_tol, (double)m->t, (double)dt));
         break;
       }
@@ -425,7 +435,7 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
       PetscCall(VecCopy(m->psi_old, m->psi));
       dt *= fac;
       landed = PETSC_FALSE;
-      cuts++;
+      erej++; /* not a cut: a step whose error was too large leaves the Newton failures their own max_cuts */
       m->ndterr++;
       continue;
     }
@@ -456,15 +466,15 @@ PetscErrorCode GWModelStep(GWModel model, PetscReal t_stop)
   m->t = m->step_t1;
   m->nsteps++;
   m->nnewton += its;
-  if (landed && cuts == 0) dt = PetscMax(dt, m->dt); /* a step shortened to land does not slow the next */
-  if (its <= m->it_easy && cuts == 0)
+  if (landed && cuts == 0 && erej == 0) dt = PetscMax(dt, m->dt); /* a step shortened to land does not slow the next */
+  if (its <= m->it_easy && cuts == 0 && erej == 0)
     dt *= m->dt_grow;
   else if (its > m->it_hard)
     dt *= m->dt_cut;
   if (m->dterr_tol > 0) { /* the rate of this step for the next estimate; none across a forcing breakpoint */
     PetscCall(VecCopy(m->rate_new, m->rate_old));
     m->rate_valid = (PetscBool) !(landed && next < t_stop);
-    if (m->dterr_est > 0) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMin(m->dt_grow, 0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est)));
+    if (m->dterr_est > 0) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMin(m->dt_grow, QuantizeStepFactor(0.9 * PetscSqrtReal(m->dterr_tol / m->dterr_est))));
   }
   PetscCall(MaxWaterContentChange(m, &dth));
   if (dth > m->dtheta_max) dt = PetscMin(dt, (m->step_t1 - m->step_t0) * PetscMax(0.5, m->dtheta_max / dth));
