@@ -253,8 +253,8 @@ PetscErrorCode GWSoluteGetSorptionIsotherm(GWSolute solute, GWSorptionIsotherm *
   0 with a linear isotherm and upwind advection (each step is one linear solve); with the TVD
   scheme (GWSoluteSetAdvectionScheme()) the deferred-correction iterations are counted here too,
   with any isotherm. Each iteration is one linear solve;
-  PETSc options -gw_transport_sorption_rtol (default 1e-10: stop when the largest update of the
-  concentration is at most that times the largest concentration) and
+  PETSc options -gw_transport_sorption_rtol (default 1e-12: stop when the residual of the cells'
+  total mass is at most that times its first value, or stalls below 1e-10 of it) and
   -gw_transport_sorption_max_it (default 50) control the iteration.
 
   Level: intermediate

@@ -31,6 +31,8 @@ PetscErrorCode GWModelSetUpTransport_Private(GWModel m)
   PetscCall(PetscMalloc2(PetscMax(m->nmat, 1), &tr->phi, PetscMax(m->npkg, 1), &tr->carry));
   for (PetscInt z = 0; z < m->nmat; z++) PetscCall(GWMaterialGetWaterContentLimits(m->mat[z], NULL, &tr->phi[z]));
   for (PetscInt p = 0; p < m->npkg; p++) PetscCall(OutflowCarriesSolute(m->pkg[p], &tr->carry[p]));
+  PetscCall(PetscCalloc1(PetscMax(m->npkg, 1), &tr->qin));
+  for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscMalloc1(PetscMax(m->pkg[p]->nentry, 1), &tr->qin[p]));
   PetscCall(DMCreateGlobalVector(m->da, &tr->W));
   PetscCall(VecDuplicate(tr->W, &tr->Wold));
   PetscCall(VecDuplicate(tr->W, &tr->b));
@@ -97,6 +99,9 @@ PetscErrorCode GWModelDestroyTransport_Private(GWModel m)
     PetscCall(GWSoluteDestroy(&tr->solute[q]));
   }
   PetscCall(PetscFree(tr->solute));
+  if (tr->qin)
+    for (PetscInt p = 0; p < m->npkg; p++) PetscCall(PetscFree(tr->qin[p]));
+  PetscCall(PetscFree(tr->qin));
   PetscCall(PetscFree2(tr->phi, tr->carry));
   PetscCall(VecDestroy(&tr->W));
   PetscCall(VecDestroy(&tr->Wold));
@@ -325,10 +330,8 @@ static PetscErrorCode Assemble(GWModel m, GWSolute s, PetscReal dt, const StepAr
       const GWPackageEntry *en  = &pkg->entry[e];
       MatStencil            row = {en->k, en->j, en->i, 0};
       PetscReal             Q = pkg->Q[e], d = 0;
-      if (Q > 0)
-        b[en->k][en->j][en->i] += Q * s->pkg_c[p];
-      else if (tr->carry[p])
-        d = -Q;
+      b[en->k][en->j][en->i] += tr->qin[p][e] * s->pkg_c[p];
+      if (Q < 0 && tr->carry[p]) d = -Q;
       if (s->pkg_kind[p] == GW_SOLUTE_FIXED) {
         PetscReal D = EntryDispersion(s, m, a, en, Q);
         d += D;
@@ -524,10 +527,8 @@ static PetscErrorCode Budget(GWModel m, GWSolute s, PetscReal dt, const StepArra
     for (PetscInt e = 0; e < pkg->nentry; e++) {
       const GWPackageEntry *en = &pkg->entry[e];
       PetscReal             Q = pkg->Q[e], cc = co[en->k][en->j][en->i] + dc[en->k][en->j][en->i], f = 0; /* solute flow into the cell [kg/s] at c* */
-      if (Q > 0)
-        f = Q * s->pkg_c[p];
-      else if (tr->carry[p])
-        f = Q * cc;
+      f = tr->qin[p][e] * s->pkg_c[p];
+      if (Q < 0 && tr->carry[p]) f += Q * cc;
       if (s->pkg_kind[p] == GW_SOLUTE_FIXED) f += EntryDispersion(s, m, a, en, Q) * (s->pkg_c[p] - cc);
       if (f > 0) {
         loc[2 * p] += f * dt;
@@ -740,6 +741,12 @@ PetscErrorCode GWModelTransportStep_Private(GWModel m)
   PetscCall(GWModelComputeDarcyFlux(m, tr->qc[0], tr->qc[1], tr->qc[2]));
   PetscCall(WaterVolumes(m, dt));
   for (PetscInt d = 0; d < 3; d++) PetscCall(DMGlobalToLocal(m->da, tr->qc[d], INSERT_VALUES, tr->qcl[d]));
+  for (PetscInt p = 0; p < m->npkg; p++) { /* the water that brings each package's concentration */
+    GWPackage pkg = m->pkg[p];
+    if (pkg->ops->soluteinflow) PetscCall(pkg->ops->soluteinflow(pkg, m, tr->qin[p]));
+    else
+      for (PetscInt e = 0; e < pkg->nentry; e++) tr->qin[p][e] = PetscMax(pkg->Q[e], 0.0);
+  }
   PetscCall(SubSteps(m, dt, &n));
   tr->nsub     = n;
   tr->nsub_max = PetscMax(tr->nsub_max, n);

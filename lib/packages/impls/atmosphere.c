@@ -141,6 +141,21 @@ static PetscErrorCode GWPackageTerms_Atmosphere(GWPackage pkg, GWModel m, PetscR
   PetscFunctionReturn(0);
 }
 
+/* Water that brings the package's solute: precipitation and irrigation less runoff, (P + I) A -
+   runoff = Q + actual evaporation (see GWPackageTerms_Atmosphere()). */
+static PetscErrorCode GWPackageSoluteInflow_Atmosphere(GWPackage pkg, GWModel m, PetscReal *qin)
+{
+  PetscReal prec, irr, evap;
+
+  PetscFunctionBegin;
+  PetscCall(Rates(pkg, m, &prec, &irr, &evap));
+  for (PetscInt e = 0; e < pkg->nentry; e++) {
+    PetscReal A = pkg->entry[e].area, Q = pkg->Q[e], qA = (prec + irr - evap) * A, runoff = PetscMax(qA - Q, 0.0);
+    qin[e] = PetscMax((prec + irr) * A - runoff, 0.0);
+  }
+  PetscFunctionReturn(0);
+}
+
 static PetscErrorCode GWPackageSetUp_Atmosphere(GWPackage pkg, GWModel m)
 {
   const char *name;
@@ -186,6 +201,7 @@ PetscErrorCode GWPackageCreate_Atmosphere(GWPackage pkg)
   pkg->ops->setup    = GWPackageSetUp_Atmosphere;
   pkg->ops->evaluate = GWPackageEvaluate_Atmosphere;
   pkg->ops->terms    = GWPackageTerms_Atmosphere;
+  pkg->ops->soluteinflow = GWPackageSoluteInflow_Atmosphere;
   pkg->needs_value   = PETSC_FALSE;
   pkg->face_rule     = GW_PACKAGE_FACE_TOP;
   PetscCall(GWPackageDeclare_Private(pkg, NIN, Inputs, NPAR, Params, 0, NULL, NTERM, Terms));

@@ -71,6 +71,11 @@ struct _GWPackageOps {
   /* the first time > t [s] of the type's own schedules (e.g. inflow hydrographs of river reaches),
      PETSC_MAX_REAL if none; time steps land on it */
   PetscErrorCode (*nextbreakpoint)(GWPackage, PetscReal, PetscReal *);
+  /* the rate [m^3/s] of water entering each entry's cell that carries the package's solute
+     concentration, over the accepted step at the converged state (entries' Q evaluated); default
+     (NULL) max(Q, 0). The atmosphere gives its precipitation and irrigation less runoff, also
+     when evaporation from the same face leaves a net outflow: evaporation takes water, not salt */
+  PetscErrorCode (*soluteinflow)(GWPackage, GWModel, PetscReal *);
 };
 
 struct _p_GWPackage {

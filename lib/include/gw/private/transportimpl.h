@@ -78,6 +78,7 @@ struct _n_GWTransport {
   GWSolute  *solute;
   PetscReal *phi;            /* [nmat] porosity (saturated water content) of each material */
   PetscBool *carry;          /* [npkg] water leaving through the package takes its solute (not evaporation) */
+  PetscReal **qin;           /* [npkg][nentry] water entering that carries the package's concentration [m^3/s] (GWPackageOps soluteinflow) */
   Vec        W, Wold;        /* global: water volume in each cell at the end and start of the step [m^3] */
   Vec        dW;             /* global: W - Wold, the step's net inflow of water [m^3], summed without cancellation */
   PetscBool  wvalid;         /* W holds the water volume at the end of the last transport step */
